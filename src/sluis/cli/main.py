@@ -1,0 +1,71 @@
+"""Entry point of the ``sluis`` command."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from sluis import __version__
+from sluis.cli.scan import scan_command
+from sluis.errors import SluisError
+
+INTERNAL_ERROR = 3
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="sluis")
+def cli() -> None:
+    """Sluis keeps citizens' personal data out of the places it must not reach.
+
+    \b
+    Find where personal data is:   sluis scan production.db
+    Gate a test environment:       sluis scan postgresql://host/testdb --fail-on personal
+
+    Output never contains a value from the data: only tables, columns, categories,
+    patterns and counts.
+    """
+
+
+cli.add_command(scan_command)
+
+
+def main() -> None:
+    """Run the CLI; errors become one line on stderr and a non-zero exit code.
+
+    Exit codes: 0 success, 1 the command's check failed (e.g. ``--fail-on``),
+    2 bad input, 3 an internal error.
+    """
+    try:
+        status = cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except SluisError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # the message may quote data: show only its type
+        if os.environ.get("SLUIS_DEBUG") == "1":
+            raise
+        where = exc.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        place = f" in {where.tb_frame.f_code.co_name}" if where is not None else ""
+        click.echo(
+            f"error: SLUIS-999: internal error ({type(exc).__name__}{place}); the details are "
+            "withheld because they may quote personal data. Rerun with SLUIS_DEBUG=1 in a "
+            "safe place to see them.",
+            err=True,
+        )
+        sys.exit(INTERNAL_ERROR)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+if __name__ == "__main__":
+    main()

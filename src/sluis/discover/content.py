@@ -1,0 +1,193 @@
+"""Content evidence: personal data inside free text, JSON and documents.
+
+A column is a *container* when its cells are documents (BLOB), JSON, file names or
+free text. Its cells are searched with the free-text entity finder; JSON keys are read
+as column names. The column is personal when the sample holds enough entities to rule
+out a stray false positive, or any identifier that a checksum confirms.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from sluis.discover.cells import texts
+from sluis.discover.text import find_entities
+from sluis.discover.vocabulary import STRONG, hint
+from sluis.model.schema import Column, LogicalType
+
+_MIN_TEXT_LENGTH = 25
+_FILE_NAME = re.compile(r"^[^\s/\\]{1,200}\.[A-Za-z0-9]{2,5}$")
+_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\xc0-\xff]{4,}")
+_DOCUMENT_MAGIC = (
+    b"%PDF",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"PK\x03\x04",
+    b"GIF8",
+    b"II*\x00",
+    b"MM\x00*",
+    b"\xd0\xcf\x11\xe0",
+)
+# Identifiers that a checksum or strict syntax confirms: one is enough.
+_CONFIRMED = frozenset({"id.bsn", "finance.iban", "contact.email", "id.vat"})
+_MIN_SHARE = 0.02
+_MIN_HITS = 3
+
+
+@dataclass(frozen=True)
+class ContentFindings:
+    """``categories`` found inside; ``personal`` may hold without any, for documents
+    (scans, images) that have no text to search."""
+
+    container_category: str
+    categories: frozenset[str]
+    evidence: tuple[str, ...]
+    confidence: float
+    personal: bool
+
+
+def is_container(column: Column, cells: pa.Array | pa.ChunkedArray) -> bool:
+    """True for BLOB and JSON columns, and text columns of notes, JSON or file names."""
+    if column.type in (LogicalType.BLOB, LogicalType.JSON):
+        return True
+    if column.type is not LogicalType.TEXT:
+        return False
+    return _text_kind(texts(cells)) is not None
+
+
+def _text_kind(values: list[str]) -> str | None:
+    if not values:
+        return None
+    n = len(values)
+    if sum(1 for v in values if v[:1] in "{[" and _parses(v)) >= 0.5 * n:
+        return "json"
+    if sum(1 for v in values if _FILE_NAME.match(v)) >= 0.5 * n:
+        return "file"
+    average = sum(len(v) for v in values) / n
+    spaced = sum(1 for v in values if v.count(" ") >= 3)
+    if average >= _MIN_TEXT_LENGTH and spaced >= 0.3 * n:
+        return "text"
+    return None
+
+
+def _parses(value: str) -> bool:
+    try:
+        json.loads(value)
+    except ValueError:
+        return False
+    return True
+
+
+def inspect(column: Column, cells: pa.Array | pa.ChunkedArray) -> ContentFindings:
+    """Search every sampled cell of a container column."""
+    if column.type is LogicalType.BLOB:
+        return _inspect_blobs(cells.to_pylist())
+    values = texts(cells)
+    if column.type is LogicalType.JSON or _text_kind(values) == "json":
+        return _inspect_documents("json", [_json_texts(v) for v in values], "json")
+    kind = _text_kind(values) or "text"
+    return _inspect_documents("text", [[v] for v in values], kind)
+
+
+def _inspect_blobs(raw: list[object]) -> ContentFindings:
+    documents: list[list[str]] = []
+    opaque = 0
+    for value in raw:
+        if not isinstance(value, bytes | bytearray | memoryview):
+            continue
+        data = bytes(value)
+        text = _blob_text(data)
+        documents.append([text] if text else [])
+        if not text and data.startswith(_DOCUMENT_MAGIC):
+            opaque += 1
+    found = _inspect_documents("blob", documents, "document")
+    if found.personal or not opaque:
+        return found
+    # Scans and images: no text to search, but documents about people are personal.
+    share = round(100 * opaque / max(1, len(documents)))
+    return ContentFindings(
+        "blob.contains_pii",
+        frozenset(),
+        (*found.evidence, f"content:documents without text {share}%"),
+        0.5,
+        personal=True,
+    )
+
+
+def _blob_text(data: bytes) -> str:
+    """Readable text of a document: UTF-8 when it decodes, else its printable runs."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = ""
+    if text and sum(c.isprintable() or c.isspace() for c in text) >= 0.9 * len(text):
+        return text
+    runs = _PRINTABLE_RUN.findall(data)
+    return " ".join(r.decode("latin-1") for r in runs)
+
+
+def _json_texts(value: str) -> list[str]:
+    """Leaf strings of a JSON document, with ``key: value`` so key names act as context."""
+    try:
+        document = json.loads(value)
+    except ValueError:
+        return [value]
+    return list(_leaves(document, ""))
+
+
+def _leaves(node: object, key: str) -> Iterator[str]:
+    if isinstance(node, dict):
+        for child_key, child in node.items():
+            yield from _leaves(child, str(child_key))
+    elif isinstance(node, list):
+        for child in node:
+            yield from _leaves(child, key)
+    elif node is not None and not isinstance(node, bool):
+        yield f"{key}: {node}" if key else str(node)
+
+
+def _inspect_documents(container: str, documents: list[list[str]], kind: str) -> ContentFindings:
+    """Count entity categories over documents; each document is a list of text parts."""
+    per_category: Counter[str] = Counter()
+    cells_with_hits = 0
+    for parts in documents:
+        found = set()
+        for part in parts:
+            found |= _categories_in(part, keyed=container == "json")
+        per_category.update(found)
+        cells_with_hits += bool(found)
+    total = max(1, len(documents))
+    evidence = [f"content:{kind} {len(documents)} cells searched"]
+    evidence += [
+        f"contains:{code} {round(100 * n / total)}%" for code, n in per_category.most_common()
+    ]
+    personal = {
+        code
+        for code, n in per_category.items()
+        if code in _CONFIRMED or n >= min(_MIN_HITS, total) or n / total >= _MIN_SHARE
+    }
+    confidence = min(1.0, 0.6 + cells_with_hits / total) if personal else 0.0
+    return ContentFindings(
+        f"{container}.contains_pii",
+        frozenset(personal),
+        tuple(evidence),
+        confidence,
+        personal=bool(personal),
+    )
+
+
+def _categories_in(text: str, *, keyed: bool) -> set[str]:
+    """Entity categories in one text part; for JSON also the category its key names."""
+    found = {span.category for span in find_entities(text) if span.score >= 0.5}
+    key, sep, rest = text.partition(": ")
+    if keyed and sep and rest.strip():
+        named = hint(key)
+        if named.category and named.strength >= STRONG and named.category != "text.contains_pii":
+            found.add(named.category)
+    return found

@@ -1,0 +1,109 @@
+"""Value evidence: which share of a column's cells each detector recognizes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from sluis.discover.cells import texts
+from sluis.discover.detectors import Detector, all_detectors
+from sluis.model.schema import Column, LogicalType
+
+# Categories whose values are bare numbers, which a run of case numbers can imitate.
+NUMERIC_IDS = frozenset(
+    {"id.bsn", "id.rsin", "id.v_number", "id.kvk", "id.onderwijsnummer", "contact.phone"}
+)
+_CHECKSUM_WEIGHT = 1.0
+_PATTERN_WEIGHT = 0.85
+_NO_VALUE_TYPES = frozenset({LogicalType.BOOLEAN, LogicalType.BLOB})
+_MIN_SEQUENCE = 20
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Per detector code: the share of non-empty sampled cells it matched."""
+
+    cells: int
+    by_detector: dict[str, float] = field(default_factory=dict)
+    detectors: dict[str, Detector] = field(default_factory=dict)
+    looks_sequential: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return self.cells == 0
+
+    def share(self, category: str | None) -> float:
+        """The best share of any detector of ``category``."""
+        return max(
+            (
+                s
+                for code, s in self.by_detector.items()
+                if self.detectors[code].category == category
+            ),
+            default=0.0,
+        )
+
+    def best(self, *, standalone_only: bool) -> tuple[str | None, float]:
+        """The category with the highest share; ``standalone_only`` skips detectors that
+        need context."""
+        best_code, best_share = None, 0.0
+        for code, value in self.by_detector.items():
+            detector = self.detectors[code]
+            if standalone_only and detector.needs_context:
+                continue
+            if value > best_share:
+                best_code, best_share = detector.category, value
+        return best_code, best_share
+
+    def weight(self, category: str) -> float:
+        for detector in self.detectors.values():
+            if detector.category == category:
+                return _CHECKSUM_WEIGHT if "checksum" in detector.evidence else _PATTERN_WEIGHT
+        return _PATTERN_WEIGHT
+
+
+def detector_shares(column: Column, cells: pa.Array | pa.ChunkedArray) -> Shares:
+    """Run every detector over the distinct non-empty cells of a sample."""
+    if column.type in _NO_VALUE_TYPES:
+        return Shares(cells=0)
+    values = texts(cells)
+    if not values:
+        return Shares(cells=0)
+    counts = Counter(values)
+    total = len(values)
+    detectors = {d.code: d for d in all_detectors()}
+    shares: dict[str, float] = {}
+    for code, detector in detectors.items():
+        hits = sum(n for value, n in counts.items() if detector.matches(value))
+        if hits:
+            shares[code] = hits / total
+    return Shares(total, shares, detectors, _sequential(counts.keys()))
+
+
+def _sequential(values: Iterable[str]) -> bool:
+    """True for numbers issued in order (case numbers, invoice numbers): dense or sharing
+    one long prefix, unlike personal identifiers, which scatter over their whole range."""
+    numbers = sorted(int(v) for v in values if v.isdigit())
+    if len(numbers) < _MIN_SEQUENCE:
+        return False
+    span = numbers[-1] - numbers[0]
+    if span < 100 * len(numbers):
+        return True
+    prefixes = Counter(str(n)[:4] for n in numbers)
+    return prefixes.most_common(1)[0][1] >= 0.8 * len(numbers)
+
+
+def describe(shares: Shares, limit: int = 3) -> list[str]:
+    """Evidence lines such as ``values:bsn 98% (checksum:11-proef)``."""
+    ranked = sorted(shares.by_detector.items(), key=lambda item: -item[1])
+    lines = [
+        f"values:{code} {round(100 * share)}% ({shares.detectors[code].evidence})"
+        for code, share in ranked[:limit]
+        if share >= 0.05
+    ]
+    if shares.looks_sequential:
+        lines.append("shape:numbers issued in sequence")
+    return lines

@@ -1,0 +1,1 @@
+"""Frozen data types shared by every part of Sluis; no I/O."""

@@ -1,0 +1,39 @@
+"""What every source gives: its schema and its rows as Arrow record batches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Protocol
+
+import pyarrow as pa
+
+from sluis.model.schema import Schema
+
+DEFAULT_BATCH_ROWS = 65_536
+
+
+class Source(Protocol):
+    """A readable database or folder of files.
+
+    ``batches`` yields record batches of at most ``batch_rows`` rows whose fields are the
+    requested columns in the requested order, so memory stays bounded by the batch size.
+    ``limit`` caps the rows read (``None`` reads all). Errors are ``SourceError`` or
+    ``MissingTableError`` and never quote a value.
+    """
+
+    url: str
+
+    def schema(self) -> Schema: ...
+
+    def row_count(self, table: str) -> int: ...
+
+    def batches(
+        self,
+        table: str,
+        columns: Sequence[str] | None = None,
+        *,
+        batch_rows: int = DEFAULT_BATCH_ROWS,
+        limit: int | None = None,
+    ) -> Iterator[pa.RecordBatch]: ...
+
+    def close(self) -> None: ...
