@@ -6,7 +6,8 @@ and fixes, never a value from the data::
     SluisError                 (exit 2 unless said otherwise)
     ├── InputError             bad input from the user: URL, file, option
     │   ├── SourceUrlError     a source URL Sluis cannot interpret
-    │   └── MissingTableError  a table named by the user is not in the source
+    │   ├── MissingTableError  a table named by the user is not in the source
+    │   └── PolicyError        a policy file that is malformed or does not fit the source
     └── SourceError            a source that cannot be reached or read
 """
 
@@ -43,6 +44,12 @@ class MissingTableError(InputError):
     """A table that the user named does not exist in the source."""
 
     code = "SLUIS-102"
+
+
+class PolicyError(InputError):
+    """A policy that cannot be read, is malformed, or does not fit the source."""
+
+    code = "SLUIS-103"
 
 
 class SourceError(SluisError):

@@ -8,6 +8,7 @@ import sys
 import click
 
 from sluis import __version__
+from sluis.cli.policy import policy_group
 from sluis.cli.scan import scan_command
 from sluis.errors import SluisError
 
@@ -22,6 +23,8 @@ def cli() -> None:
     \b
     Find where personal data is:   sluis scan production.db
     Gate a test environment:       sluis scan postgresql://host/testdb --fail-on personal
+    Draft a policy to review:      sluis policy init production.db -o policy.yaml
+    Check it against the source:   sluis policy check production.db --policy policy.yaml
 
     Output never contains a value from the data: only tables, columns, categories,
     patterns and counts.
@@ -29,6 +32,7 @@ def cli() -> None:
 
 
 cli.add_command(scan_command)
+cli.add_command(policy_group)
 
 
 def main() -> None:

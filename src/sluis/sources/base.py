@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from types import TracebackType
 from typing import Protocol
 
 import pyarrow as pa
@@ -37,3 +38,12 @@ class Source(Protocol):
     ) -> Iterator[pa.RecordBatch]: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Source: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...

@@ -1,0 +1,83 @@
+"""Drift between a policy and a source: what one names and the other lacks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sluis.model.policy import Policy, ShiftDate
+from sluis.model.schema import Schema
+
+
+@dataclass(frozen=True)
+class Drift:
+    """Names only, never values. ``unnamed`` are in the source but not in the policy (the
+    run must stop: fail closed); ``stale`` are in the policy but not in the source."""
+
+    unnamed_tables: tuple[str, ...] = ()
+    unnamed_columns: tuple[str, ...] = ()
+    stale_tables: tuple[str, ...] = ()
+    stale_columns: tuple[str, ...] = ()
+    broken_references: tuple[str, ...] = ()
+
+    @property
+    def clean(self) -> bool:
+        return not (
+            self.unnamed_tables
+            or self.unnamed_columns
+            or self.stale_tables
+            or self.stale_columns
+            or self.broken_references
+        )
+
+    def lines(self) -> list[str]:
+        """One line per problem, each with the fix."""
+        out = [f"table {t}: in the source, not in the policy (add it)" for t in self.unnamed_tables]
+        out += [
+            f"column {c}: in the source, not in the policy (add a rule)"
+            for c in self.unnamed_columns
+        ]
+        out += [
+            f"table {t}: in the policy, not in the source (remove it)" for t in self.stale_tables
+        ]
+        out += [
+            f"column {c}: in the policy, not in the source (remove the rule)"
+            for c in self.stale_columns
+        ]
+        out += list(self.broken_references)
+        return out
+
+
+def find_drift(schema: Schema, policy: Policy) -> Drift:
+    """Compare every table and column of ``schema`` with ``policy``."""
+    source_tables = {t.name: t for t in schema.tables}
+    unnamed_tables = [name for name in source_tables if name not in policy.tables]
+    stale_tables = [name for name in policy.tables if name not in source_tables]
+    unnamed_columns: list[str] = []
+    stale_columns: list[str] = []
+    broken: list[str] = []
+    for name, table in source_tables.items():
+        table_policy = policy.tables.get(name)
+        if table_policy is None:
+            continue
+        columns = {c.name for c in table.columns}
+        unnamed_columns += [
+            f"{name}.{c.name}" for c in table.columns if c.name not in table_policy.columns
+        ]
+        stale_columns += [f"{name}.{c}" for c in table_policy.columns if c not in columns]
+        for column, rule in table_policy.columns.items():
+            if isinstance(rule, ShiftDate) and rule.subject and rule.subject not in columns:
+                broken.append(
+                    f"column {name}.{column}: shift_date subject {rule.subject!r} is not a "
+                    "column of the table"
+                )
+    for name, quasi in policy.quasi_identifiers.items():
+        table = source_tables.get(name)
+        missing = [q for q in quasi if table is None or q not in {c.name for c in table.columns}]
+        broken += [f"quasi_identifiers {name}.{q}: no such column" for q in missing]
+    return Drift(
+        tuple(unnamed_tables),
+        tuple(unnamed_columns),
+        tuple(stale_tables),
+        tuple(stale_columns),
+        tuple(broken),
+    )

@@ -1,0 +1,78 @@
+"""Reading and writing policy YAML, with errors that point at the line.
+
+A validation error names the file, the line and the path inside the policy, and says
+what is expected there, e.g. ``policy.yaml:14: tables.aanvragers.columns.bsn: unknown
+rule 'fakee'; expected one of keep, null, fake, …``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from sluis.errors import PolicyError
+from sluis.model.policy import Policy
+
+_RULES = "keep, null, fake, pseudonymize, mask, generalize, shift_date, redact_text, json, "
+_RULES += "replace_blob, hash"
+
+
+def parse_policy(text: str, name: str = "policy") -> Policy:
+    """Parse and validate policy YAML; raises ``PolicyError`` naming ``name`` and a line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        # The context mark is where the broken construct starts, which is where to look.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "not valid YAML"
+        raise PolicyError(f"{name}{line}: {problem}") from None
+    if not isinstance(data, dict):
+        raise PolicyError(f"{name}:1: a policy is a mapping with a 'tables' key")
+    try:
+        return Policy.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        loc = [str(part) for part in error["loc"]]
+        # Pydantic adds the union member name (e.g. 'keep') to the location; drop it.
+        path = [p for p in loc if p not in _RULES.replace(",", "").split()]
+        line = _line_of(node, path)
+        where = ".".join(path) or "(top level)"
+        raise PolicyError(f"{name}:{line}: {where}: {_explain(error)}") from None
+
+
+def _explain(error: Any) -> str:
+    kind = error["type"]
+    if kind == "union_tag_invalid":
+        return f"unknown rule {error['ctx']['tag']!r}; expected one of {_RULES}"
+    if kind == "union_tag_not_found":
+        return f"a column needs 'rule:' (one of {_RULES})"
+    if kind == "extra_forbidden":
+        return "unknown option; see the rule's options in the README"
+    if kind == "missing":
+        return "required and missing"
+    return str(error["msg"])
+
+
+def _line_of(node: yaml.Node | None, path: list[str]) -> int:
+    """The 1-based line of the deepest node on ``path`` that exists."""
+    line = 1 if node is None else node.start_mark.line + 1
+    for part in path:
+        if not isinstance(node, yaml.MappingNode):
+            break
+        for key, value in node.value:
+            if key.value == part:
+                line, node = key.start_mark.line + 1, value
+                break
+        else:
+            break
+    return line
+
+
+def dump_policy(policy: Policy) -> str:
+    """The policy as YAML, in the same order as its tables and columns."""
+    data = policy.model_dump(mode="json", exclude_defaults=False)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
