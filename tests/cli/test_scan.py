@@ -41,13 +41,13 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, list[str]]]:
+def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, people.Personal]:
     path = tmp_path_factory.mktemp("scan") / "production.db"
     return path, people.build(path)
 
 
 def test_json_report_classifies_every_column(
-    database: tuple[Path, dict[str, list[str]]],
+    database: tuple[Path, people.Personal],
 ) -> None:
     path, _ = database
     result = run("scan", str(path), "--format", "json")
@@ -69,7 +69,7 @@ def test_json_report_classifies_every_column(
 
 @pytest.mark.parametrize("fmt", ["table", "json", "html"])
 def test_no_value_from_the_data_is_ever_printed(
-    database: tuple[Path, dict[str, list[str]]], fmt: str, tmp_path: Path
+    database: tuple[Path, people.Personal], fmt: str, tmp_path: Path
 ) -> None:
     path, personal = database
     out = tmp_path / f"report.{fmt}"
@@ -87,7 +87,7 @@ def test_no_value_from_the_data_is_ever_printed(
     assert not leaked, f"values of these columns were printed: {sorted(set(leaked))}"
 
 
-def test_html_report_is_self_contained(database: tuple[Path, dict[str, list[str]]]) -> None:
+def test_html_report_is_self_contained(database: tuple[Path, people.Personal]) -> None:
     path, _ = database
     page = run("scan", str(path), "--format", "html").stdout
     assert page.startswith("<!doctype html>")
@@ -96,7 +96,7 @@ def test_html_report_is_self_contained(database: tuple[Path, dict[str, list[str]
 
 
 def test_fail_on_personal_is_a_gate(
-    database: tuple[Path, dict[str, list[str]]], tmp_path: Path
+    database: tuple[Path, people.Personal], tmp_path: Path
 ) -> None:
     path, _ = database
     assert run("scan", str(path), "--fail-on", "personal").returncode == 1
@@ -118,11 +118,17 @@ def test_fail_on_personal_is_a_gate(
         (["{db}", "--sample", "0"], "--sample"),
         (["{db}", "--format", "xml"], "--format"),
     ],
-    ids=["wrong-scheme", "missing-file", "empty-database", "missing-table", "bad-sample",
-         "bad-format"],
+    ids=[
+        "wrong-scheme",
+        "missing-file",
+        "empty-database",
+        "missing-table",
+        "bad-sample",
+        "bad-format",
+    ],
 )
 def test_bad_input_gives_one_line_and_exit_2(
-    database: tuple[Path, dict[str, list[str]]], tmp_path: Path, args: list[str], mentions: str
+    database: tuple[Path, people.Personal], tmp_path: Path, args: list[str], mentions: str
 ) -> None:
     path, _ = database
     empty = tmp_path / "empty.db"

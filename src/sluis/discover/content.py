@@ -22,7 +22,11 @@ from sluis.discover.vocabulary import STRONG, hint
 from sluis.model.schema import Column, LogicalType
 
 _MIN_TEXT_LENGTH = 25
-_FILE_NAME = re.compile(r"^[^\s/\\]{1,200}\.[A-Za-z0-9]{2,5}$")
+_FILE_NAME = re.compile(
+    r"^[^@/\\]{0,200}[A-Za-z][^@/\\]{0,200}\.(?:pdf|docx?|odt|rtf|txt|xlsx?|ods|csv|xml|json"
+    r"|jpe?g|png|gif|bmp|tiff?|heic|webp|msg|eml|zip|html?)$",
+    re.IGNORECASE,
+)
 _PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\xc0-\xff]{4,}")
 _DOCUMENT_MAGIC = (
     b"%PDF",

@@ -1,0 +1,110 @@
+"""Small helpers shared by the built-in detectors (private to this package)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from operator import mul
+
+from sluis.discover.detectors.base import Span
+
+# Weights of the Dutch 11-proef for BSN, RSIN and onderwijsnummer (last digit counts -1).
+_ELEVEN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+# Summing weights times ASCII codes is faster than converting digits; this removes the "0"s.
+_ASCII_OFFSET = ord("0") * sum(_ELEVEN_WEIGHTS)
+
+_SEPARATORS = re.compile(r"[ .\-]")
+
+
+def compact(value: str, separators: re.Pattern[str] = _SEPARATORS) -> str:
+    """``value`` trimmed, without the separators people type inside numbers."""
+    return separators.sub("", value.strip())
+
+
+def eleven_proof_remainder(digits: str) -> int:
+    """The 11-proef sum of nine ASCII digits, modulo 11 (0 for a BSN or RSIN)."""
+    total: int = sum(map(mul, _ELEVEN_WEIGHTS, digits.encode("ascii")))
+    return (total - _ASCII_OFFSET) % 11
+
+
+def is_nine_ascii_digits(value: str) -> bool:
+    """True for exactly nine ASCII digits (``str.isdigit`` also accepts other scripts)."""
+    return len(value) == 9 and value.isascii() and value.isdigit()
+
+
+def passes_eleven_proof(digits: str) -> bool:
+    """True when nine ASCII digits pass the BSN/RSIN 11-proef; ``000000000`` never does."""
+    return (
+        is_nine_ascii_digits(digits)
+        and digits != "000000000"
+        and eleven_proof_remainder(digits) == 0
+    )
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern for any of ``words`` as whole words (regex syntax allowed)."""
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{alternatives})(?![\w])")
+
+
+def has_context(
+    text: str,
+    start: int,
+    end: int,
+    words: re.Pattern[str],
+    before: int = 60,
+    after: int = 30,
+    floor: int = 0,
+) -> bool:
+    """True when one of ``words`` occurs within ``before`` characters before ``start`` (but not
+    before ``floor``) or ``after`` characters after ``end``.
+
+    Pass the end of the previous candidate as ``floor``: in ``V-nummer 1234567890, dossier
+    2345678901`` the word belongs to the first number only.
+    """
+    if words.search(text, max(0, floor, start - before), start) is not None:
+        return True
+    return words.search(text, end, end + after) is not None
+
+
+# Scores a candidate, given the end of the previous candidate (0 for the first); ``None`` rejects.
+Scorer = Callable[[re.Match[str], int], float | None]
+
+
+def iter_spans(
+    pattern: re.Pattern[str], text: str, category: str, detector: str, score: Scorer
+) -> Iterator[Span]:
+    """A span for each match that ``score`` accepts (returns a score rather than ``None``).
+
+    The span covers the named group ``v`` when the pattern has one, else the whole match.
+    """
+    has_value_group = "v" in pattern.groupindex
+    previous_end = 0
+    for match in pattern.finditer(text):
+        result = score(match, previous_end)
+        previous_end = match.end()
+        if result is None:
+            continue
+        start, end = match.span("v") if has_value_group else match.span()
+        yield Span(start, end, category, detector, result)
+
+
+def context_scorer(
+    text: str,
+    words: re.Pattern[str],
+    score: float,
+    *,
+    before: int = 40,
+    after: int = 10,
+    valid: Callable[[str], bool] | None = None,
+) -> Scorer:
+    """A scorer giving ``score`` to candidates that pass ``valid`` and have a context word
+    nearby, rejecting the rest (for detectors whose pattern alone is weak)."""
+
+    def scorer(match: re.Match[str], floor: int) -> float | None:
+        if valid is not None and not valid(match.group()):
+            return None
+        start, end = match.span()
+        return score if has_context(text, start, end, words, before, after, floor) else None
+
+    return scorer

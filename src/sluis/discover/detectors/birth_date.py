@@ -1,0 +1,114 @@
+"""Date of birth: a real calendar date, written the Dutch way, with a plausible birth year.
+
+Cells: ``12-03-1985``, ``12-3-1985``, ``12/03/1985``, ``12.03.1985``, ISO ``1985-03-12``,
+any of these followed by a midnight time (``00:00:00``, as database exports print dates),
+``12 maart 1985``, ``12 mrt. 1985``, ``3e februari 1985``. Day comes before month.
+
+The detector only knows that a value is a plausible date between 1900 and today; whether a
+date column holds *birth* dates is decided by column-name evidence, hence
+``needs_context``. In free text dates are reported regardless (two-digit years ``12-03-85``
+included): near a trigger word (*geboren*, *geb.*, *geboortedatum*, *DOB*) with a high
+score, elsewhere at 0.4 so that a policy can choose "all person-linked dates".
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sluis.discover.detectors._common import has_context, iter_spans, words_pattern
+from sluis.discover.detectors.base import Span
+
+MONTHS: dict[str, int] = {
+    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mrt": 3, "maart": 3, "apr": 4,
+    "april": 4, "mei": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augustus": 8,
+    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?"
+
+_NUMERIC = r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
+_ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+_WRITTEN = rf"(?P<wd>\d{{1,2}})e? (?P<wm>{_MONTH})\.? "
+
+_CELL = re.compile(
+    rf"(?:{_NUMERIC}(?P<y>\d{{4}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}})){_MIDNIGHT}",
+    re.ASCII | re.IGNORECASE,
+)
+_TEXT = re.compile(
+    rf"(?<![\w.\-/])(?:{_NUMERIC}(?P<y>\d{{4}}|'?\d{{2}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}}|'\d{{2}}))"
+    r"(?![\w\-/]|\.\d)",
+    re.ASCII | re.IGNORECASE,
+)
+_TRIGGERS = words_pattern(
+    [
+        "geboren",
+        "geb\\.",
+        "geb",
+        "geboortedatum",
+        "geboorte",
+        "dob",
+        "born",
+        "date of birth",
+        "birth date",
+    ]
+)
+
+
+def _year(text: str) -> int:
+    digits = text.lstrip("'")
+    if len(digits) == 4:
+        return int(digits)
+    this_year = datetime.date.today().year
+    year = 2000 + int(digits)
+    return year if year <= this_year else year - 100
+
+
+def parse(match: re.Match[str]) -> datetime.date | None:
+    """The date a ``_CELL`` or ``_TEXT`` match stands for, if it is a real, plausible one."""
+    groups = match.groupdict()
+    try:
+        if groups["y"] is not None:
+            day, month, year = int(groups["d"]), int(groups["m"]), _year(groups["y"])
+        elif groups["iy"] is not None:
+            day, month, year = int(groups["id"]), int(groups["im"]), int(groups["iy"])
+        else:
+            day = int(groups["wd"])
+            month = MONTHS[groups["wm"].lower()]
+            year = _year(groups["wy"])
+        date = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    if date.year < 1900 or date > datetime.date.today():
+        return None
+    return date
+
+
+@dataclass(frozen=True)
+class BirthDateDetector:
+    """Plausible birth date in a cell or text (see the module docstring for formats)."""
+
+    code: str = "birth_date"
+    category: str = "person.birth_date"
+    evidence: str = "calendar:date-1900-today"
+    needs_context: bool = True
+
+    def matches(self, value: str) -> bool:
+        match = _CELL.fullmatch(value.strip())
+        return match is not None and parse(match) is not None
+
+    def find(self, text: str) -> Iterator[Span]:
+        def score(match: re.Match[str], floor: int) -> float | None:
+            if parse(match) is None:
+                return None
+            if has_context(text, match.start(), match.end(), _TRIGGERS, 50, 0, floor):
+                return 0.9
+            return 0.4
+
+        return iter_spans(_TEXT, text, self.category, self.code, score)
+
+
+DETECTOR = BirthDateDetector()

@@ -1,0 +1,115 @@
+"""Burgerservicenummer: nine digits passing the 11-proef (weights 9..2, -1).
+
+Numbers from the sofinummer era are still written with eight digits (the leading zero
+lost, often by a numeric column); they are padded back to nine. An onderwijsnummer uses
+the same weights but a different remainder, so it never passes this check. An RSIN
+passes the identical check: only context tells them apart (see ``rsin``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+
+from sluis.discover.detectors._common import (
+    has_context,
+    iter_spans,
+    passes_eleven_proof,
+    words_pattern,
+)
+from sluis.discover.detectors.base import Span
+
+_CELL = re.compile(r"\d{8,9}|\d{4}\.\d{2}\.\d{3}|\d{3} \d{3} \d{3}", re.ASCII)
+
+# Not inside a longer word or number (``NL123456782B01`` is a btw-id), nor after a +31
+# country code (a mobile without trunk zero).
+_TEXT = re.compile(
+    r"(?<![\w.\-])(?<!\+31 )(?<!\(0\))"
+    r"(?:(?P<nine>\d{9}|\d{4}\.\d{2}\.\d{3}|(?<!\d )\d{3} \d{3} \d{3}(?! \d))|(?P<eight>\d{8}))"
+    r"(?!\w)(?![.\-]\d)",
+    re.ASCII,
+)
+
+_KEYWORDS = words_pattern(
+    [
+        "bsn",
+        "bsn#",
+        "bsn-nummer",
+        "bsnnummer",
+        "burgerservicenummer",
+        "burger service nummer",
+        "sofinummer",
+        "sofi-nummer",
+        "sofi",
+        "persoonsnummer",
+        "persoonsgebonden nummer",
+        "uniek identificatienummer",
+        "citizen service number",
+    ]
+)
+# Words that make a passing 9-digit number something else.
+_OTHER = words_pattern(
+    [
+        "rsin",
+        "rekening",
+        "rekeningnummer",
+        "rek\\.?\\s?nr\\.?",
+        "onderwijsnummer",
+        "kvk",
+        "zaaknummer",
+        "dossiernummer",
+        "factuurnummer",
+        "ordernummer",
+    ]
+)
+
+
+def normalize(value: str) -> str | None:
+    """The nine-digit form of a cell written in a BSN notation, else ``None``."""
+    cell = value.strip()
+    if _CELL.fullmatch(cell) is None:
+        return None
+    return cell.replace(".", "").replace(" ", "").zfill(9)
+
+
+@dataclass(frozen=True)
+class BsnDetector:
+    """BSN in a cell (9 or 8 digits, dotted ``1234.56.782``, spaced ``123 456 782``) or text."""
+
+    code: str = "bsn"
+    category: str = "id.bsn"
+    evidence: str = "checksum:11-proef"
+    needs_context: bool = False
+
+    def matches(self, value: str) -> bool:
+        digits = normalize(value)
+        return digits is not None and passes_eleven_proof(digits)
+
+    def find(self, text: str) -> Iterator[Span]:
+        """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then);
+        0.5 bare (0.6 dotted); 0.2 right after a word naming another number (RSIN, rekening)."""
+        return iter_spans(_TEXT, text, self.category, self.code, partial(_score, text))
+
+
+def _score(text: str, match: re.Match[str], floor: int) -> float | None:
+    digits = match.group().replace(".", "").replace(" ", "").zfill(9)
+    if not passes_eleven_proof(digits):
+        return None
+    start, end = match.span()
+    # A word naming another number right before it beats a BSN keyword further away.
+    other = has_context(text, start, end, _OTHER, before=25, after=0, floor=floor)
+    keyword = not other and has_context(
+        text, start, end, _KEYWORDS, before=100, after=40, floor=floor
+    )
+    if match.group("eight") is not None:
+        return 0.85 if keyword else None
+    if keyword:
+        return 0.95
+    if other:
+        return 0.2
+    return 0.6 if "." in match.group() else 0.5
+
+
+DETECTOR = BsnDetector()

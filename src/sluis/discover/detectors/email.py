@@ -1,0 +1,60 @@
+"""E-mail address: the practical subset of RFC 5322 that people and systems actually use.
+
+No quoted local parts, no IP-literal domains. The top-level domain must be 2 to 24 letters
+(no public-suffix download: Sluis runs offline). In free text the common obfuscation
+``naam [at] domein.nl`` / ``naam (at) domein (punt) nl`` is recognized too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sluis.discover.detectors._common import iter_spans
+from sluis.discover.detectors.base import Span
+
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_TLD = r"[A-Za-z]{2,24}"
+
+_CELL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+{_TLD}", re.ASCII)
+
+# In text the local part is narrower: quotes and slashes there are punctuation, not address.
+_TEXT_LOCAL = r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+_TEXT = re.compile(
+    rf"(?<![\w.%+-]){_TEXT_LOCAL}@(?:{_LABEL}\.)+{_TLD}(?![\w-])(?!\.[A-Za-z0-9])",
+    re.ASCII,
+)
+_OPEN = r"\s?[\[(<{]\s?"
+_CLOSE = r"\s?[\])>}]\s?"
+_OBFUSCATED = re.compile(
+    rf"(?<![\w.%+-]){_TEXT_LOCAL}\s?(?:{_OPEN}(?:at|apenstaartje|@){_CLOSE}|\s(?:at|AT)\s)"
+    rf"(?:{_LABEL}(?:\.|{_OPEN}(?:dot|punt){_CLOSE}))+{_TLD}(?![\w-])",
+    re.ASCII,
+)
+
+
+@dataclass(frozen=True)
+class EmailDetector:
+    """E-mail address in a cell (exact) or text (plain and obfuscated)."""
+
+    code: str = "email"
+    category: str = "contact.email"
+    evidence: str = "pattern:rfc5322-subset+tld"
+    needs_context: bool = False
+
+    def matches(self, value: str) -> bool:
+        cell = value.strip()
+        if len(cell) > 254 or _CELL.fullmatch(cell) is None:
+            return False
+        local = cell.rpartition("@")[0]
+        return len(local) <= 64
+
+    def find(self, text: str) -> Iterator[Span]:
+        yield from iter_spans(_TEXT, text, self.category, self.code, lambda m, floor: 0.95)
+        if "at" in text or "AT" in text:
+            yield from iter_spans(_OBFUSCATED, text, self.category, self.code, lambda m, floor: 0.8)
+
+
+DETECTOR = EmailDetector()

@@ -1,0 +1,119 @@
+"""Kenteken (Dutch licence plate): six characters in one of 14 side-codes.
+
+The letter/digit shape of the six characters determines the side-code, and with it where the
+two dashes go. From side-code 4 on, plates use no vowels and no C or Q, and some letter
+groups are blocked (``SS``, ``SD``, ``NSB``, ``PVV``...). Cells may omit the dashes
+(``12GBK3``); text must have them. Short codes like ``AB-12-34`` are also product and room
+codes, hence ``needs_context``: ``find`` reports a plate only with a vehicle word nearby.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sluis.discover.detectors._common import context_scorer, iter_spans, words_pattern
+from sluis.discover.detectors.base import Span
+
+# Side-codes 1..14, as letter (X) / digit (9) groups.
+SIDE_CODES: tuple[tuple[str, str, str], ...] = (
+    ("XX", "99", "99"),
+    ("99", "99", "XX"),
+    ("99", "XX", "99"),
+    ("XX", "99", "XX"),
+    ("XX", "XX", "99"),
+    ("99", "XX", "XX"),
+    ("99", "XXX", "9"),
+    ("9", "XXX", "99"),
+    ("XX", "999", "X"),
+    ("X", "999", "XX"),
+    ("XXX", "99", "X"),
+    ("X", "99", "XXX"),
+    ("9", "XX", "999"),
+    ("999", "XX", "9"),
+)
+_BY_SHAPE = {"".join(groups): index + 1 for index, groups in enumerate(SIDE_CODES)}
+_MODERN_LETTERS = frozenset("BDFGHJKLNPRSTVXZ")
+_BLOCKED = frozenset({"GVD", "KKK", "NSB", "PKK", "PSV", "TBS", "SS", "SD", "PVV", "SGP", "VVD"})
+
+_CELL = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{2,3}-?[A-Z0-9]{1,3}", re.ASCII)
+_TEXT = re.compile(
+    r"(?<![\w\-])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\w\-])",
+    re.ASCII,
+)
+_KEYWORDS = words_pattern(
+    [
+        "kenteken",
+        "kentekens",
+        "kentekenplaat",
+        "nummerbord",
+        "auto",
+        "voertuig",
+        "wagen",
+        "bestelbus",
+        "motor",
+        "scooter",
+        "brommer",
+        "license plate",
+        "licence plate",
+    ]
+)
+
+
+def side_code(value: str) -> int | None:
+    """The side-code (1..14) of a plate written with or without dashes, if it is valid."""
+    plate = value.strip().upper()
+    if _CELL.fullmatch(plate) is None:
+        return None
+    compact = plate.replace("-", "")
+    if len(compact) != 6:
+        return None
+    shape = "".join("9" if c.isdigit() else "X" for c in compact)
+    code = _BY_SHAPE.get(shape)
+    if code is None:
+        return None
+    groups = SIDE_CODES[code - 1]
+    if "-" in plate and plate != "-".join(_split(compact, groups)):
+        return None
+    if code >= 4 and not _modern_letters_ok(_split(compact, groups)):
+        return None
+    return code
+
+
+def _split(compact: str, groups: tuple[str, str, str]) -> list[str]:
+    first, second = len(groups[0]), len(groups[0]) + len(groups[1])
+    return [compact[:first], compact[first:second], compact[second:]]
+
+
+def _modern_letters_ok(parts: list[str]) -> bool:
+    for part in parts:
+        if part.isdigit():
+            continue
+        if not set(part) <= _MODERN_LETTERS:
+            return False
+        if part in _BLOCKED or "SS" in part or "SD" in part:
+            return False
+    return True
+
+
+@dataclass(frozen=True)
+class KentekenDetector:
+    """Licence plate in a cell (dashes optional) or text (dashed, with a vehicle word)."""
+
+    code: str = "kenteken"
+    category: str = "id.license_plate"
+    evidence: str = "pattern:rdw-side-codes"
+    needs_context: bool = True
+
+    def matches(self, value: str) -> bool:
+        return side_code(value) is not None
+
+    def find(self, text: str) -> Iterator[Span]:
+        scorer = context_scorer(
+            text, _KEYWORDS, 0.9, before=40, after=30, valid=lambda v: side_code(v) is not None
+        )
+        return iter_spans(_TEXT, text, self.category, self.code, scorer)
+
+
+DETECTOR = KentekenDetector()

@@ -1,0 +1,71 @@
+"""Dutch postcode: four digits 1000-9999, an optional space, two letters (never SA, SD, SS).
+
+A postcode plus house number identifies an address, so it counts even without a street.
+In a cell lower case is accepted (``3511ab`` occurs in databases). In free text only upper
+case counts, and look-alikes are left out: a number followed by a unit (``1500 MG``,
+``25 KG``), and a year followed by a legal form or a capitalized word (``in 2021 BV
+opgericht``, ``IN 2020 EN 2021``) unless a capitalized place name follows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from sluis.discover.detectors._common import iter_spans
+from sluis.discover.detectors.base import Span
+
+FORBIDDEN_LETTERS: frozenset[str] = frozenset({"SA", "SD", "SS"})
+
+_CELL = re.compile(r"[1-9]\d{3} ?[A-Z]{2}", re.ASCII)
+_TEXT = re.compile(
+    r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3})(?P<space> ?)(?P<letters>[A-Z]{2}))(?![\w\-])"
+    r"(?P<place>,? [A-Z][a-z'\-])?",
+    re.ASCII,
+)
+
+# Two-letter units and abbreviations written after a number.
+_UNITS = frozenset({
+    "MG", "KG", "GR", "CL", "DL", "ML", "CM", "MM", "KM", "KW", "MW", "GW", "KB", "MB", "GB",
+    "TB", "PK", "HA", "EU", "PC", "PX", "DB", "HZ", "MS",
+})  # fmt: skip
+# Legal forms, conjunctions and prepositions that follow a year in capitals.
+_AFTER_YEAR = frozenset({
+    "BV", "NV", "CV", "EN", "OF", "IN", "OP", "NA", "TE", "TO", "AT", "ON", "BY", "VS", "UK",
+    "NL", "AD", "BC", "VC", "OM", "DE", "ZO", "AL",
+})  # fmt: skip
+
+
+def _score(match: re.Match[str], floor: int) -> float | None:
+    letters = match.group("letters")
+    if letters in FORBIDDEN_LETTERS:
+        return None
+    place = match.group("place") is not None
+    if match.group("space"):
+        if letters in _UNITS:
+            return None
+        if 1900 <= int(match.group("digits")) <= 2099 and letters in _AFTER_YEAR and not place:
+            return None
+    return 0.9 if place else 0.75
+
+
+@dataclass(frozen=True)
+class PostcodeDetector:
+    """Postcode in a cell (any case) or text (upper case, look-alikes excluded)."""
+
+    code: str = "postcode"
+    category: str = "location.postcode"
+    evidence: str = "pattern:postcode"
+    needs_context: bool = False
+
+    def matches(self, value: str) -> bool:
+        cell = value.strip().upper()
+        return _CELL.fullmatch(cell) is not None and cell[-2:] not in FORBIDDEN_LETTERS
+
+    def find(self, text: str) -> Iterator[Span]:
+        """Spans cover the postcode only, not the place name that raised the score."""
+        return iter_spans(_TEXT, text, self.category, self.code, _score)
+
+
+DETECTOR = PostcodeDetector()
