@@ -23,7 +23,18 @@ _EXPORTS = {
     "scan": "sluis.discover.scanner",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "CATEGORIES",
+    "Category",
+    "ColumnFinding",
+    "PrivacyMap",
+    "ScanOptions",
+    "SluisError",
+    "TableFinding",
+    "__version__",
+    "open_source",
+    "scan",
+]
 
 if TYPE_CHECKING:
     from sluis.discover.scanner import ScanOptions, scan

@@ -95,9 +95,7 @@ def test_html_report_is_self_contained(database: tuple[Path, people.Personal]) -
     assert "id.bsn" in page and "aanvragers" in page
 
 
-def test_fail_on_personal_is_a_gate(
-    database: tuple[Path, people.Personal], tmp_path: Path
-) -> None:
+def test_fail_on_personal_is_a_gate(database: tuple[Path, people.Personal], tmp_path: Path) -> None:
     path, _ = database
     assert run("scan", str(path), "--fail-on", "personal").returncode == 1
     clean = tmp_path / "clean.db"

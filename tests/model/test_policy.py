@@ -62,9 +62,7 @@ def test_dumped_policy_parses_to_the_same_policy() -> None:
 
 
 def _schema(*columns: str, table: str = "aanvragers") -> Schema:
-    return Schema(
-        (Table(table, tuple(Column(c, LogicalType.TEXT) for c in columns), ("id",)),)
-    )
+    return Schema((Table(table, tuple(Column(c, LogicalType.TEXT) for c in columns), ("id",)),))
 
 
 def test_drift_names_unnamed_and_stale_columns() -> None:

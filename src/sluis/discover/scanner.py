@@ -129,7 +129,14 @@ def classify_column(
     if is_key and column.type is LogicalType.INTEGER and name.category is None:
         return ColumnFinding(column.name, column.type.value, None, 0.9, ("key column",))
 
-    if content.is_container(column, cells):
+    # A text column whose name says exactly what it holds (``adres``) is that, even when
+    # its cells read like free text; JSON and documents are always searched.
+    named_text = (
+        column.type is LogicalType.TEXT
+        and name.category not in (None, "text.contains_pii")
+        and name.strength >= STRONG
+    )
+    if not named_text and content.is_container(column, cells):
         found = content.inspect(column, cells)
         if found.personal:
             evidence.extend(found.evidence)

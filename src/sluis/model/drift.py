@@ -71,8 +71,8 @@ def find_drift(schema: Schema, policy: Policy) -> Drift:
                     "column of the table"
                 )
     for name, quasi in policy.quasi_identifiers.items():
-        table = source_tables.get(name)
-        missing = [q for q in quasi if table is None or q not in {c.name for c in table.columns}]
+        known = {c.name for c in source_tables[name].columns} if name in source_tables else set()
+        missing = [q for q in quasi if q not in known]
         broken += [f"quasi_identifiers {name}.{q}: no such column" for q in missing]
     return Drift(
         tuple(unnamed_tables),

@@ -27,9 +27,9 @@ def parse_policy(text: str, name: str = "policy") -> Policy:
     except yaml.YAMLError as exc:
         # The context mark is where the broken construct starts, which is where to look.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
+        at = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise PolicyError(f"{name}{line}: {problem}") from None
+        raise PolicyError(f"{name}{at}: {problem}") from None
     if not isinstance(data, dict):
         raise PolicyError(f"{name}:1: a policy is a mapping with a 'tables' key")
     try:
@@ -39,9 +39,8 @@ def parse_policy(text: str, name: str = "policy") -> Policy:
         loc = [str(part) for part in error["loc"]]
         # Pydantic adds the union member name (e.g. 'keep') to the location; drop it.
         path = [p for p in loc if p not in _RULES.replace(",", "").split()]
-        line = _line_of(node, path)
         where = ".".join(path) or "(top level)"
-        raise PolicyError(f"{name}:{line}: {where}: {_explain(error)}") from None
+        raise PolicyError(f"{name}:{_line_of(node, path)}: {where}: {_explain(error)}") from None
 
 
 def _explain(error: Any) -> str:

@@ -1,0 +1,1 @@
+"""Benchmarks of Sluis against baselines; ``python -m bench`` (``make bench``) runs them all."""

@@ -1,0 +1,114 @@
+"""Run the benchmarks and rewrite their sections of ``bench/RESULTS.md``.
+
+``python -m bench`` runs every part; ``python -m bench quality`` or ``python -m bench speed``
+runs one. Each part owns the block between its ``<!-- NAME:begin -->`` and
+``<!-- NAME:end -->`` markers; the rest of the file is left as written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import re
+import sys
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+RESULTS = Path(__file__).parent / "RESULTS.md"
+COMMAND = "make bench"
+_PACKAGES = ("sluis", "pyarrow", "phonenumbers", "faker")
+
+
+def machine() -> str:
+    """CPU model, cores, memory, Python and package versions, as one Markdown line."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    ram = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                ram = f"{int(line.split()[1]) / 1024**2:.0f} GiB"
+                break
+    except OSError:
+        pass
+    versions = []
+    for name in _PACKAGES:
+        try:
+            versions.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            continue
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {ram} RAM; Python {platform.python_version()}; "
+        + ", ".join(versions)
+    )
+
+
+def rewrite_section(text: str, name: str, body: str) -> str:
+    """``text`` with the block between ``name``'s markers replaced (appended when absent)."""
+    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+    block = f"{begin}\n{body.rstrip()}\n{end}"
+    pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.DOTALL)
+    if pattern.search(text):
+        return pattern.sub(lambda _m: block, text)
+    return text.rstrip() + "\n\n" + block + "\n"
+
+
+def _section(title: str, lines: list[str]) -> str:
+    stamp = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+    head = [f"## {title}", "", f"Run `{COMMAND}` on {stamp}; machine: {machine()}.", ""]
+    return "\n".join(head + lines)
+
+
+def run_quality() -> tuple[bool, str]:
+    from bench import scan_quality
+
+    result = scan_quality.run()
+    lines = result.lines()
+    print("\n".join(lines))
+    return result.passed, _section("Scan: column classification quality", lines)
+
+
+def run_speed() -> tuple[bool, str]:
+    from bench import scan_speed
+
+    result = scan_speed.run()
+    lines = result.lines()
+    print("\n".join(lines))
+    return result.passed, _section("Scan: speed on a 1 GB SQLite database", lines)
+
+
+PARTS: dict[str, tuple[str, Callable[[], tuple[bool, str]]]] = {
+    "quality": ("scan-quality", run_quality),
+    "speed": ("scan-speed", run_speed),
+}
+
+
+def main(argv: list[str]) -> int:
+    wanted = argv or list(PARTS)
+    unknown = [w for w in wanted if w not in PARTS]
+    if unknown:
+        print(f"unknown part {unknown[0]!r}; choose from: {', '.join(PARTS)}", file=sys.stderr)
+        return 2
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
+    verdicts = []
+    for part in wanted:
+        marker, runner = PARTS[part]
+        print(f"== {part} ==", flush=True)
+        passed, body = runner()
+        text = rewrite_section(text, marker, body)
+        RESULTS.write_text(text, encoding="utf-8")
+        verdicts.append(f"{part}: {'met target' if passed else 'BELOW TARGET'}")
+    print("summary: " + "; ".join(verdicts))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

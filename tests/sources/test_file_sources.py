@@ -1,0 +1,144 @@
+"""Folders of Parquet and CSV files as sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from sluis.errors import InputError, MissingTableError, SourceError
+from sluis.model.schema import LogicalType
+from sluis.sources import open_source
+from sluis.sources.csv import sniff_delimiter
+
+
+@pytest.fixture
+def parquet_dir(tmp_path: Path) -> Path:
+    people = pa.table(
+        {
+            "id": pa.array(range(1_000), pa.int64()),
+            "name": pa.array([f"name {i}" for i in range(1_000)]),
+            "score": pa.array([i / 3 for i in range(1_000)]),
+            "born": pa.array([None] * 1_000, pa.date32()),
+            "photo": pa.array([b"\x00"] * 1_000, pa.binary()),
+        }
+    )
+    pq.write_table(people, tmp_path / "people.parquet", row_group_size=100)
+    parts = tmp_path / "events"
+    for year in (2023, 2024):
+        (parts / f"year={year}").mkdir(parents=True)
+        chunk = pa.table({"event": pa.array([f"e{year}-{i}" for i in range(50)])})
+        pq.write_table(chunk, parts / f"year={year}" / "part-0.parquet")
+    (tmp_path / "README.txt").write_text("not a table", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    return tmp_path
+
+
+def test_parquet_schema(parquet_dir: Path) -> None:
+    with open_source(f"parquet:{parquet_dir}") as source:
+        schema = source.schema()
+    assert [t.name for t in schema.tables] == ["events", "people"]
+    people = schema.table("people")
+    assert [(c.name, c.type) for c in people.columns] == [
+        ("id", LogicalType.INTEGER),
+        ("name", LogicalType.TEXT),
+        ("score", LogicalType.FLOAT),
+        ("born", LogicalType.DATE),
+        ("photo", LogicalType.BLOB),
+    ]
+    assert people.primary_key == ()
+    assert people.foreign_keys == ()
+    events = schema.table("events")
+    assert [c.name for c in events.columns] == ["event", "year"]
+
+
+def test_parquet_batches(parquet_dir: Path) -> None:
+    with open_source(f"parquet:{parquet_dir}") as source:
+        assert source.row_count("people") == 1_000
+        assert source.row_count("events") == 100
+        batches = list(source.batches("people", ["score", "id"], batch_rows=64))
+        assert all(0 < b.num_rows <= 64 for b in batches)
+        assert len(batches) >= 16
+        assert batches[0].schema.names == ["score", "id"]
+        ids = pa.Table.from_batches(batches).column("id").to_pylist()
+        assert sorted(ids) == list(range(1_000))
+        limited = list(source.batches("people", batch_rows=30, limit=75))
+        assert [b.num_rows for b in limited] == [30, 30, 15]
+
+
+def test_parquet_errors(parquet_dir: Path) -> None:
+    (parquet_dir / "broken.parquet").write_bytes(b"not parquet at all")
+    with open_source(f"parquet:{parquet_dir}") as source:
+        with pytest.raises(MissingTableError):
+            source.batches("absent")
+        with pytest.raises(InputError, match="'nope'"):
+            source.batches("people", ["nope"])
+        with pytest.raises(SourceError, match="broken"):
+            source.row_count("broken")
+        with pytest.raises(SourceError, match="broken"):
+            source.schema()
+        assert source.row_count("people") == 1_000  # the other tables stay readable
+
+
+BSN_CSV = "id,bsn,postcode,amount\n1,012345672,1234 AB,10.50\n2,,0101XY,7\n3,111222333,,\n"
+
+
+@pytest.fixture
+def csv_dir(tmp_path: Path) -> Path:
+    (tmp_path / "people.csv").write_text(BSN_CSV, encoding="utf-8")
+    (tmp_path / "semi.csv").write_text(
+        'naam;woonplaats\n"Jansen; J.";Utrecht\nde Vries;\'s-Hertogenbosch\n',
+        encoding="utf-8",
+    )
+    big = "n,code\n" + "".join(f"{i},{i:06d}\n" for i in range(5_000))
+    (tmp_path / "big.csv").write_text(big, encoding="utf-8")
+    return tmp_path
+
+
+def test_csv_keeps_every_value_as_written(csv_dir: Path) -> None:
+    with open_source(f"csv:{csv_dir}") as source:
+        people = source.schema().table("people")
+        assert [(c.name, c.type) for c in people.columns] == [
+            ("id", LogicalType.TEXT),
+            ("bsn", LogicalType.TEXT),
+            ("postcode", LogicalType.TEXT),
+            ("amount", LogicalType.TEXT),
+        ]
+        (batch,) = source.batches("people")
+    names = ("id", "bsn", "postcode", "amount")
+    assert batch.schema == pa.schema([(n, pa.string()) for n in names])
+    assert batch.column("bsn").to_pylist() == ["012345672", "", "111222333"]
+    assert batch.column("postcode").to_pylist() == ["1234 AB", "0101XY", ""]
+    assert batch.column("amount").to_pylist() == ["10.50", "7", ""]
+
+
+def test_csv_semicolon_delimiter(csv_dir: Path) -> None:
+    with open_source(f"csv:{csv_dir}") as source:
+        (batch,) = source.batches("semi")
+    assert batch.schema.names == ["naam", "woonplaats"]
+    assert batch.column("woonplaats").to_pylist() == ["Utrecht", "'s-Hertogenbosch"]
+
+
+def test_csv_batches(csv_dir: Path) -> None:
+    with open_source(f"csv:{csv_dir}") as source:
+        assert sorted(t.name for t in source.schema().tables) == ["big", "people", "semi"]
+        assert source.row_count("big") == 5_000
+        batches = list(source.batches("big", ["code"], batch_rows=500))
+        assert len(batches) >= 10
+        assert all(0 < b.num_rows <= 500 for b in batches)
+        codes = pa.Table.from_batches(batches).column("code").to_pylist()
+        assert codes == [f"{i:06d}" for i in range(5_000)]
+        assert sum(b.num_rows for b in source.batches("big", limit=1_234)) == 1_234
+        with pytest.raises(MissingTableError):
+            source.row_count("absent")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [("a,b,c", ","), ("a;b;c", ";"), ("a\tb", "\t"), ("a|b|c", "|"), ("single", ",")],
+    ids=["comma", "semicolon", "tab", "pipe", "one-column"],
+)
+def test_sniff_delimiter(header: str, expected: str) -> None:
+    assert sniff_delimiter(header) == expected
