@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -113,6 +114,11 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(f"report written to {output}", err=True)
 
 
+def _short(evidence: tuple[str, ...]) -> str:
+    """The first evidence items without their rule descriptions; JSON and HTML have all."""
+    return "; ".join(re.sub(r" \(.*\)$", "", item) for item in evidence[:3])
+
+
 def _print_tables(privacy_map: PrivacyMap, output: Path | None) -> None:
     console = Console(file=output.open("w", encoding="utf-8"), width=140) if output else Console()
     if not privacy_map.tables:
@@ -131,7 +137,7 @@ def _print_tables(privacy_map: PrivacyMap, output: Path | None) -> None:
                 col.type,
                 category,
                 f"{col.confidence:.2f}",
-                "; ".join(col.evidence),
+                _short(col.evidence),
                 style="bold red" if col.personal else None,
             )
         console.print(grid)

@@ -172,5 +172,7 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
     imitated = shares.looks_sequential and best in values.NUMERIC_IDS
     if best is not None and share >= VALUE_THRESHOLD and not name.not_personal and not imitated:
         return best, share * shares.weight(best)
+    if shares.birth_like and name.meaningless:
+        return "person.birth_date", 0.7
     # No category, or a weak name the values contradict.
     return None, 0.6 if named else max(0.5, 1.0 - share)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,6 +11,7 @@ import pyarrow as pa
 
 from sluis.discover.cells import texts
 from sluis.discover.detectors import Detector, all_detectors
+from sluis.discover.detectors.birth_date import cell_date
 from sluis.model.schema import Column, LogicalType
 
 # Categories whose values are bare numbers, which a run of case numbers can imitate.
@@ -20,16 +22,22 @@ _CHECKSUM_WEIGHT = 1.0
 _PATTERN_WEIGHT = 0.85
 _NO_VALUE_TYPES = frozenset({LogicalType.BOOLEAN, LogicalType.BLOB})
 _MIN_SEQUENCE = 20
+_BIRTH_SPREAD_YEARS = 30
 
 
 @dataclass(frozen=True)
 class Shares:
-    """Per detector code: the share of non-empty sampled cells it matched."""
+    """Per detector code: the share of non-empty sampled cells it matched.
+
+    ``birth_like`` says the cells are dates spread over generations, as birth dates are
+    and event dates (created, decided, paid) are not.
+    """
 
     cells: int
     by_detector: dict[str, float] = field(default_factory=dict)
     detectors: dict[str, Detector] = field(default_factory=dict)
     looks_sequential: bool = False
+    birth_like: bool = False
 
     @property
     def empty(self) -> bool:
@@ -80,7 +88,22 @@ def detector_shares(column: Column, cells: pa.Array | pa.ChunkedArray) -> Shares
         hits = sum(n for value, n in counts.items() if detector.matches(value))
         if hits:
             shares[code] = hits / total
-    return Shares(total, shares, detectors, _sequential(counts.keys()))
+    birth_like = shares.get("birth_date", 0.0) >= 0.8 and _spread_like_births(counts)
+    return Shares(total, shares, detectors, _sequential(counts.keys()), birth_like)
+
+
+def _spread_like_births(counts: Counter[str]) -> bool:
+    """Dates whose middle 80% span 30 years or more and whose median lies 20 years back."""
+    years = sorted(
+        date.year
+        for value, n in counts.items()
+        if (date := cell_date(value)) is not None
+        for _ in range(n)
+    )
+    if len(years) < _MIN_SEQUENCE:
+        return False
+    low, middle, high = (years[int(q * (len(years) - 1))] for q in (0.1, 0.5, 0.9))
+    return high - low >= _BIRTH_SPREAD_YEARS and middle <= dt.date.today().year - 20
 
 
 def _sequential(values: Iterable[str]) -> bool:
@@ -106,4 +129,6 @@ def describe(shares: Shares, limit: int = 3) -> list[str]:
     ]
     if shares.looks_sequential:
         lines.append("shape:numbers issued in sequence")
+    if shares.birth_like:
+        lines.append("shape:dates spread over generations")
     return lines

@@ -452,14 +452,59 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
 
+# Words that say nothing about what a column holds.
+_GENERIC = frozenset(
+    {
+        "c",
+        "col",
+        "column",
+        "kolom",
+        "veld",
+        "field",
+        "extra",
+        "ref",
+        "data",
+        "value",
+        "waarde",
+        "attr",
+        "attribute",
+        "info",
+        "misc",
+        "overig",
+        "tmp",
+        "temp",
+        "x",
+        "y",
+        "z",
+        "f",
+        "v",
+        "var",
+        "item",
+        "custom",
+        "user",
+        "free",
+        "vrij",
+        "unnamed",
+        "import",
+        "legacy",
+        "old",
+    }
+)
+
+
 @dataclass(frozen=True)
 class NameHint:
-    """What a column name says: a category (or ``None``) and how strongly."""
+    """What a column name says: a category (or ``None``) and how strongly.
+
+    ``meaningless`` names (``c1``, ``extra``, ``veld_7``) say nothing at all, so weak
+    value patterns may decide alone.
+    """
 
     category: str | None
     strength: float
     word: str
     not_personal: bool = False
+    meaningless: bool = False
 
 
 def normalize(name: str) -> str:
@@ -507,4 +552,6 @@ def hint(column_name: str) -> NameHint:
                 best = NameHint(code, strength * 0.9, word)
         if best is not None:
             return best
-    return NameHint(None, 0.0, "")
+    words = [w for t in tokens for w in re.split(r"\d+", t) if w]
+    meaningless = all(w in _GENERIC or len(w) <= 2 for w in words)
+    return NameHint(None, 0.0, "", meaningless=meaningless)

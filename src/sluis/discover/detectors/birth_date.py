@@ -87,6 +87,12 @@ def parse(match: re.Match[str]) -> datetime.date | None:
     return date
 
 
+def cell_date(value: str) -> datetime.date | None:
+    """The plausible date a whole cell holds, in any notation ``matches`` accepts."""
+    match = _CELL.fullmatch(value.strip())
+    return None if match is None else parse(match)
+
+
 @dataclass(frozen=True)
 class BirthDateDetector:
     """Plausible birth date in a cell or text (see the module docstring for formats)."""
@@ -97,8 +103,7 @@ class BirthDateDetector:
     needs_context: bool = True
 
     def matches(self, value: str) -> bool:
-        match = _CELL.fullmatch(value.strip())
-        return match is not None and parse(match) is not None
+        return cell_date(value) is not None
 
     def find(self, text: str) -> Iterator[Span]:
         def score(match: re.Match[str], floor: int) -> float | None:

@@ -1,0 +1,647 @@
+"""Person names: the shape rules shared by the name detectors (private to this package).
+
+A name is recognized by shape plus lexicon plus context, never by lookup alone: a given
+name or initials, surname particles (``van der``, ``in 't``, ``El``, ``Al-``, ``Ben``), a
+surname that is capitalized or ALL CAPS and not a common word, a salutation before it
+(``mevrouw``, ``dhr.``, ``Geachte``), which also licenses lower-case names in hurried
+notes. A phrase followed by a house number is a street; organization names are not persons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from sluis.discover import lexicon
+from sluis.discover.detectors.base import Span
+from sluis.discover.lexicon import normalize
+
+NAME = "person.name"
+FIRST = "person.first_name"
+
+# A word (letters with inner hyphens/apostrophes), "'t", a house number or one punctuation mark.
+_TOKEN = re.compile(
+    r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<t>['’]t\b)|(?P<n>\d+[A-Za-z]?\b)|(?P<p>[^\w\s])"
+)
+_FILE_CHUNK = re.compile(r"\S*(?:_|[A-Za-z0-9]\.[A-Za-z][A-Za-z0-9]{1,3}\b)\S*")
+_FILE_PART = re.compile(r"[^\W\d_]+")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}|(?:Th|Ch|Chr|Joh|Jac|Wm|Ph)\.|[A-Z]")
+_CELL_INITIALS = re.compile(
+    r"(?:[A-Z]\.\s?){1,5}|[A-Z]{1,2}|(?:[A-Z]\.){1,4}[A-Z]|(?:Th|Ch|Chr|Joh|Jac|Wm|Ph)\."
+)
+_SENTENCE_END = frozenset(".!?:;\n")
+# Particles that count as such only before another particle ("in 't", "op de").
+_WEAK_PARTICLES = frozenset({"in", "op", "uit", "aan", "bij", "onder", "over", "te"})
+# Salutations that license lower-case names; the rest ("cliënt", "naam") only capitalized ones.
+_TITLES = frozenset(
+    {"mevrouw", "mevr", "mw", "mej", "meneer", "mijnheer", "heer", "dhr", "hr", "geachte",
+     "mr", "dr", "drs", "ir", "ing", "prof", "mrs", "ms", "madame", "mme", "monsieur", "herr",
+     "frau", "familie", "fam", "dear", "beste", "lieve", "sir", "miss", "juffrouw"}
+)  # fmt: skip
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    raw: str
+    norm: str  # normalized
+    kind: str  # "w" word, "i" initials, "n" number, "p" punctuation
+    shape: str  # "cap", "upper", "lower", "" for non-words
+    boundary: bool  # first token of a sentence (or of the text)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first: frozenset[str]
+    last: frozenset[str]
+    particles: frozenset[str]
+    particle_words: frozenset[str]
+    salutations: frozenset[str]
+    organizations: frozenset[str]
+    stop: frozenset[str]
+    places: frozenset[str]
+    street_suffixes: tuple[str, ...]
+    quick: frozenset[str]  # words worth a closer look even in lower case
+
+
+@cache
+def lex() -> Lexicon:
+    """The word lists the name rules use, loaded once."""
+    particles = lexicon.particles()
+    words = {w.rstrip("-") for p in particles for w in p.split()}
+    places = (
+        lexicon.dutch_places()
+        | lexicon.world_cities()
+        | lexicon.countries()
+        | lexicon.nationalities()
+    )
+    return Lexicon(
+        first=lexicon.first_names(),
+        last=lexicon.last_names(),
+        particles=frozenset(p.rstrip("-") for p in particles),
+        particle_words=frozenset(words),
+        salutations=frozenset(s.rstrip(".") for s in lexicon.salutations()),
+        organizations=lexicon.organizations(),
+        stop=lexicon.stopwords(),
+        places=places,
+        street_suffixes=tuple(sorted(lexicon.street_suffixes(), key=len, reverse=True)),
+        quick=frozenset(s.rstrip(".") for s in lexicon.salutations()) | words,
+    )
+
+
+def _shape(word: str) -> str:
+    if word.isupper():
+        return "upper"
+    if word[0].isupper():
+        return "cap"
+    return "lower"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text``; file-name chunks (``paspoort_Fatima_El_Amrani.pdf``) are split on
+    ``_ - .`` and camelCase, and their lower-case words count as capitalized."""
+    tokens: list[Token] = []
+    pos = 0
+    for chunk in _FILE_CHUNK.finditer(text):
+        _scan(text, pos, chunk.start(), tokens)
+        _scan_file_chunk(text, chunk.start(), chunk.end(), tokens)
+        pos = chunk.end()
+    _scan(text, pos, len(text), tokens)
+    return tokens
+
+
+def _boundary(text: str, start: int, tokens: list[Token]) -> bool:
+    if not tokens:
+        return True
+    if text.find("\n", tokens[-1].end, start) != -1:
+        return True
+    return tokens[-1].kind == "p" and tokens[-1].raw in _SENTENCE_END
+
+
+def _scan(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    for m in _TOKEN.finditer(text, start, end):
+        kind = m.lastgroup or "p"
+        raw = m.group()
+        s, e = m.span()
+        if kind == "w":
+            if (
+                e < end
+                and text[e] == "."
+                and _INITIALS.fullmatch(raw + ".")
+                and normalize(raw) not in lex().salutations
+            ):
+                tokens.append(Token(s, e + 1, raw + ".", normalize(raw), "i", "upper",
+                                    _boundary(text, s, tokens)))  # fmt: skip
+                continue
+            _add_word(text, s, e, raw, tokens, camel=False)
+        elif (
+            kind == "p"
+            and raw == "."
+            and tokens
+            and tokens[-1].kind == "i"
+            and tokens[-1].end == s + 1
+        ):
+            continue
+        elif kind == "t":
+            tokens.append(Token(s, e, raw, "'t", "w", "lower", _boundary(text, s, tokens)))
+        else:
+            tokens.append(Token(s, e, raw, raw, "n" if kind == "n" else "p", "",
+                                _boundary(text, s, tokens)))  # fmt: skip
+
+
+def _add_word(text: str, s: int, e: int, raw: str, tokens: list[Token], camel: bool) -> None:
+    if camel:
+        for part_start, part_end in _camel_parts(raw):
+            part = raw[part_start:part_end]
+            tokens.append(Token(s + part_start, s + part_end, part, normalize(part), "w",
+                                "cap" if part.islower() else _shape(part),
+                                _boundary(text, s + part_start, tokens)))  # fmt: skip
+        return
+    tokens.append(Token(s, e, raw, normalize(raw), "w", _shape(raw), _boundary(text, s, tokens)))
+
+
+def _camel_parts(word: str) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
+    begin = 0
+    for i in range(1, len(word)):
+        if word[i].isupper() and word[i - 1].islower():
+            parts.append((begin, i))
+            begin = i
+    parts.append((begin, len(word)))
+    return parts
+
+
+def _scan_file_chunk(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    for m in _FILE_PART.finditer(text, start, end):
+        _add_word(text, m.start(), m.end(), m.group(), tokens, camel=True)
+
+
+# --- word predicates ---------------------------------------------------------------------
+
+
+_PART_SEPARATORS = re.compile(r"[-'’]")
+
+
+def _parts(norm: str) -> list[str]:
+    if "-" not in norm and "'" not in norm:
+        return [norm]
+    return [p for p in _PART_SEPARATORS.split(norm) if p]
+
+
+@lru_cache(maxsize=1 << 16)
+def is_first(norm: str) -> bool:
+    """Every hyphen part of ``norm`` is a known given name (``anne-marie``)."""
+    first = lex().first
+    if norm in first:
+        return True
+    parts = _parts(norm)
+    return len(parts) > 1 and all(p in first for p in parts)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_known_last(norm: str) -> bool:
+    """A known surname, or a double name whose parts are surnames, given names or particles."""
+    lx = lex()
+    if norm in lx.last:
+        return True
+    parts = _parts(norm)
+    if len(parts) < 2:
+        return False
+    cores = [p for p in parts if p not in lx.particle_words]
+    return bool(cores) and all(p in lx.last or p in lx.first for p in cores)
+
+
+@lru_cache(maxsize=1 << 16)
+def has_street_suffix(norm: str) -> bool:
+    """Ends in a street suffix with something before it (``kerkstraat``, not ``straat``)."""
+    suffixes = lex().street_suffixes
+    return norm.endswith(suffixes) and any(
+        norm.endswith(s) and len(norm) > len(s) + 1 for s in lex().street_suffixes
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def surname_like(norm: str, known_first: bool = False) -> bool:
+    """Could be a surname: known (and not a common word unless after a given name), or of
+    unknown spelling but not a common word, place, organization or street."""
+    lx = lex()
+    if norm in lx.organizations or len(norm) < 2:
+        return False
+    parts = _parts(norm)
+    if len(parts) > 1 and parts[0] in lx.particle_words:  # "al-masri", "el-amrani"
+        return all(p not in lx.stop or p in lx.particle_words for p in parts[1:])
+    known = is_known_last(norm)
+    if norm in lx.stop:
+        return known and known_first
+    if known:
+        return True
+    if norm in lx.places or has_street_suffix(norm):
+        return False
+    return all(p not in lx.stop for p in parts)
+
+
+# --- free text ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    score: float
+    category: str = NAME
+
+
+def find_names(text: str) -> list[Span]:
+    """Person names (``person.name``) and lone given names (``person.first_name``) in text,
+    non-overlapping, in text order."""
+    cached = _LAST.get(text)
+    if cached is not None:
+        return cached
+    tokens = tokenize(text)
+    spans: list[Span] = []
+    i = 0
+    while i < len(tokens):
+        found = _match_at(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        spans.append(
+            Span(tokens[found.start].start, tokens[found.end - 1].end, found.category,
+                 "person_name" if found.category == NAME else "first_name", found.score)
+        )  # fmt: skip
+        i = found.end
+    _LAST.clear()
+    _LAST[text] = spans
+    return spans
+
+
+# One-entry memo: person_name and first_name both ask for the same text in a row.
+_LAST: dict[str, list[Span]] = {}
+
+
+def _word(tokens: Sequence[Token], i: int) -> Token | None:
+    if i < len(tokens) and tokens[i].kind in "wi":
+        return tokens[i]
+    return None
+
+
+def _match_at(tokens: Sequence[Token], i: int) -> _Found | None:
+    tok = tokens[i]
+    lx = lex()
+    if tok.shape == "lower" and tok.norm not in lx.quick and not is_first(tok.norm):
+        return None
+    if tok.kind == "w" and tok.norm in lx.salutations:
+        return _after_salutation(tokens, i)
+    if tok.kind == "i":
+        return _after_initials(tokens, i)
+    if tok.kind != "w":
+        return None
+    found = (
+        _inverted(tokens, i)
+        or _from_first_name(tokens, i)
+        or _particle_surname(tokens, i)
+        or _unknown_pair(tokens, i)
+    )
+    if found is None or _rejected(tokens, found, licensed=False):
+        return None
+    return found
+
+
+def _after_salutation(tokens: Sequence[Token], i: int) -> _Found | None:
+    lx = lex()
+    j = i
+    strong = False
+    while j < len(tokens) and (
+        (tokens[j].kind == "w" and tokens[j].norm in lx.salutations)
+        or (tokens[j].kind == "p" and tokens[j].raw in ".:,")
+        or (tokens[j].norm == "de" and j + 1 < len(tokens) and tokens[j + 1].norm == "heer")
+    ):
+        strong = strong or tokens[j].norm in _TITLES
+        j += 1
+    if j == i or j >= len(tokens):
+        return None
+    if tokens[j - 1].raw == ",":  # "Geachte mevrouw, ..." ends the salutation
+        return None
+    end = _name_run(tokens, j, lower_ok=strong)
+    if end is None:
+        return None
+    found = _Found(j, end, 0.9)
+    return None if _rejected(tokens, found, licensed=True) else found
+
+
+def _name_run(tokens: Sequence[Token], j: int, lower_ok: bool) -> int | None:
+    """End of "given names/initials? particles? surname" from ``j``; None if no surname."""
+    lx = lex()
+    k = j
+    known_first = False
+    while (t := _word(tokens, k)) is not None and (
+        t.kind == "i" or (is_first(t.norm) and _cased(t, lower_ok) and t.norm not in lx.stop)
+    ):
+        known_first = known_first or t.kind == "w"
+        k += 1
+    surname_end = _surname_run(tokens, k, lower_ok or known_first, known_first)
+    if surname_end is not None:
+        return surname_end
+    if k > j and tokens[k - 1].kind == "w":
+        # "mevrouw Fatima": the last given name may be the surname ("dhr. Jan" is still a name)
+        return k
+    return None
+
+
+def _cased(t: Token, lower_ok: bool) -> bool:
+    return t.shape != "lower" or lower_ok
+
+
+def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: bool) -> int | None:
+    """End of "particles? surname" starting at ``k``."""
+    lx = lex()
+    m = k
+    while (t := _word(tokens, m)) is not None and t.kind == "w" and _is_particle_at(tokens, m):
+        m += 1
+    t = _word(tokens, m)
+    if t is None or t.kind != "w":
+        return None
+    particle = m > k
+    if t.shape == "lower":
+        if not (lower_ok and is_known_last(t.norm) and t.norm not in lx.stop):
+            return None
+    elif t.shape == "upper" and len(t.norm) <= 3 and not is_known_last(t.norm) and not particle:
+        return None  # acronyms: DUO, IND, UWV
+    if not surname_like(t.norm, known_first or particle):
+        return None
+    end = m + 1
+    parts = _parts(t.norm)
+    # A double surname ending in a particle continues: "Jansen-de Vries".
+    if len(parts) > 1 and parts[-1] in lx.particle_words:
+        nxt = _surname_run(tokens, end, lower_ok, True)
+        if nxt is not None:
+            return nxt
+    return end
+
+
+def _is_particle_at(tokens: Sequence[Token], m: int) -> bool:
+    lx = lex()
+    norm = tokens[m].norm
+    if norm not in lx.particle_words:
+        return False
+    if norm in _WEAK_PARTICLES:
+        nxt = _word(tokens, m + 1)
+        return nxt is not None and nxt.norm in lx.particle_words
+    nxt = _word(tokens, m + 1)
+    return nxt is not None and nxt.kind == "w"
+
+
+def _after_initials(tokens: Sequence[Token], i: int) -> _Found | None:
+    k = i
+    while (t := _word(tokens, k)) is not None and t.kind == "i":
+        k += 1
+    end = _surname_run(tokens, k, lower_ok=False, known_first=True)
+    if end is None:
+        return None
+    found = _Found(i, end, 0.85)
+    return None if _rejected(tokens, found, licensed=False) else found
+
+
+def _from_first_name(tokens: Sequence[Token], i: int) -> _Found | None:
+    """Given name(s) from the lexicon, then a surname (or alone: a lone given name)."""
+    lx = lex()
+    first = tokens[i]
+    if not is_first(first.norm):
+        return None
+    lower = first.shape == "lower"
+    if lower and (first.norm in lx.stop or len(first.norm) < 3):
+        return None
+    k = i + 1
+    while (
+        (t := _word(tokens, k)) is not None
+        and t.kind == "w"
+        and is_first(t.norm)
+        and (t.shape == first.shape or t.shape != "lower")
+        and t.norm not in lx.stop
+        and not _is_particle_at(tokens, k)
+    ):
+        k += 1
+    end = _surname_run(tokens, k, lower_ok=True, known_first=True)
+    if end is None and k > i + 1:
+        end = k  # "Fatima Zahra": the last given name is read as the surname
+    if end is not None:
+        last = tokens[end - 1]
+        if lower and last.shape != "lower":
+            return None
+        if first.norm in lx.stop and not is_known_last(last.norm):
+            return None
+        score = 0.85 if is_known_last(last.norm) else 0.7
+        return _Found(i, end, score)
+    if lower or first.norm in lx.stop or (first.shape == "upper" and len(first.norm) < 3):
+        return None
+    nxt = _word(tokens, i + 1)
+    if first.norm == "jan" and i + 1 < len(tokens) and tokens[i + 1].kind == "n":
+        return None  # "jan 2024": a month
+    if nxt is not None and nxt.shape != "lower" and nxt.norm in lx.organizations:
+        return None
+    return _Found(i, i + 1, 0.6, FIRST)
+
+
+def _particle_surname(tokens: Sequence[Token], i: int) -> _Found | None:
+    """A surname with particles and no given name: "De Vries", "van Dijk", "Al-Masri"."""
+    lx = lex()
+    tok = tokens[i]
+    parts = _parts(tok.norm)
+    if len(parts) > 1 and parts[0] in {"al", "el"} and tok.shape != "lower":
+        return _Found(i, i + 1, 0.7) if surname_like(tok.norm) else None
+    if not _is_particle_at(tokens, i):
+        return None
+    end = _surname_run(tokens, i, lower_ok=False, known_first=False)
+    if end is None:
+        return None
+    last = tokens[end - 1]
+    if tok.shape == "lower" and not is_known_last(last.norm):
+        return None
+    norms = [t.norm for t in tokens[i:end]]
+    if any(" ".join(norms[k:]) in lx.places for k in range(len(norms) - 1)):
+        return None  # "Den Haag", "in De Bilt"
+    if last.norm in lx.places and not is_known_last(last.norm):
+        return None
+    return _Found(i, end, 0.7 if is_known_last(last.norm) else 0.55)
+
+
+def _unknown_pair(tokens: Sequence[Token], i: int) -> _Found | None:
+    """Two capitalized words mid-sentence, neither a common word, place or organization:
+    names from outside the lexicon ("Tesfalem Okubagzi"); or an unknown given name before a
+    known surname."""
+    a = tokens[i]
+    b = _word(tokens, i + 1)
+    if b is None or a.shape != "cap" or b.shape != "cap" or b.kind != "w":
+        return None
+    if a.boundary and not is_known_last(b.norm):
+        return None
+    lx = lex()
+    if i > 0 and tokens[i - 1].norm in {"de", "het", "een", "the", "a", "an"}:
+        return None
+    for t in (a, b):
+        if (
+            len(t.norm) < 3
+            or t.norm in lx.stop
+            or t.norm in lx.places
+            or t.norm in lx.particle_words
+        ):
+            return None
+        if has_street_suffix(t.norm) and not is_known_last(t.norm):
+            return None
+    if not surname_like(b.norm):
+        return None
+    return _Found(i, i + 2, 0.6 if is_known_last(b.norm) else 0.5)
+
+
+def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
+    """ "DE VRIES, JAN" and "Vries, J. de": surname, comma, given names or initials, particles."""
+    lx = lex()
+    end = _surname_run(tokens, i, lower_ok=False, known_first=False)
+    if end is None or end >= len(tokens) or tokens[end].raw != ",":
+        return None
+    last = tokens[end - 1]
+    if end - i == 1 and last.norm in lx.places and not is_known_last(last.norm):
+        return None
+    k = end + 1
+    given = k
+    while (t := _word(tokens, k)) is not None and (
+        t.kind == "i" or (t.shape != "lower" and is_first(t.norm) and t.norm not in lx.stop)
+    ):
+        k += 1
+    if k == given:
+        return None
+    upper = tokens[i].shape == "upper"
+    if not (upper or is_known_last(last.norm) or tokens[given].kind == "i"):
+        return None
+    while (t := _word(tokens, k)) is not None and t.kind == "w" and t.norm in lx.particle_words:
+        if t.norm in _WEAK_PARTICLES and not (
+            (n := _word(tokens, k + 1)) is not None and n.norm in lx.particle_words
+        ):
+            break
+        k += 1
+    return _Found(i, k, 0.85)
+
+
+def _rejected(tokens: Sequence[Token], found: _Found, licensed: bool) -> bool:
+    """Streets (followed by a house number), organizations and street-suffixed surnames."""
+    lx = lex()
+    words = [t.norm for t in tokens[found.start : found.end] if t.kind == "w"]
+    if not licensed and found.end < len(tokens) and tokens[found.end].kind == "n":
+        return True
+    if any(w in lx.organizations for w in words):
+        return True
+    phrase = " ".join(words)
+    if phrase in lx.organizations:
+        return True
+    if found.end < len(tokens):
+        nxt = tokens[found.end]
+        if nxt.kind == "w" and f"{phrase} {nxt.norm}" in lx.organizations:
+            return True
+        if nxt.kind == "w" and nxt.shape != "lower" and nxt.norm in lx.organizations:
+            return True
+    if found.start > 0 and tokens[found.start - 1].norm in lx.organizations:
+        return True
+    last = tokens[found.end - 1]
+    return has_street_suffix(last.norm) and not is_known_last(last.norm)
+
+
+# --- whole cells -------------------------------------------------------------------------
+
+
+def cell_tokens(value: str) -> list[str]:
+    """The words of a cell: initials written together stay one token ("J.P.")."""
+    return value.replace(",", " , ").split()
+
+
+def is_initials(raw: str) -> bool:
+    return _CELL_INITIALS.fullmatch(raw) is not None
+
+
+def given_names_cell(words: Sequence[str]) -> bool:
+    """One to four given names or initials, every given name known.
+
+    Bare capitals without a dot ("NL", "JP") count only beside a name or a dotted
+    initial: alone they are codes far more often than initials.
+    """
+    if not 1 <= len(words) <= 4:
+        return False
+    lx = lex()
+    telling = False
+    for w in words:
+        if is_initials(w):
+            telling = telling or "." in w
+            continue
+        norm = normalize(w)
+        if not _alpha(norm) or norm in lx.particle_words or not is_first(norm):
+            return False
+        telling = True
+    return telling
+
+
+def _alpha(norm: str) -> bool:
+    return bool(norm) and norm.replace("-", "").replace("'", "").isalpha()
+
+
+def surname_cell(words: Sequence[str], unknown_ok: bool) -> bool:
+    """Particles, then one to three surname words (or particles after the surname, as in
+    alphabetical registers: "Vries de")."""
+    lx = lex()
+    norms = [normalize(w) for w in words]
+    while norms and norms[0] in lx.particle_words and len(norms) > 1:
+        norms.pop(0)
+    while norms and norms[-1] in lx.particle_words and len(norms) > 1:
+        norms.pop()
+    if not 1 <= len(norms) <= 3:
+        return False
+    if not all(_alpha(n) for n in norms):
+        return False
+    if any(is_known_last(n) or _particle_led(n) for n in norms):
+        return not any(n in lx.organizations for n in norms)
+    return unknown_ok and all(surname_like(n) for n in norms)
+
+
+def _particle_led(norm: str) -> bool:
+    parts = _parts(norm)
+    return len(parts) > 1 and parts[0] in lex().particle_words
+
+
+def full_name_cell(value: str) -> bool:
+    """Given part plus surname part, either order ("DE VRIES, JAN", "Vries, J. de")."""
+    words = cell_tokens(value)
+    if len(words) < 2 or len(words) > 8 or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    lx = lex()
+    norm = normalize(" ".join(words))
+    if norm in lx.organizations or norm in lx.places:
+        return False
+    if "," in words:
+        comma = words.index(",")
+        surname, rest = words[:comma], words[comma + 1 :]
+        given = [w for w in rest if normalize(w) not in lx.particle_words or is_initials(w)]
+        tail = rest[len(given) :]
+        if given != rest[: len(given)] or any(normalize(w) not in lx.particle_words for w in tail):
+            return False
+        return bool(surname) and given_names_cell(given) and surname_cell(surname, True)
+    # Given names (known or initials) first; the rest is the surname.
+    k = 0
+    while k < len(words) - 1 and (is_initials(words[k]) or is_first(normalize(words[k]))):
+        k += 1
+    if k > 0 and surname_cell(words[k:], unknown_ok=True):
+        return not _street_or_org(words)
+    # Unknown given name, then a known or particle-led surname.
+    if k == 0 and _alpha(normalize(words[0])) and normalize(words[0]) not in lx.stop:
+        rest = [normalize(w) for w in words[1:]]
+        if rest[0] in lx.particle_words or any(is_known_last(n) for n in rest):
+            return surname_cell(words[1:], unknown_ok=False) and not _street_or_org(words)
+    return False
+
+
+def _street_or_org(words: Sequence[str]) -> bool:
+    lx = lex()
+    norms = [normalize(w) for w in words]
+    if any(n in lx.organizations for n in norms):
+        return True
+    return has_street_suffix(norms[-1]) and not is_known_last(norms[-1])

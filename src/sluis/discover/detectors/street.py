@@ -1,0 +1,122 @@
+"""Street names, with or without house number and addition, and full address lines.
+
+A street is recognized by its words, not a list of streets: a suffix (``Kerkstraat``,
+``Meerdervoortlaan``) or an opening street word (``Laan van Meerdervoort``, ``Korte
+Nieuwstraat``). A cell may add a house number (``12``, ``12a``, ``1a-3``, ``12 hs``) and a
+postcode and city. In free text a street needs a house number; a capitalized phrase with a
+house number but no street word counts only after an address word (``woont aan``) or before
+a postcode.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sluis.discover import lexicon
+from sluis.discover.detectors._common import has_context, words_pattern
+from sluis.discover.detectors.base import Span
+from sluis.discover.lexicon import normalize
+
+_NUMBER = (
+    r"\d{1,5}(?:[ ]?-[ ]?\d{1,4}[a-zA-Z]?|[ ]?(?:hs|bis|huis|[IV]{1,3})\b|[ ]?[a-zA-Z]{1,2}\b)?"
+)
+_CELL = re.compile(
+    rf"(?P<street>[^\d,]+?)(?:\s+(?P<num>{_NUMBER})(?:[ ]?-[ ]?[a-zA-Z0-9]{{1,4}})?)?"
+    r"(?:\s*,?\s*[1-9]\d{3}\s?[A-Za-z]{2}(?:\s*,?\s+[^\d,]+)?)?"
+)
+_STREET_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|bij|la|le|du)"
+_TEXT = re.compile(
+    rf"(?P<street>(?:[A-Z][\w'’.-]*|{_PARTICLE})(?:[ ](?:[A-Z][\w'’.-]*|{_PARTICLE}))*?)"
+    rf"[ ](?P<num>{_NUMBER}(?:-\d{{1,4}})?)(?![\d,.]\d)"
+)
+_POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
+_ADDRESS_WORDS = words_pattern(
+    ["woont", "wonende", "woonachtig", "adres", "woonadres", "verhuisd", "verhuist",
+     "ingeschreven", "postadres", "address", "lives"]
+)  # fmt: skip
+_PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "la", "le", "du"})
+
+
+@dataclass(frozen=True)
+class StreetDetector:
+    code: str = "street"
+    category: str = "location.street"
+    evidence: str = "shape:street-suffix+house-number"
+    needs_context: bool = False
+
+    def matches(self, value: str) -> bool:
+        m = _CELL.fullmatch(value.strip())
+        if m is None:
+            return False
+        words = m.group("street").split()
+        if not 1 <= len(words) <= 7 or not all(_STREET_WORD.fullmatch(w) for w in words):
+            return False
+        norms = [normalize(w) for w in words]
+        if " ".join(norms) in lexicon.dutch_places():
+            return False  # "Rotterdam", "Zaandam": a town, not the Dam
+        if len(norms) == 1 and m.group("num") is None and not _has_prefix(norms[0]):
+            return False  # "straat", "markt": a street only with a house number
+        return _street_key(norms) is not None
+
+    def find(self, text: str) -> Iterator[Span]:
+        for m in _TEXT.finditer(text):
+            span = _street_span(text, m)
+            if span is not None:
+                yield span
+
+
+def _has_prefix(norm: str) -> bool:
+    suffixes = lexicon.street_suffixes()
+    return any(norm.endswith(s) and len(norm) > len(s) + 1 for s in suffixes)
+
+
+def is_street_word(norm: str) -> bool:
+    """A street suffix with something before it, or a word that opens a street name."""
+    if norm in lexicon.street_words() or norm in lexicon.street_suffixes():
+        return True
+    return _has_prefix(norm)
+
+
+def _street_key(norms: Sequence[str]) -> int | None:
+    """Index of the rightmost street word, ignoring particles."""
+    for i in range(len(norms) - 1, -1, -1):
+        if norms[i] not in _PARTICLES and is_street_word(norms[i].rstrip(".")):
+            return i
+    return None
+
+
+def _street_span(text: str, m: re.Match[str]) -> Span | None:
+    words = [(w.start(), w.group()) for w in _STREET_WORD.finditer(text, *m.span("street"))]
+    words += [(q.start(), q.group()) for q in re.finditer(r"'t", text[m.start() : m.end("street")])]
+    words.sort()
+    if not words:
+        return None
+    norms = [normalize(w) for _, w in words]
+    key = _street_key(norms)
+    score = 0.8
+    if key is None:
+        context = has_context(text, m.start(), m.end(), _ADDRESS_WORDS, before=30, after=0)
+        if not (context or _POSTCODE_AFTER.match(text, m.end())) or not words[-1][1][0].isupper():
+            return None
+        key, score = len(words) - 1, 0.6
+    if " ".join(norms[: key + 1]) in lexicon.dutch_places():
+        return None
+    start = key
+    streetish = lexicon.street_words()
+    while start > 0:
+        prev, word = norms[start - 1], words[start - 1][1]
+        if word[0].isupper() and (prev in streetish or prev in _PARTICLES or word.endswith(".")):
+            start -= 1
+        elif prev in _PARTICLES and start > 1 and words[start - 2][1][0].isupper():
+            start -= 2  # "Jan van Goyenkade", "Willem de Zwijgerlaan"
+        else:
+            break
+    if not words[start][1][0].isupper():
+        return None
+    return Span(words[start][0], m.end("num"), "location.street", "street", score)
+
+
+DETECTOR = StreetDetector()
