@@ -31,10 +31,15 @@ unit: $(STAMP) postgres
 test: lint types imports unit
 
 demo: $(STAMP)
+	rm -rf demo && mkdir -p demo
 	$(BIN)/python -m sluis.synth.demo demo/production.db
-	$(BIN)/sluis scan demo/production.db
 	$(BIN)/sluis scan demo/production.db --format html -o demo/scan.html
-	@echo "The scan as a page for the privacy officer: demo/scan.html"
+	$(BIN)/sluis scan demo/production.db --table applicants
+	$(BIN)/sluis policy init demo/production.db -o demo/policy.yaml
+	$(BIN)/sluis keygen -o demo/sluis.key
+	$(BIN)/sluis anonymize demo/production.db demo/test-copy.db --policy demo/policy.yaml --key-file demo/sluis.key
+	$(BIN)/python -m sluis.synth.before_after demo/production.db demo/test-copy.db --id 5
+	@echo "demo/: scan.html (the scan for the privacy officer), policy.yaml, test-copy.db"
 
 bench: $(STAMP) postgres
 	$(BIN)/python -m bench

@@ -83,7 +83,7 @@ def bsn(rng: random.Random) -> int:
         digits = [rng.randrange(10) for _ in range(8)]
         total = sum(w * d for w, d in zip(range(9, 1, -1), digits, strict=True))
         last = total % 11
-        if last < 10 and any(digits):
+        if last < 10 and any(digits[:2]):  # at most one leading zero, as issued
             return int("".join(map(str, digits)) + str(last))
 
 

@@ -8,6 +8,7 @@ import sys
 import click
 
 from sluis import __version__
+from sluis.cli.anonymize import anonymize_command, keygen_command
 from sluis.cli.policy import policy_group
 from sluis.cli.scan import scan_command
 from sluis.errors import SluisError
@@ -25,6 +26,9 @@ def cli() -> None:
     Gate a test environment:       sluis scan postgresql://host/testdb --fail-on personal
     Draft a policy to review:      sluis policy init production.db -o policy.yaml
     Check it against the source:   sluis policy check production.db --policy policy.yaml
+    Make a key:                    sluis keygen -o sluis.key
+    Make the test copy:            sluis anonymize production.db copy.db --policy policy.yaml \
+                                     --key-file sluis.key
 
     Output never contains a value from the data: only tables, columns, categories,
     patterns and counts.
@@ -33,6 +37,8 @@ def cli() -> None:
 
 cli.add_command(scan_command)
 cli.add_command(policy_group)
+cli.add_command(anonymize_command)
+cli.add_command(keygen_command)
 
 
 def main() -> None:

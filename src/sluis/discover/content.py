@@ -22,6 +22,9 @@ from sluis.discover.vocabulary import STRONG, hint
 from sluis.model.schema import Column, LogicalType
 
 _MIN_TEXT_LENGTH = 25
+# Five words or more: a sentence, not a name or a code. A column with some is free text,
+# even when most of its cells are short codes.
+_SENTENCE_SPACES = 4
 _FILE_NAME = re.compile(
     r"^[^@/\\]{0,200}[A-Za-z][^@/\\]{0,200}\.(?:pdf|docx?|odt|rtf|txt|xlsx?|ods|csv|xml|json"
     r"|jpe?g|png|gif|bmp|tiff?|heic|webp|msg|eml|zip|html?)$",
@@ -40,6 +43,8 @@ _DOCUMENT_MAGIC = (
 )
 # Identifiers that a checksum or strict syntax confirms: one is enough.
 _CONFIRMED = frozenset({"id.bsn", "finance.iban", "contact.email", "id.vat"})
+# Tags of XML and HTML: read as word breaks, so "<naam>Jan</naam>" reads "Jan".
+_MARKUP = re.compile(r"<[^<>]{1,200}>")
 _MIN_SHARE = 0.02
 _MIN_HITS = 3
 # Searching text costs about a millisecond a cell: a few hundred cells tell enough.
@@ -79,7 +84,8 @@ def _text_kind(values: list[str]) -> str | None:
         return "file"
     average = sum(len(v) for v in values) / n
     spaced = sum(1 for v in values if v.count(" ") >= 3)
-    if average >= _MIN_TEXT_LENGTH and spaced >= 0.3 * n:
+    sentences = sum(1 for v in values if v.count(" ") >= _SENTENCE_SPACES)
+    if (average >= _MIN_TEXT_LENGTH and spaced >= 0.3 * n) or sentences >= 0.1 * n:
         return "text"
     return None
 
@@ -194,6 +200,8 @@ def _inspect_documents(container: str, documents: list[list[str]], kind: str) ->
 
 def _categories_in(text: str, *, keyed: bool) -> set[str]:
     """Entity categories in one text part; for JSON also the category its key names."""
+    if "<" in text:
+        text = _MARKUP.sub(" ", text)
     found = {span.category for span in find_entities(text) if span.score >= 0.5}
     key, sep, rest = text.partition(": ")
     if keyed and sep and rest.strip():

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from sluis.discover import content, values
-from sluis.discover.vocabulary import STRONG, NameHint, hint
+from sluis.discover.vocabulary import STRONG, NameHint, hint, table_about_things
 from sluis.errors import InputError, MissingTableError
 from sluis.model.privacy_map import ColumnFinding, PrivacyMap, TableFinding
 from sluis.model.schema import Column, LogicalType, Table
@@ -82,10 +82,13 @@ def _scan_table(source: Source, table: Table, options: ScanOptions) -> TableFind
     rows = source.row_count(table.name)
     sample = _read(source, table.name, options.sample_rows)
     key_columns = _key_columns(table)
+    about_things = table_about_things(table.name)
     columns = []
     for column in table.columns:
         cells = sample.column(column.name) if sample is not None else pa.nulls(0)
-        finding = classify_column(column, cells, is_key=column.name in key_columns)
+        finding = classify_column(
+            column, cells, is_key=column.name in key_columns, about_things=about_things
+        )
         if (
             finding.category is None
             and content.is_container(column, cells)
@@ -93,7 +96,9 @@ def _scan_table(source: Source, table: Table, options: ScanOptions) -> TableFind
         ):
             full = _read(source, table.name, None, (column.name,))
             if full is not None:
-                finding = classify_column(column, full.column(column.name), is_key=False)
+                finding = classify_column(
+                    column, full.column(column.name), is_key=False, about_things=about_things
+                )
         columns.append(finding)
     return TableFinding(name=table.name, rows=rows, columns=tuple(columns))
 
@@ -116,10 +121,20 @@ def _key_columns(table: Table) -> set[str]:
 
 
 def classify_column(
-    column: Column, cells: pa.Array | pa.ChunkedArray, *, is_key: bool
+    column: Column,
+    cells: pa.Array | pa.ChunkedArray,
+    *,
+    is_key: bool,
+    about_things: bool = False,
 ) -> ColumnFinding:
-    """Classify one column from its name, type and sampled cells."""
+    """Classify one column from its name, type and sampled cells.
+
+    ``about_things`` says the table holds things, not people (departments, countries):
+    there a weak word like ``naam`` names the thing.
+    """
     name = hint(column.name)
+    if about_things and name.strength < STRONG and (name.category or "").startswith("person."):
+        name = NameHint(None, 0.0, "")
     evidence: list[str] = []
     if name.category is not None:
         evidence.append(f"name:{name.word}")
@@ -128,6 +143,8 @@ def classify_column(
 
     if is_key and column.type is LogicalType.INTEGER and name.category is None:
         return ColumnFinding(column.name, column.type.value, None, 0.9, ("key column",))
+    if column.type is LogicalType.BOOLEAN:
+        return ColumnFinding(column.name, column.type.value, None, 0.9, ("type:boolean",))
 
     # A text column whose name says exactly what it holds (``adres``) is that, even when
     # its cells read like free text; JSON and documents are always searched.
@@ -136,7 +153,8 @@ def classify_column(
         and name.category not in (None, "text.contains_pii")
         and name.strength >= STRONG
     )
-    if not named_text and content.is_container(column, cells):
+    text_by_name = column.type is LogicalType.TEXT and name.category == "text.contains_pii"
+    if not named_text and (text_by_name or content.is_container(column, cells)):
         found = content.inspect(column, cells)
         if found.personal:
             evidence.extend(found.evidence)
@@ -166,13 +184,71 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
         return (named, 0.5 * name.strength + 0.2) if named else (None, 0.5)
     if named is not None:
         agreeing = shares.share(named)
+        if named.startswith("person.") and named != "person.name_prefix":
+            agreeing = max(agreeing, _name_like(shares))
+        if named == "person.name_prefix":
+            agreeing = max(agreeing, shares.particles)
         if agreeing >= AGREEING_THRESHOLD or name.strength >= STRONG:
             return named, min(1.0, 0.5 * name.strength + 0.5 * max(agreeing, 0.5))
+    if name.not_personal:
+        return None, 0.8
     best, share = shares.best(standalone_only=True)
     imitated = shares.looks_sequential and best in values.NUMERIC_IDS
-    if best is not None and share >= VALUE_THRESHOLD and not name.not_personal and not imitated:
+    if best is not None and share >= VALUE_THRESHOLD and not imitated:
         return best, share * shares.weight(best)
     if shares.birth_like and name.meaningless:
         return "person.birth_date", 0.7
+    by_shape = _names_by_shape(shares) or _small_value_set(shares)
+    if by_shape is not None:
+        return by_shape, 0.6
     # No category, or a weak name the values contradict.
     return None, 0.6 if named else max(0.5, 1.0 - share)
+
+
+# Distinct values a column of names has at least; fewer are a code list or departments.
+_MIN_NAME_VARIETY = 10
+
+
+def _name_like(shares: values.Shares) -> float:
+    """How much the cells look like names of people, known or not (not of places)."""
+    if max(shares.share("location.city"), shares.share("quasi.country_of_birth")) >= 0.5:
+        return 0.0
+    return max(
+        shares.by_detector.get("person_name", 0.0),
+        shares.by_detector.get("first_name", 0.0),
+        shares.by_detector.get("last_name", 0.0),
+    )
+
+
+def _names_by_shape(shares: values.Shares) -> str | None:
+    """A column of name-shaped words with no name to say so: full names, first names or
+    surnames, told apart by which lexicon knows more of them."""
+    if shares.distinct < _MIN_NAME_VARIETY or shares.distinct < 0.1 * shares.cells:
+        return None
+    places = max(shares.share("location.city"), shares.share("quasi.country_of_birth"))
+    if places >= 0.5:
+        return None
+    if shares.by_detector.get("person_name", 0.0) >= 0.5:
+        return "person.name"
+    if shares.by_detector.get("last_name", 0.0) < 0.9:
+        return None
+    if shares.two_part >= 0.5:
+        return "person.name"
+    if shares.known_first >= 0.2 and shares.known_first > shares.known_last:
+        return "person.first_name"
+    return "person.last_name"
+
+
+# Cells and distinct values of a column of gender codes (M/V/X, man/vrouw).
+_MIN_CODED_CELLS, _MAX_CODES = 20, 8
+
+
+def _small_value_set(shares: values.Shares) -> str | None:
+    """A few distinct values that are all gender codes."""
+    if (
+        shares.cells >= _MIN_CODED_CELLS
+        and shares.distinct <= _MAX_CODES
+        and shares.by_detector.get("gender", 0.0) >= 0.95
+    ):
+        return "quasi.gender"
+    return None

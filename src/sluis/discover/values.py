@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from sluis.discover import lexicon
 from sluis.discover.cells import texts
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.detectors.birth_date import cell_date
@@ -38,6 +39,11 @@ class Shares:
     detectors: dict[str, Detector] = field(default_factory=dict)
     looks_sequential: bool = False
     birth_like: bool = False
+    distinct: int = 0
+    known_first: float = 0.0
+    known_last: float = 0.0
+    particles: float = 0.0
+    two_part: float = 0.0
 
     @property
     def empty(self) -> bool:
@@ -89,7 +95,41 @@ def detector_shares(column: Column, cells: pa.Array | pa.ChunkedArray) -> Shares
         if hits:
             shares[code] = hits / total
     birth_like = shares.get("birth_date", 0.0) >= 0.8 and _spread_like_births(counts)
-    return Shares(total, shares, detectors, _sequential(counts.keys()), birth_like)
+    first, last = _known_names(counts, total)
+    particles = lexicon.particles()
+    prefixes = sum(n for v, n in counts.items() if lexicon.normalize(v) in particles) / total
+    two_part = sum(n for v, n in counts.items() if _two_part(v, particles)) / total
+    return Shares(
+        total,
+        shares,
+        detectors,
+        _sequential(counts.keys()),
+        birth_like,
+        len(counts),
+        first,
+        last,
+        prefixes,
+        two_part,
+    )
+
+
+def _two_part(value: str, particles: frozenset[str]) -> bool:
+    """A given-name part and a surname part ("Jan Smit"), not "van Dijk" or one word."""
+    words = lexicon.normalize(value).split()
+    return len(words) >= 2 and words[0] not in particles
+
+
+def _known_names(counts: Counter[str], total: int) -> tuple[float, float]:
+    """Shares of cells whose first word is a known given name, and whose last word a
+    known surname: what tells a column of first names from one of surnames."""
+    firsts, lasts = lexicon.first_names(), lexicon.last_names()
+    first = last = 0
+    for value, n in counts.items():
+        words = lexicon.normalize(value).split()
+        if words:
+            first += n * (words[0] in firsts)
+            last += n * (words[-1] in lasts)
+    return first / total, last / total
 
 
 def _spread_like_births(counts: Counter[str]) -> bool:

@@ -31,13 +31,15 @@ _PROPOSED: dict[str, str] = {
     "text.contains_pii": "{rule: redact_text}",
     "json.contains_pii": "{rule: json, default: {rule: redact_text}}",
     "blob.contains_pii": "{rule: replace_blob}",
+    "person.name_prefix": '{rule: keep, reason: "surname prefix (van, de, el): shared by '
+    'many, identifying only with the surname, which is replaced"}',
 }
 # Columns that single a person out in combination, also after they are replaced.
 _QUASI = frozenset(
     {c.code for c in CATEGORIES.values() if c.kind is Kind.QUASI}
     | {"person.birth_date", "location.postcode"}
 ) - {"location.house_number", "person.name_prefix"}
-_QUASI_KEEP = "{rule: keep, reason: quasi-identifier, checked by k-anonymity}"
+_QUASI_KEEP = '{rule: keep, reason: "quasi-identifier, checked by k-anonymity"}'
 
 
 def proposed_rule(finding: ColumnFinding) -> str:

@@ -432,6 +432,15 @@ def _create(conn: sqlite3.Connection, tdef: TableDef) -> None:
     conn.execute(ddl)
 
 
+# SQLite application id of the demo file ("SLDM"), so tools can tell invented data apart.
+DEMO_APPLICATION_ID = 0x534C444D
+
+
+def is_demo_db(conn: sqlite3.Connection) -> bool:
+    """Whether ``conn`` is a database written by :func:`build_demo_db`."""
+    return bool(conn.execute("PRAGMA application_id").fetchone()[0] == DEMO_APPLICATION_ID)
+
+
 def build_demo_db(path: Path, applicants: int = 2000, seed: int = 7) -> None:
     """Write the demo database to ``path``, replacing any file there."""
     path = Path(path)
@@ -441,6 +450,7 @@ def build_demo_db(path: Path, applicants: int = 2000, seed: int = 7) -> None:
     conn = sqlite3.connect(tmp)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA application_id = {DEMO_APPLICATION_ID}")
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         for tdef, rows in generate(applicants, seed):

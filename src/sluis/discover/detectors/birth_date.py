@@ -87,9 +87,23 @@ def parse(match: re.Match[str]) -> datetime.date | None:
     return date
 
 
+# ``19850312``: how registers (the BRP among them) store dates; only read in whole cells,
+# where a column of them is judged together, never in text (KvK and BSN look alike).
+_COMPACT = re.compile(r"(19\d\d|20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", re.ASCII)
+
+
 def cell_date(value: str) -> datetime.date | None:
     """The plausible date a whole cell holds, in any notation ``matches`` accepts."""
-    match = _CELL.fullmatch(value.strip())
+    text = value.strip()
+    compact = _COMPACT.fullmatch(text)
+    if compact is not None:
+        year, month, day = (int(g) for g in compact.groups())
+        try:
+            date = datetime.date(year, month, day)
+        except ValueError:
+            return None
+        return date if date <= datetime.date.today() else None
+    match = _CELL.fullmatch(text)
     return None if match is None else parse(match)
 
 

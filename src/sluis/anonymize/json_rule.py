@@ -1,0 +1,104 @@
+"""The ``json`` rule: a rule per JSON path, fail closed for paths the policy does not name.
+
+Paths are written ``$.contact.naam``; list items are ``[*]`` (``$.contacts[*].email``).
+Every leaf of every document is looked up by its path; a path with no rule and no
+``default`` stops the run, naming the path (keys, never values).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any
+
+import pyarrow as pa
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators._arrow import as_array, per_distinct
+from sluis.anonymize.rules import apply_rule
+from sluis.errors import PolicyError
+from sluis.model.policy import JsonRule, SimpleRule
+
+_Leaf = tuple[str, tuple[Any, ...]]  # path, location inside the document
+
+
+def apply_json(
+    values: pa.Array | pa.ChunkedArray, key: Key, rule: JsonRule, where: str
+) -> pa.Array:
+    """Apply ``rule`` to every distinct JSON document of ``values``; ``where`` names the
+    column in errors (``table.column``)."""
+    paths = {_normalize(p): r for p, r in rule.paths.items()}
+
+    def transform(distinct: pa.Array) -> pa.Array:
+        documents = [_parse(text, where) for text in distinct.to_pylist()]
+        leaves: dict[str, list[tuple[int, tuple[Any, ...], Any]]] = defaultdict(list)
+        for number, document in enumerate(documents):
+            for path, location, value in _walk(document, "$", ()):
+                leaves[path].append((number, location, value))
+        for path, found in leaves.items():
+            path_rule: SimpleRule | None = paths.get(path, rule.default)
+            if path_rule is None:
+                raise PolicyError(
+                    f"{where}: JSON path {path} has no rule; name it under 'paths' or set "
+                    "'default' (e.g. default: {rule: redact_text})"
+                )
+            replaced = _apply(path_rule, [value for _, _, value in found], key)
+            for (number, location, _), new in zip(found, replaced, strict=True):
+                documents[number] = _set(documents[number], location, new)
+        return pa.array([json.dumps(d, ensure_ascii=False) for d in documents], distinct.type)
+
+    return per_distinct(as_array(values), transform)
+
+
+def _normalize(path: str) -> str:
+    path = path.strip()
+    return path if path.startswith("$") else "$." + path
+
+
+def _parse(text: Any, where: str) -> Any:
+    try:
+        return json.loads(text) if isinstance(text, str | bytes) else text
+    except ValueError:
+        raise PolicyError(
+            f"{where}: a cell is not valid JSON; use redact_text for this column"
+        ) from None
+
+
+def _walk(
+    node: Any, path: str, location: tuple[Any, ...]
+) -> list[tuple[str, tuple[Any, ...], Any]]:
+    if isinstance(node, dict):
+        out = []
+        for k, child in node.items():
+            out += _walk(child, f"{path}.{k}", (*location, k))
+        return out
+    if isinstance(node, list):
+        out = []
+        for i, child in enumerate(node):
+            out += _walk(child, f"{path}[*]", (*location, i))
+        return out
+    if node is None:
+        return []
+    return [(path, location, node)]
+
+
+def _apply(rule: SimpleRule, values: list[Any], key: Key) -> list[Any]:
+    """Apply a rule to leaves of one path; numbers and booleans go through as text."""
+    texts = [v if isinstance(v, str) else json.dumps(v) for v in values]
+    result = apply_rule(rule, pa.array(texts, pa.string()), key)
+    out = result.to_pylist()
+    # A rule that kept a value keeps its JSON type too.
+    return [
+        value if not isinstance(value, str) and new == json.dumps(value) else new
+        for value, new in zip(values, out, strict=True)
+    ]
+
+
+def _set(document: Any, location: tuple[Any, ...], value: Any) -> Any:
+    if not location:
+        return value
+    node = document
+    for step in location[:-1]:
+        node = node[step]
+    node[location[-1]] = value
+    return document

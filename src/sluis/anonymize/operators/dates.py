@@ -1,0 +1,168 @@
+"""Date operators: a keyed shift per subject, and generalization to month or year.
+
+:func:`shift_date` moves every date of one subject by the same keyed number of days in
+``[-max_days, -1] ∪ [1, max_days]`` (never 0), whatever table the date sits in, so intervals
+within a person's record keep their length and order. Birth dates stay plausible because the
+shift is small. Dates may be ``date32``/``date64``/``timestamp`` arrays or text in the Dutch
+notations ``dd-mm-jjjj`` (also ``/`` and ``.``, one- or two-digit day and month),
+``jjjj-mm-dd``, ``dd-mm-jj`` / ``dd-mm-'jj`` (years < 30 read as 20jj) and ``12 maart 1985`` /
+``12 mrt. 1985``; the notation is kept. Text that is no date in these notations becomes null
+(fail closed: it cannot be shifted, so it is not copied).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Literal
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators._arrow import as_array, is_text, map_text
+from sluis.anonymize.prf import prf_ints, scalar
+
+PURPOSE = "date.shift"
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2('?)(\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_WRITTEN = re.compile(r"(\d{1,2}) ([A-Za-z]+)(\.?) (\d{4})")
+
+Writer = Callable[[dt.date], str]
+
+
+def _month(word: str) -> tuple[int, bool] | None:
+    lower = word.lower()
+    if lower in MONTHS:
+        return MONTHS.index(lower) + 1, True
+    if lower == "sept":
+        return 9, False
+    if lower in _SHORT:
+        return _SHORT.index(lower) + 1, False
+    return None
+
+
+def parse(text: str) -> tuple[dt.date, Writer] | None:
+    """The date in a Dutch notation and a writer for another date in the same notation."""
+    stripped = text.strip()
+    try:
+        if match := _ISO.fullmatch(stripped):
+            y, m, d = (int(g) for g in match.groups())
+            return dt.date(y, m, d), lambda v: text.replace(stripped, v.isoformat())
+        if match := _NUMERIC.fullmatch(stripped):
+            day, sep, month, quote, year = match.groups()
+            y = int(year) if len(year) == 4 else (2000 if int(year) < 30 else 1900) + int(year)
+            wd, wm = len(day), len(month)
+
+            def numeric(v: dt.date) -> str:
+                yy = str(v.year) if len(year) == 4 else f"{v.year % 100:02d}"
+                out = f"{v.day:0{wd}d}{sep}{v.month:0{wm}d}{sep}{quote}{yy}"
+                return text.replace(stripped, out)
+
+            return dt.date(y, int(month), int(day)), numeric
+        if match := _WRITTEN.fullmatch(stripped):
+            day, word, dot, year = match.groups()
+            found = _month(word)
+            if found is None:
+                return None
+            full = found[1]
+
+            def written(v: dt.date) -> str:
+                name = MONTHS[v.month - 1] if full else _SHORT[v.month - 1]
+                name = name.capitalize() if word[0].isupper() else name
+                return text.replace(stripped, f"{v.day} {name}{dot} {v.year}")
+
+            return dt.date(int(year), found[0], int(day)), written
+    except ValueError:
+        return None
+    return None
+
+
+def shifts(key: Key, subject_ids: pa.Array | pa.ChunkedArray, max_days: int) -> pa.Array:
+    """The keyed shift in days per subject (int64, never 0); null subjects give null."""
+    if max_days < 1:
+        raise ValueError("max_days must be at least 1")
+    raw = prf_ints(key.derive(PURPOSE), subject_ids, 2 * max_days)
+    return pc.if_else(
+        pc.less(raw, scalar(max_days)),
+        pc.subtract(raw, scalar(max_days)),
+        pc.add(pc.subtract(raw, scalar(max_days)), scalar(1)),
+    )
+
+
+def shift_date(
+    values: pa.Array | pa.ChunkedArray,
+    key: Key,
+    subject_ids: pa.Array | pa.ChunkedArray,
+    max_days: int = 180,
+) -> pa.Array:
+    """Shift each date by its subject's keyed number of days."""
+    array, subjects = as_array(values), as_array(subject_ids)
+    if len(array) != len(subjects):
+        raise ValueError("values and subject_ids differ in length")
+    days = shifts(key, subjects, max_days)
+    kind = array.type
+    if pa.types.is_date32(kind):
+        return pc.add(array.cast(pa.int32()), days.cast(pa.int32())).cast(pa.date32())
+    if pa.types.is_date64(kind) or pa.types.is_timestamp(kind):
+        unit = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}[
+            "ms" if pa.types.is_date64(kind) else kind.unit
+        ]
+        moved = pc.add(array.cast(pa.int64()), pc.multiply(days, scalar(86_400 * unit)))
+        return moved.cast(kind)
+    texts = array.cast(pa.string()).to_pylist()
+    out: list[str | None] = []
+    for text, shift in zip(texts, days.to_pylist(), strict=True):
+        parsed = parse(text) if text is not None and shift is not None else None
+        if parsed is None:
+            out.append(None)
+            continue
+        try:
+            out.append(parsed[1](parsed[0] + dt.timedelta(days=shift)))
+        except OverflowError:
+            out.append(None)
+    return pa.array(out, pa.string()).cast(kind) if is_text(kind) else pa.array(out, pa.string())
+
+
+def birth_date(values: pa.Array | pa.ChunkedArray, key: Key, max_days: int = 180) -> pa.Array:
+    """Shift birth dates keyed by the date itself; prefer :func:`shift_date` with subjects."""
+    array = as_array(values)
+    return shift_date(array, key, array.cast(pa.string()), max_days)
+
+
+def generalize_date(
+    values: pa.Array | pa.ChunkedArray, to: Literal["year", "month"] = "year"
+) -> pa.Array:
+    """Replace each date by the first day of its year or month, in the same type and notation."""
+    if to not in ("year", "month"):
+        raise ValueError("to must be 'year' or 'month'")
+    array = as_array(values)
+    kind = array.type
+    if pa.types.is_date(kind) or pa.types.is_timestamp(kind):
+        truncated = pc.floor_temporal(array, unit=to)
+        return truncated.cast(kind)
+
+    def general(text: str) -> str | None:
+        parsed = parse(text)
+        if parsed is None:
+            return None
+        day = parsed[0].replace(day=1) if to == "month" else parsed[0].replace(day=1, month=1)
+        return parsed[1](day)
+
+    return map_text(array, general)

@@ -1,0 +1,71 @@
+"""Which operator replaces which category of personal data.
+
+``fake_for("id.bsn")`` returns the BSN operator whether the BSN sits in ``aanvragers.bsn`` or
+in ``import_2019.c3``; every operator derives its sub-key from the category's purpose, so
+the same value maps alike wherever it is found. Every returned callable takes
+``(values, key)`` and returns an array of the same length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pyarrow as pa
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators import (
+    address,
+    bsn,
+    dates,
+    email,
+    generic,
+    iban,
+    names,
+    phone,
+    postcode,
+)
+from sluis.errors import InputError
+
+Operator = Callable[[pa.Array, Key], pa.Array]
+
+
+class UnsupportedCategoryError(InputError):
+    """A category for which no fake operator exists (choose null, mask or hash instead)."""
+
+    code = "SLUIS-111"
+
+
+OPERATORS: dict[str, Operator] = {
+    "id.bsn": bsn.bsn,
+    "id.rsin": bsn.bsn,  # same 11-proef
+    "id.v_number": generic.pseudonymize,
+    "id.passport": generic.pseudonymize,
+    "id.onderwijsnummer": generic.pseudonymize,
+    "id.kvk": generic.pseudonymize,
+    "id.vat": generic.pseudonymize,
+    "id.license_plate": generic.pseudonymize,
+    "network.ip": generic.pseudonymize,
+    "finance.iban": iban.iban,
+    "contact.phone": phone.phone,
+    "contact.email": email.email,
+    "person.first_name": names.first_name,
+    "person.last_name": names.last_name,
+    "person.name": names.full_name,
+    "person.birth_date": dates.birth_date,
+    "location.street": address.street,
+    "location.city": address.city,
+    "location.address": address.address,
+    "location.postcode": postcode.postcode,
+    "location.house_number": generic.pseudonymize,
+    "quasi.place_of_birth": address.city,
+}
+
+
+def fake_for(category: str) -> Operator:
+    """The operator that writes fakes for a category code (see ``sluis.model.categories``)."""
+    try:
+        return OPERATORS[category]
+    except KeyError:
+        raise UnsupportedCategoryError(
+            f"no fake operator for category {category!r}; use null, mask or hash for it"
+        ) from None

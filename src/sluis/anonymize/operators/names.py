@@ -1,0 +1,214 @@
+"""Fake first names, surnames and full names: a keyed choice from shipped value lists.
+
+The same name (ignoring case) gets the same fake everywhere; a name is never replaced by
+itself. Female and male first names stay within their list when the original is in one.
+Case style is kept (``JANSEN`` -> ``DE BOER``), initials stay initials (``J.P.`` -> ``K.M.``),
+double names map part by part (``Anne-Marie``, ``Jansen-de Vries``), and a full name is the
+fake first name(s) plus the fake surname, so ``fake("Fatima El Amrani")`` equals
+``fake_first("Fatima") + " " + fake_last("El Amrani")``. Leading titles (``dhr.``) are kept.
+
+Names are **not** unique: two people can get the same fake, as in real data. With
+``unique=True`` a keyed 8-letter disambiguator derived from the whole original is appended;
+two different originals then collide only with probability about 2**-37 per pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pyarrow as pa
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators._arrow import map_text
+from sluis.anonymize.operators._case import style
+from sluis.anonymize.operators._lists import joined, lowered, values
+from sluis.anonymize.prf import Prf
+
+PURPOSE = "person.name"
+PARTICLES = frozenset(
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "te",
+        "het",
+        "'t",
+        "in",
+        "op",
+        "aan",
+        "von",
+        "le",
+        "la",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "di",
+        "del",
+        "el",
+        "al",
+        "ben",
+        "bin",
+        "ibn",
+        "abu",
+        "abou",
+        "ait",
+        "bou",
+    ]
+)
+TITLES = frozenset(
+    [
+        "dhr.",
+        "dhr",
+        "mevr.",
+        "mevr",
+        "mw.",
+        "mw",
+        "mevrouw",
+        "meneer",
+        "heer",
+        "de",
+        "dr.",
+        "mr.",
+        "ir.",
+        "drs.",
+        "prof.",
+    ]
+)
+_INITIALS = re.compile(r"(?:[A-Za-z]\.\s?)+|[A-Z]")
+_LETTERS = "ABCDEFGHIJKLMNOPRSTVWY"
+
+
+class NameFaker:
+    """Scalar fakes under one key; cheap to create, keeps no state besides the PRF."""
+
+    def __init__(self, key: Key) -> None:
+        self._prf = Prf(key.derive(PURPOSE))
+        self._memo: dict[tuple[bytes, str], str] = {}  # names repeat a lot within a column
+
+    def _choose(self, tag: bytes, original: str, pool: tuple[str, ...]) -> str:
+        memo = self._memo.get((tag, original))
+        if memo is not None:
+            return memo
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        normal = original.lower()
+        index = self._prf.integer(tag + normal.encode("utf-8"), len(pool))
+        if pool[index].lower() == normal:
+            index = (index + 1) % len(pool)
+        fake = self._memo[(tag, original)] = style(original, pool[index])
+        return fake
+
+    def initials(self, text: str) -> str:
+        """Keyed initials in the same punctuation: ``J.P.`` -> ``K.M.``."""
+        seed = self._prf.digest(b"initials/" + text.upper().encode("utf-8"))
+        out, position = [], 0
+        for ch in text:
+            if ch.isalpha():
+                letter = _LETTERS[seed[position % 32] % len(_LETTERS)]
+                if letter == ch.upper():
+                    letter = _LETTERS[(seed[position % 32] + 1) % len(_LETTERS)]
+                out.append(letter if ch.isupper() else letter.lower())
+                position += 1
+            else:
+                out.append(ch)
+        return "".join(out)
+
+    def first(self, text: str) -> str:
+        """Fake first name(s); each space- or hyphen-separated name maps on its own."""
+        if _INITIALS.fullmatch(text.strip()):
+            return self.initials(text)
+        parts = re.split(r"([\s-]+)", text)
+        return "".join(
+            self._first_one(p) if p and not p.isspace() and p != "-" else p for p in parts
+        )
+
+    def _first_one(self, name: str) -> str:
+        if _INITIALS.fullmatch(name):
+            return self.initials(name)
+        normal = name.lower()
+        if normal in lowered("first_names_female"):
+            pool = values("first_names_female")
+        elif normal in lowered("first_names_male"):
+            pool = values("first_names_male")
+        else:
+            pool = joined("first_names_female", "first_names_male")
+        return self._choose(b"first/", name, pool)
+
+    def last(self, text: str) -> str:
+        """Fake surname (with or without particles); double names map part by part."""
+        stripped = text.strip()
+        parts = stripped.split("-")
+        if len(parts) > 1 and all(p.strip() for p in parts) and parts[0].lower() not in PARTICLES:
+            return text.replace(
+                stripped,
+                "-".join(self._choose(b"last/", p.strip(), values("last_names")) for p in parts),
+            )
+        return (
+            text.replace(stripped, self._choose(b"last/", stripped, values("last_names")))
+            if stripped
+            else text
+        )
+
+    def full(self, text: str) -> str:
+        """Fake full name: first names and surname faked separately, titles kept."""
+        if "," in text:
+            surname, _, given = text.partition(",")
+            return (
+                self.last(surname)
+                + ","
+                + (" " + self.first(given.strip()) if given.strip() else given)
+            )
+        tokens = text.split()
+        if not tokens:
+            return text
+        start = 0
+        while start < len(tokens) - 1 and tokens[start].lower() in TITLES:
+            start += 1
+        titles, rest = tokens[:start], tokens[start:]
+        if len(rest) == 1:
+            return " ".join([*titles, self.last(rest[0])])
+        split = len(rest) - 1
+        for index in range(1, len(rest) - 1):
+            if rest[index].lower() in PARTICLES or "-" in rest[index].strip("-"):
+                split = index
+                break
+        first = self.first(" ".join(rest[:split]))
+        return " ".join([*titles, first, self.last(" ".join(rest[split:]))])
+
+    def disambiguator(self, text: str) -> str:
+        """Eight keyed capital letters derived from the whole original."""
+        digest = self._prf.digest(b"unique/" + text.encode("utf-8"))
+        return "".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[b % 26] for b in digest[:8])
+
+
+def _apply(
+    values_: pa.Array | pa.ChunkedArray,
+    key: Key,
+    unique: bool,
+    pick: Callable[[NameFaker], Callable[[str], str]],
+) -> pa.Array:
+    faker = NameFaker(key)
+    function = pick(faker)
+    if unique:
+        return map_text(values_, lambda v: f"{function(v)} {faker.disambiguator(v)}")
+    return map_text(values_, function)
+
+
+def first_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
+    """Replace first names (or initials) by keyed fakes."""
+    return _apply(values_, key, unique, lambda f: f.first)
+
+
+def last_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
+    """Replace surnames by keyed fakes."""
+    return _apply(values_, key, unique, lambda f: f.last)
+
+
+def full_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
+    """Replace full names by fakes consistent with :func:`first_name` and :func:`last_name`."""
+    return _apply(values_, key, unique, lambda f: f.full)

@@ -1,0 +1,92 @@
+"""Free text with the personal data inside it replaced by consistent surrogates.
+
+Entities are found by the same finder as ``sluis scan`` uses. Each one is replaced by
+the fake its category gets in a structured column with the same key, so "Geachte Fatima
+El Amrani" in a letter reads "Geachte <fake first> <fake last>", the same fake as the
+applicant's row. Categories without a fake (quasi-identifiers such as a nationality)
+stay; anything else without a fake becomes a ``<category>`` tag. With ``tags=True``
+every entity becomes a tag.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pyarrow as pa
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, restore_type
+from sluis.anonymize.operators.dispatch import OPERATORS
+from sluis.discover.detectors.base import Span
+from sluis.discover.text import find_entities
+
+# Low enough to take dates without a trigger word: replacing an appointment date costs
+# little, leaving a birth date costs a person.
+MIN_SCORE = 0.4
+
+
+def redact_text(values: pa.Array | pa.ChunkedArray, key: Key, *, tags: bool = False) -> pa.Array:
+    """Redact every distinct text once; the batch's entities are faked per category at once."""
+    array = as_array(values)
+    original = array.type
+    if not is_text(original):
+        array = array.cast(pa.string())
+
+    def transform(distinct: pa.Array) -> pa.Array:
+        return pa.array(redact_all(distinct.to_pylist(), key, tags=tags), pa.string())
+
+    return restore_type(
+        per_distinct(array, transform), original if is_text(original) else pa.string()
+    )
+
+
+def redact_all(texts: list[str | None], key: Key, *, tags: bool = False) -> list[str | None]:
+    """The texts with their entities replaced (see the module docstring)."""
+    found: list[list[Span]] = [
+        [s for s in find_entities(t) if s.score >= MIN_SCORE] if t else [] for t in texts
+    ]
+    surrogates = {} if tags else _surrogates(texts, found, key)
+    out: list[str | None] = []
+    for text, spans in zip(texts, found, strict=True):
+        if not text or not spans:
+            out.append(text)
+            continue
+        pieces, last = [], 0
+        for span in sorted(spans, key=lambda s: s.start):
+            original = text[span.start : span.end]
+            pieces += [text[last : span.start], _replacement(span, original, surrogates, tags)]
+            last = span.end
+        pieces.append(text[last:])
+        out.append("".join(pieces))
+    return out
+
+
+def _surrogates(
+    texts: list[str | None], found: list[list[Span]], key: Key
+) -> dict[tuple[str, str], str]:
+    """Fake every entity once, one operator call per category."""
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for text, spans in zip(texts, found, strict=True):
+        for span in spans:
+            if text and span.category in OPERATORS:
+                wanted[span.category].add(text[span.start : span.end])
+    fakes: dict[tuple[str, str], str] = {}
+    for category, originals in wanted.items():
+        ordered = sorted(originals)
+        replaced = OPERATORS[category](pa.array(ordered, pa.string()), key).cast(pa.string())
+        for original, fake in zip(ordered, replaced.to_pylist(), strict=True):
+            if fake is not None and fake != original:
+                fakes[(category, original)] = fake
+    return fakes
+
+
+def _replacement(
+    span: Span, original: str, surrogates: dict[tuple[str, str], str], tags: bool
+) -> str:
+    if not tags:
+        fake = surrogates.get((span.category, original))
+        if fake is not None:
+            return fake
+        if span.category.startswith("quasi."):
+            return original
+    return f"<{span.category}>"

@@ -1,0 +1,131 @@
+"""The plan of a run: per table, the rule for every column, checked before any row moves.
+
+Building a plan is where the policy meets the source. It refuses to start on any drift
+(fail closed), on rules that cannot apply to a column, and on foreign keys whose two
+ends would be replaced differently (joins would break).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyarrow as pa
+
+from sluis.anonymize.json_rule import apply_json
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators.dispatch import fake_for
+from sluis.anonymize.rules import apply_rule
+from sluis.errors import PolicyError
+from sluis.model.drift import find_drift
+from sluis.model.policy import (
+    Fake,
+    JsonRule,
+    Keep,
+    Policy,
+    Pseudonymize,
+    ReplaceBlob,
+    Rule,
+    ShiftDate,
+)
+from sluis.model.schema import LogicalType, Schema, Table
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    name: str
+    rule: Rule
+    unique: bool = False
+
+    def describe(self) -> str:
+        category = getattr(self.rule, "category", None)
+        detail = f" ({category})" if category else ""
+        return f"{self.rule.rule}{detail}{' unique' if self.unique else ''}"
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    table: Table
+    columns: tuple[ColumnPlan, ...]
+
+    def transform(self, batch: pa.RecordBatch, key: Key) -> pa.RecordBatch:
+        """One batch with every column replaced as the policy says, types kept."""
+        arrays = []
+        for column, field in zip(self.columns, batch.schema, strict=True):
+            values = batch.column(column.name)
+            rule = column.rule
+            where = f"{self.table.name}.{column.name}"
+            if isinstance(rule, JsonRule):
+                result = apply_json(values, key, rule, where)
+            else:
+                subjects = (
+                    batch.column(rule.subject)
+                    if isinstance(rule, ShiftDate) and rule.subject
+                    else None
+                )
+                result = apply_rule(rule, values, key, unique=column.unique, subjects=subjects)
+            arrays.append(_conform(result, field.type, where))
+        return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
+
+
+def _conform(result: pa.Array, type_: pa.DataType, where: str) -> pa.Array:
+    if result.type == type_:
+        return result
+    try:
+        return result.cast(type_)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        raise PolicyError(
+            f"{where}: the rule's output does not fit the column type {type_}; choose a rule "
+            "that keeps the type (e.g. null, hash on text columns only)"
+        ) from None
+
+
+def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
+    """The plan for every table; raises ``PolicyError`` naming each problem (names only)."""
+    drift = find_drift(schema, policy)
+    if not drift.clean:
+        problems = drift.lines()
+        raise PolicyError(
+            f"the policy does not fit the source ({len(problems)} problems, first: "
+            f"{problems[0]}); run 'sluis policy check' for the list"
+        )
+    plans = []
+    for table in schema.tables:
+        rules = policy.tables[table.name].columns
+        unique = {u[0] for u in table.unique if len(u) == 1}
+        if len(table.primary_key) == 1:
+            unique.add(table.primary_key[0])
+        columns = []
+        for column in table.columns:
+            rule = rules[column.name]
+            _check_rule(table, column.name, rule, column.type)
+            columns.append(ColumnPlan(column.name, rule, column.name in unique))
+        plans.append(TablePlan(table, tuple(columns)))
+    _check_foreign_keys(schema, policy)
+    return tuple(plans)
+
+
+def _check_rule(table: Table, column: str, rule: Rule, type_: LogicalType) -> None:
+    where = f"{table.name}.{column}"
+    if isinstance(rule, Fake | Pseudonymize) and rule.category is not None:
+        fake_for(rule.category)  # raises for a category without an operator
+    if isinstance(rule, Fake) and rule.category is None:
+        raise PolicyError(f"{where}: 'fake' needs a category (e.g. category: person.name)")
+    if isinstance(rule, ReplaceBlob) and type_ is not LogicalType.BLOB:
+        raise PolicyError(f"{where}: replace_blob is for BLOB columns; use redact_text")
+
+
+def _check_foreign_keys(schema: Schema, policy: Policy) -> None:
+    """Both ends of a foreign key must get the same rule, or joins break."""
+    for table in schema.tables:
+        for fk in table.foreign_keys:
+            for local, remote in zip(fk.columns, fk.ref_columns, strict=True):
+                mine = policy.rule(table.name, local)
+                theirs = policy.rule(fk.ref_table, remote)
+                if theirs is None or mine == theirs:
+                    continue
+                if isinstance(mine, Keep) and isinstance(theirs, Keep):
+                    continue
+                raise PolicyError(
+                    f"{table.name}.{local} refers to {fk.ref_table}.{remote} but their rules "
+                    "differ; give both the same rule so the foreign key keeps resolving"
+                )

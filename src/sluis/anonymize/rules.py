@@ -1,0 +1,82 @@
+"""One policy rule applied to one array: the bridge from the policy to the operators.
+
+Every rule returns an array of the same length; NULL stays NULL. Rules that need more than
+the column (``shift_date`` with a subject column) get it through ``subjects``.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators import dates, generic, names, postcode
+from sluis.anonymize.operators.dispatch import fake_for
+from sluis.anonymize.operators.redact_text import redact_text
+from sluis.anonymize.operators.replace_blob import replace_blob
+from sluis.errors import PolicyError
+from sluis.model.policy import (
+    Fake,
+    Generalize,
+    Hash,
+    Keep,
+    Mask,
+    Null,
+    Pseudonymize,
+    RedactText,
+    ReplaceBlob,
+    ShiftDate,
+    SimpleRule,
+)
+
+_UNIQUE_NAMES = {
+    "person.first_name": names.first_name,
+    "person.last_name": names.last_name,
+    "person.name": names.full_name,
+}
+
+
+def apply_rule(
+    rule: SimpleRule,
+    values: pa.Array,
+    key: Key,
+    *,
+    unique: bool = False,
+    subjects: pa.Array | None = None,
+) -> pa.Array:
+    """``values`` transformed by ``rule``; ``unique`` asks fakes to stay distinct."""
+    if isinstance(rule, Keep):
+        return values
+    if isinstance(rule, Null):
+        return generic.null(values)
+    if isinstance(rule, Fake | Pseudonymize):
+        if rule.category is None:
+            return generic.pseudonymize(values, key)
+        wants_unique = unique or (isinstance(rule, Fake) and rule.unique)
+        if wants_unique and rule.category in _UNIQUE_NAMES:
+            return _UNIQUE_NAMES[rule.category](values, key, unique=True)
+        return fake_for(rule.category)(values, key)
+    if isinstance(rule, Mask):
+        return generic.mask(values, rule.keep_last, rule.char)
+    if isinstance(rule, Hash):
+        return generic.hash(values, key, rule.length)
+    if isinstance(rule, Generalize):
+        return _generalize(rule, values)
+    if isinstance(rule, ShiftDate):
+        return dates.shift_date(
+            values, key, values if subjects is None else subjects, rule.max_days
+        )
+    if isinstance(rule, RedactText):
+        return redact_text(values, key, tags=rule.tags)
+    if isinstance(rule, ReplaceBlob):
+        return replace_blob(values, key)
+    raise PolicyError(f"rule {rule.rule!r} cannot be applied here")
+
+
+def _generalize(rule: Generalize, values: pa.Array) -> pa.Array:
+    if rule.to in ("year", "month"):
+        return dates.generalize_date(values, rule.to)
+    if rule.to == "postcode4":
+        return postcode.generalize_postcode(values)
+    if rule.bucket is None:
+        raise PolicyError("generalize to 'bucket' needs 'bucket: <width>'")
+    return generic.generalize_number(values, rule.bucket)

@@ -1,0 +1,59 @@
+"""The run: stream every table of the source through its plan into a staged sink.
+
+Memory stays bounded by the batch size. The sink is only staged here; publishing is the
+caller's decision, after independent verification (``sluis.handover``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.plan import TablePlan, make_plan
+from sluis.model.policy import Policy
+from sluis.sinks.base import Sink
+from sluis.sources import Source
+from sluis.sources.base import DEFAULT_BATCH_ROWS
+
+# (table, rows written so far, rows in the table)
+ProgressHook = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class TableResult:
+    table: str
+    rows: int
+
+
+def plan_for(source: Source, policy: Policy) -> tuple[TablePlan, ...]:
+    """Check the policy against the source and plan every table (no rows read)."""
+    return make_plan(source.schema(), policy)
+
+
+def run(
+    source: Source,
+    sink: Sink,
+    policy: Policy,
+    key: Key,
+    *,
+    batch_rows: int = DEFAULT_BATCH_ROWS,
+    progress: ProgressHook | None = None,
+) -> tuple[TableResult, ...]:
+    """Anonymize every table into the (already created) staged ``sink`` and finish it."""
+    plans = plan_for(source, policy)
+    results = []
+    for plan in plans:
+        name = plan.table.name
+        total = source.row_count(name)
+        done = 0
+        if progress is not None:
+            progress(name, 0, total)
+        for batch in source.batches(name, batch_rows=batch_rows):
+            sink.write(name, plan.transform(batch, key))
+            done += batch.num_rows
+            if progress is not None:
+                progress(name, done, total)
+        results.append(TableResult(name, done))
+    sink.finish()
+    return tuple(results)

@@ -1,0 +1,161 @@
+"""``sluis anonymize`` and ``sluis keygen``: a test copy with no personal data, or nothing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.runner import plan_for
+from sluis.cli.policy import load_policy
+from sluis.errors import InputError
+from sluis.handover import HandoverResult, hand_over
+from sluis.model.policy import Policy
+from sluis.sources import open_source
+
+KEY_ENV = "SLUIS_KEY"
+
+
+@click.command("anonymize")
+@click.argument("source")
+@click.argument("target")
+@click.option(
+    "--policy",
+    "policy_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The reviewed policy YAML.",
+)
+@click.option(
+    "--key-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=f"The secret key (else ${KEY_ENV}); make one with 'sluis keygen'.",
+)
+@click.option("--dry-run", is_flag=True, help="Check the policy and show the plan; write nothing.")
+@click.option(
+    "--batch-rows",
+    type=click.IntRange(min=1),
+    default=65_536,
+    show_default=True,
+    help="Rows per Arrow batch: memory stays bounded by this.",
+)
+def anonymize_command(
+    source: str,
+    target: str,
+    policy_path: Path,
+    key_file: Path | None,
+    dry_run: bool,
+    batch_rows: int,
+) -> None:
+    """Copy SOURCE to TARGET with every personal value replaced, or write nothing.
+
+    Every table and column of SOURCE must have a rule in the policy; any drift stops the
+    run before a row is written. Rows go to a staging copy that is published (renamed
+    into place, or swapped in one transaction) only when the whole run succeeded, so an
+    interrupted or failed run leaves TARGET as it was.
+
+    Replacements are keyed: the same value gets the same replacement in every table and
+    every run with the same key, so joins keep working; without the key nothing can be
+    reversed. Keep the key away from the copy.
+
+    \b
+    SOURCE and TARGET: a SQLite file, postgresql://…, parquet:DIR or csv:DIR.
+    Example:
+      sluis keygen -o sluis.key
+      sluis anonymize production.db test-copy.db --policy policy.yaml --key-file sluis.key
+    """
+    policy = load_policy(policy_path)
+    if dry_run:
+        _show_plan(source, policy)
+        return
+    key = load_key(key_file)
+    result = _run(source, target, policy, key, batch_rows)
+    click.echo(
+        f"published {result.target}: {len(result.tables)} tables, {result.rows} rows", err=True
+    )
+
+
+def load_key(key_file: Path | None) -> Key:
+    """The key from ``--key-file`` or ``$SLUIS_KEY``; a clear error when there is none."""
+    if key_file is not None:
+        return Key.load(key_file)
+    text = os.environ.get(KEY_ENV)
+    if text:
+        return Key.from_text(text)
+    raise InputError(
+        f"no key: pass --key-file FILE or set {KEY_ENV}; make a key with "
+        "'sluis keygen -o sluis.key'"
+    )
+
+
+def _show_plan(source: str, policy: Policy) -> None:
+    with open_source(source) as opened:
+        plans = plan_for(opened, policy)
+        for plan in plans:
+            rows = opened.row_count(plan.table.name)
+            click.echo(f"{plan.table.name} ({rows} rows)")
+            for column in plan.columns:
+                click.echo(f"  {column.name}: {column.describe()}")
+    click.echo("dry run: the policy fits the source; nothing was written", err=True)
+
+
+def _run(source: str, target: str, policy: Policy, key: Key, batch_rows: int) -> HandoverResult:
+    if not sys.stderr.isatty():
+        return hand_over(source, target, policy, key, batch_rows=batch_rows)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("rows"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+    ) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def advance(table: str, done: int, total: int) -> None:
+            if table not in tasks:
+                tasks[table] = bar.add_task(table, total=total)
+            bar.update(tasks[table], completed=done)
+
+        return hand_over(source, target, policy, key, batch_rows=batch_rows, progress=advance)
+
+
+@click.command("keygen")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the key to this file (mode 600) instead of standard output.",
+)
+def keygen_command(output: Path | None) -> None:
+    """Make a new secret key for keyed pseudonyms.
+
+    Keep it apart from every copy made with it: with the key, replacements can be
+    recomputed; without it, nothing can be reversed.
+
+    \b
+    Example:
+      sluis keygen -o sluis.key
+    """
+    text = Key.generate().to_text() + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.exists():
+        raise InputError(f"{output} exists; a key is never overwritten (remove it first)")
+    descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(text)
+    click.echo(f"key written to {output}", err=True)

@@ -1,0 +1,131 @@
+"""Names, e-mail, addresses, dates, generic operators and category dispatch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+import pytest
+
+from sluis.anonymize.key import Key
+from sluis.anonymize.operators import dates, generic
+from sluis.anonymize.operators._lists import postcode_cities
+from sluis.anonymize.operators.address import address, city, street
+from sluis.anonymize.operators.dispatch import UnsupportedCategoryError, fake_for
+from sluis.anonymize.operators.email import email
+from sluis.anonymize.operators.names import NameFaker, first_name, full_name, last_name
+from sluis.model.categories import CATEGORIES
+
+KEY = Key(b"\x33" * 32)
+OTHER = Key(b"\x44" * 32)
+
+
+def test_full_name_is_first_plus_last() -> None:
+    faker = NameFaker(KEY)
+    assert faker.full("Fatima El Amrani") == faker.first("Fatima") + " " + faker.last("El Amrani")
+    assert faker.full("J.P. de Vries") == faker.first("J.P.") + " " + faker.last("de Vries")
+    out = full_name(pa.array(["Fatima El Amrani"]), KEY).to_pylist()[0]
+    assert out == faker.full("Fatima El Amrani") and "Fatima" not in out
+
+
+def test_names_keep_case_style_and_never_map_to_themselves() -> None:
+    names = ["Anna", "ANNA", "anna", "Mohammed", "Jansen", "de Vries", None]
+    firsts = first_name(pa.array(names), KEY).to_pylist()
+    assert firsts[1] == firsts[0].upper() and firsts[2] == firsts[0].lower()
+    assert firsts[6] is None
+    lasts = last_name(pa.array(names), KEY).to_pylist()
+    assert all(a is None or a.lower() != b.lower() for a, b in zip(lasts, names, strict=True) if b)
+    many = pa.array([f"Naam{i}" for i in range(20)])
+    assert first_name(many, OTHER).to_pylist() != first_name(many, KEY).to_pylist()
+
+
+def test_initials_and_titles() -> None:
+    faker = NameFaker(KEY)
+    initials = faker.first("J.P.")
+    assert len(initials) == 4 and initials[1::2] == ".." and initials != "J.P."
+    assert faker.full("dhr. Jan Jansen-de Vries").startswith("dhr. ")
+
+
+def test_unique_mode_appends_a_keyed_disambiguator() -> None:
+    values = pa.array(["Anna", "Anne", "Anna"])
+    out = first_name(values, KEY, unique=True).to_pylist()
+    assert out[0] == out[2] and out[0] != out[1]
+    assert out[0].split(" ")[-1].isupper() and len(out[0].split(" ")[-1]) == 8
+
+
+def test_email_unique_reserved_and_case_insensitive() -> None:
+    values = [f"person{i}@gemeente.nl" for i in range(2000)]
+    out = email(pa.array([*values, "PERSON1@Gemeente.nl"]), KEY).to_pylist()
+    assert len(set(out[:-1])) == 2000
+    assert out[-1] == out[1]
+    assert all(v.endswith("@example.org") for v in out)
+    assert email(pa.array(values[:1]), OTHER).to_pylist() != out[:1]
+
+
+def test_streets_cities_and_fitting_addresses() -> None:
+    out = street(pa.array(["Kerkstraat 12a", "Kerkstraat 14", None]), KEY).to_pylist()
+    assert out[0].split(" ")[0] == out[1].split(" ")[0] and out[2] is None
+    assert city(pa.array(["UTRECHT"]), KEY).to_pylist()[0].isupper()
+    ranges = {name: (lo, hi) for lo, hi, name in postcode_cities()}
+    for text in address(
+        pa.array([f"Dorpsstraat {i}, 1234 AB Ergens" for i in range(50)]), KEY
+    ).to_pylist():
+        digits = int(text.split(", ")[1][:4])
+        lo, hi = ranges[text.split(", ")[1][8:]]
+        assert lo <= digits <= hi
+
+
+def test_shift_is_per_subject_and_never_zero() -> None:
+    day = dt.date(1985, 3, 12)
+    values = pa.array([day, day, day, None], pa.date32())
+    subjects = pa.array(["s1", "s1", "s2", "s1"])
+    out = dates.shift_date(values, KEY, subjects, max_days=30).to_pylist()
+    assert out[0] == out[1] and out[3] is None
+    assert all(v != day and abs((v - day).days) <= 30 for v in out[:3])
+    text = dates.shift_date(pa.array(["12-03-1985"]), KEY, subjects[:1], max_days=30)
+    assert text.to_pylist()[0] == out[0].strftime("%d-%m-%Y")  # same subject, same shift
+    stamps = pa.array([dt.datetime(1985, 3, 12, 9)], pa.timestamp("ms"))
+    moved = dates.shift_date(stamps, KEY, subjects[:1], max_days=30).to_pylist()[0]
+    assert moved.date() == out[0] and moved.hour == 9
+    assert dates.shift_date(pa.array(["geen datum"]), KEY, subjects[:1]).to_pylist() == [None]
+
+
+def test_generalize_date_keeps_type_and_notation() -> None:
+    assert dates.generalize_date(pa.array([dt.date(1985, 3, 12)]), "month").to_pylist() == [
+        dt.date(1985, 3, 1)
+    ]
+    texts = pa.array(["12-03-1985", "12 mrt. 1985"])
+    assert dates.generalize_date(texts, "year").to_pylist() == ["01-01-1985", "1 jan. 1985"]
+
+
+def test_generic_operators() -> None:
+    values = pa.array(["NL91ABNA0417164300", None])
+    assert generic.null(values).null_count == 2
+    assert generic.mask(values, keep_last=4).to_pylist() == ["*" * 14 + "4300", None]
+    hashed = generic.hash(values, KEY, length=12).to_pylist()
+    assert len(hashed[0]) == 12 and hashed[1] is None
+    assert generic.hash(values, OTHER, length=12).to_pylist() != hashed
+    assert generic.generalize_postcode(pa.array(["1234 AB", "x"])).to_pylist() == ["1234", None]
+    assert generic.generalize_number(pa.array([17, 23, None]), 10).to_pylist() == [10, 20, None]
+
+
+def test_dispatch_covers_identifier_and_person_categories() -> None:
+    for code in (
+        "id.bsn",
+        "finance.iban",
+        "contact.phone",
+        "contact.email",
+        "person.name",
+        "person.first_name",
+        "person.last_name",
+        "location.street",
+        "location.city",
+        "location.postcode",
+        "person.birth_date",
+        "location.address",
+    ):
+        assert code in CATEGORIES
+        assert callable(fake_for(code))
+    with pytest.raises(UnsupportedCategoryError) as caught:
+        fake_for("text.contains_pii")
+    assert "text.contains_pii" in str(caught.value)
