@@ -19,7 +19,13 @@ DRIFT = 1
 
 @click.group("policy")
 def policy_group() -> None:
-    """Draft and check the policy that says, per column, what a copy may contain."""
+    """Draft and check the policy that says, per column, what a copy may contain.
+
+    \b
+    Examples:
+      sluis policy init production.db -o policy.yaml
+      sluis policy check production.db --policy policy.yaml
+    """
 
 
 @policy_group.command("init")
