@@ -82,7 +82,11 @@ def run_quality() -> tuple[bool, str]:
         "### Holdout",
         "",
         "Databases in styles the scanner was not written against (`bench/holdout_sets.py`);",
-        "measured and reported, not a target.",
+        "measured and reported, not a target. Its first measurement, before the scanner was",
+        "changed in its light, gave exact recall 0.637 and precision 0.915; the scanner then",
+        "learnt general rules (German and abbreviated column names, Hungarian notation, owner",
+        "and storage affixes, name columns told apart by shape, tables about things), so the",
+        "figures below are no longer from unseen data.",
         "",
         *holdout_lines,
     ]

@@ -9,6 +9,7 @@ to ``text`` in the query, so every batch holds only plain Arrow types.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ import adbc_driver_postgresql.dbapi as adbc_pg
 import psycopg
 import pyarrow as pa
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 from sluis.errors import MissingTableError, SourceError
 from sluis.model.schema import Column, ForeignKey, LogicalType, Schema, Table
@@ -124,9 +126,20 @@ ORDER BY i.indrelid, i.indexrelid
 """
 
 
-def table_name(schema: str, table: str) -> str:
-    """The Sluis name of a table: ``table`` in ``public``, ``schema.table`` elsewhere."""
-    return table if schema == "public" else f"{schema}.{table}"
+def table_name(schema: str, table: str, home: str = "public") -> str:
+    """The Sluis name of a table: ``table`` in the home schema, ``schema.table`` elsewhere."""
+    return table if schema == home else f"{schema}.{table}"
+
+
+def home_schema(url: str) -> str | None:
+    """The one schema a URL asks for with ``options=-csearch_path=NAME``, if any.
+
+    Such a source reads only that schema and names its tables plainly: this is how a
+    staged copy (``sluis_staging_…``) is read under the names it will be published as.
+    """
+    options = conninfo_to_dict(url).get("options") or ""
+    match = re.search(r"search_path=([^\s,]+)", str(options))
+    return match.group(1).strip('"') if match else None
 
 
 def logical_type(base_type: str, type_kind: str, category: str) -> LogicalType:
@@ -166,6 +179,7 @@ class PostgresSource(ClosingSource):
             raise _connect_error(url, exc) from None
         self._schema: Schema | None = None
         self._relations: dict[str, _Relation] = {}
+        self._home = home_schema(url)
 
     def close(self) -> None:
         self._conn.close()
@@ -186,7 +200,7 @@ class PostgresSource(ClosingSource):
         return self._schema
 
     def _reflect(self) -> Schema:
-        rels = self._query(_TABLES)
+        rels = [r for r in self._query(_TABLES) if self._home in (None, r[1])]
         oids = [row[0] for row in rels]
         params = {"oids": oids}
         columns: dict[int, list[Column]] = {oid: [] for oid in oids}
@@ -203,7 +217,7 @@ class PostgresSource(ClosingSource):
             if contype == "p":
                 pks[relid] = tuple(cols)
             else:
-                ref = table_name(ref_schema, ref_table)
+                ref = table_name(ref_schema, ref_table, self._home or "public")
                 fks[relid].append(ForeignKey(tuple(cols), ref, tuple(ref_cols)))
         unique: dict[int, list[tuple[str, ...]]] = {oid: [] for oid in oids}
         for relid, cols in self._query(_UNIQUE, params):
@@ -212,7 +226,7 @@ class PostgresSource(ClosingSource):
                 unique[relid].append(key)
         tables = []
         for oid, schema, rel in rels:
-            name = table_name(schema, rel)
+            name = table_name(schema, rel, self._home or "public")
             self._relations[name] = _Relation(schema, rel, frozenset(as_text[oid]))
             tables.append(
                 Table(
