@@ -8,7 +8,8 @@ and fixes, never a value from the data::
     │   ├── SourceUrlError     a source URL Sluis cannot interpret
     │   ├── MissingTableError  a table named by the user is not in the source
     │   └── PolicyError        a policy file that is malformed or does not fit the source
-    └── SourceError            a source that cannot be reached or read
+    ├── SourceError            a source that cannot be reached or read
+    └── VerificationError     a copy that failed verification (exit 1); nothing published
 """
 
 from __future__ import annotations
@@ -56,3 +57,17 @@ class SourceError(SluisError):
     """A source that cannot be reached, opened or read."""
 
     code = "SLUIS-200"
+
+
+class VerificationError(SluisError):
+    """A copy failed independent verification; it was not published.
+
+    ``report`` holds the verification report (names and counts only).
+    """
+
+    code = "SLUIS-300"
+    exit_code = 1
+
+    def __init__(self, message: str, report: object) -> None:
+        super().__init__(message)
+        self.report = report

@@ -2,28 +2,38 @@
 
 This is the one place that joins the anonymizer and the verifier; neither imports the
 other, so one bug cannot hide itself. Nothing is published unless every step passed: a
-failed or interrupted run leaves no target, or the previous target as it was.
+failed or interrupted run leaves no target, or the previous target as it was. There is no
+way to skip verification.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sluis.anonymize.key import Key
 from sluis.anonymize.runner import ProgressHook, TableResult, plan_for, run
-from sluis.errors import InputError
+from sluis.errors import InputError, VerificationError
 from sluis.model.policy import Policy
 from sluis.sinks import open_sink
 from sluis.sources import open_source, redact_url
 from sluis.sources.base import DEFAULT_BATCH_ROWS
 from sluis.sources.url import SourceKind, parse_source_url
+from sluis.verify import VerificationReport, verify
+from sluis.verify.attestation import attest
 
 
 @dataclass(frozen=True)
 class HandoverResult:
+    """What was published; ``attestation`` is the signed document when a key was given."""
+
     target: str
     tables: tuple[TableResult, ...]
+    report: VerificationReport
+    attestation: dict[str, Any] | None = None
 
     @property
     def rows(self) -> int:
@@ -38,16 +48,32 @@ def hand_over(
     *,
     batch_rows: int = DEFAULT_BATCH_ROWS,
     progress: ProgressHook | None = None,
+    signing_key: Ed25519PrivateKey | None = None,
 ) -> HandoverResult:
-    """Make an anonymized copy of ``source_url`` at ``target_url``, or nothing at all."""
+    """Make an anonymized copy of ``source_url`` at ``target_url``, or nothing at all.
+
+    Raises ``VerificationError`` (with the report) when the staged copy fails any check.
+    """
     _refuse_same(source_url, target_url)
     with open_source(source_url) as source:
         plan_for(source, policy)  # every policy problem surfaces before anything is created
         with open_sink(target_url, source.schema()) as sink:
             sink.create()
             tables = run(source, sink, policy, key, batch_rows=batch_rows, progress=progress)
+            staged = sink.staged_url()
+            report = verify(source_url, staged, policy, key=key.material)
+            if not report.passed:
+                raise VerificationError(
+                    f"the copy failed {', '.join(report.failed_checks())}; nothing was published",
+                    report,
+                )
+            document = (
+                attest(report, policy, source_url, staged, signing_key, published_as=target_url)
+                if signing_key is not None
+                else None
+            )
             sink.publish()
-    return HandoverResult(redact_url(target_url), tables)
+    return HandoverResult(redact_url(target_url), tables, report, document)
 
 
 def _refuse_same(source_url: str, target_url: str) -> None:

@@ -14,7 +14,6 @@ import re
 import sqlite3
 import tempfile
 from contextlib import closing
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -152,12 +151,12 @@ def postcodes(draw: st.DrawFn) -> str:
     return f"{draw(st.integers(1000, 9999))}{draw(st.sampled_from(['', ' ']))}{pair}"
 
 
-@dataclass
 class Population:
     """Generated rows; ``repr`` gives counts only, so a failing example prints no value."""
 
-    personen: list[tuple[object, ...]] = field(default_factory=list)
-    betalingen: list[tuple[object, ...]] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.personen: list[tuple[object, ...]] = []
+        self.betalingen: list[tuple[object, ...]] = []
 
     def __repr__(self) -> str:
         return f"Population({len(self.personen)} personen, {len(self.betalingen)} betalingen)"

@@ -2,7 +2,10 @@
 
 Paths are written ``$.contact.naam``; list items are ``[*]`` (``$.contacts[*].email``).
 Every leaf of every document is looked up by its path; a path with no rule and no
-``default`` stops the run, naming the path (keys, never values).
+``default`` stops the run, naming the path (keys, never values). Under ``default:
+redact_text`` a leaf whose key names a category the way a column name would (``naam``,
+``email``, ``telefoon``) is faked whole as that category: a bare value has no context for
+the text finder (a lone ``"Kaveh Hashemi"`` is not recognized as a name), the key does.
 """
 
 from __future__ import annotations
@@ -14,16 +17,23 @@ from typing import Any
 import pyarrow as pa
 
 from sluis.anonymize.key import Key
+from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators._arrow import as_array, per_distinct
+from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.rules import apply_rule
+from sluis.discover.vocabulary import hint
 from sluis.errors import PolicyError
-from sluis.model.policy import JsonRule, SimpleRule
+from sluis.model.policy import Fake, JsonRule, RedactText, SimpleRule
 
 _Leaf = tuple[str, tuple[Any, ...]]  # path, location inside the document
 
 
 def apply_json(
-    values: pa.Array | pa.ChunkedArray, key: Key, rule: JsonRule, where: str
+    values: pa.Array | pa.ChunkedArray,
+    key: Key,
+    rule: JsonRule,
+    where: str,
+    known: KnownNames | None = None,
 ) -> pa.Array:
     """Apply ``rule`` to every distinct JSON document of ``values``; ``where`` names the
     column in errors (``table.column``)."""
@@ -36,18 +46,28 @@ def apply_json(
             for path, location, value in _walk(document, "$", ()):
                 leaves[path].append((number, location, value))
         for path, found in leaves.items():
-            path_rule: SimpleRule | None = paths.get(path, rule.default)
+            path_rule = paths[path] if path in paths else _by_key(path, rule.default)
             if path_rule is None:
                 raise PolicyError(
                     f"{where}: JSON path {path} has no rule; name it under 'paths' or set "
                     "'default' (e.g. default: {rule: redact_text})"
                 )
-            replaced = _apply(path_rule, [value for _, _, value in found], key)
+            replaced = _apply(path_rule, [value for _, _, value in found], key, known)
             for (number, location, _), new in zip(found, replaced, strict=True):
                 documents[number] = _set(documents[number], location, new)
         return pa.array([json.dumps(d, ensure_ascii=False) for d in documents], distinct.type)
 
     return per_distinct(as_array(values), transform)
+
+
+def _by_key(path: str, default: SimpleRule | None) -> SimpleRule | None:
+    """The default rule, or a fake of the category the leaf's key names (see above)."""
+    if not isinstance(default, RedactText):
+        return default
+    category = hint(path.rsplit(".", 1)[-1].removesuffix("[*]")).category
+    if category is None or category not in OPERATORS:
+        return default
+    return Fake(rule="fake", category=category)
 
 
 def _normalize(path: str) -> str:
@@ -82,10 +102,10 @@ def _walk(
     return [(path, location, node)]
 
 
-def _apply(rule: SimpleRule, values: list[Any], key: Key) -> list[Any]:
+def _apply(rule: SimpleRule, values: list[Any], key: Key, known: KnownNames | None) -> list[Any]:
     """Apply a rule to leaves of one path; numbers and booleans go through as text."""
     texts = [v if isinstance(v, str) else json.dumps(v) for v in values]
-    result = apply_rule(rule, pa.array(texts, pa.string()), key)
+    result = apply_rule(rule, pa.array(texts, pa.string()), key, known=known)
     out = result.to_pylist()
     # A rule that kept a value keeps its JSON type too.
     return [

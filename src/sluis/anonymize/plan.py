@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from sluis.anonymize.json_rule import apply_json
 from sluis.anonymize.key import Key
+from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.rules import apply_rule
 from sluis.errors import PolicyError
@@ -47,7 +48,9 @@ class TablePlan:
     table: Table
     columns: tuple[ColumnPlan, ...]
 
-    def transform(self, batch: pa.RecordBatch, key: Key) -> pa.RecordBatch:
+    def transform(
+        self, batch: pa.RecordBatch, key: Key, known: KnownNames | None = None
+    ) -> pa.RecordBatch:
         """One batch with every column replaced as the policy says, types kept."""
         arrays = []
         for column, field in zip(self.columns, batch.schema, strict=True):
@@ -55,14 +58,16 @@ class TablePlan:
             rule = column.rule
             where = f"{self.table.name}.{column.name}"
             if isinstance(rule, JsonRule):
-                result = apply_json(values, key, rule, where)
+                result = apply_json(values, key, rule, where, known)
             else:
                 subjects = (
                     batch.column(rule.subject)
                     if isinstance(rule, ShiftDate) and rule.subject
                     else None
                 )
-                result = apply_rule(rule, values, key, unique=column.unique, subjects=subjects)
+                result = apply_rule(
+                    rule, values, key, unique=column.unique, subjects=subjects, known=known
+                )
             arrays.append(_conform(result, field.type, where))
         return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 

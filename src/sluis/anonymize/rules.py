@@ -9,6 +9,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from sluis.anonymize.key import Key
+from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators import dates, generic, names, postcode
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.operators.redact_text import redact_text
@@ -42,8 +43,10 @@ def apply_rule(
     *,
     unique: bool = False,
     subjects: pa.Array | None = None,
+    known: KnownNames | None = None,
 ) -> pa.Array:
-    """``values`` transformed by ``rule``; ``unique`` asks fakes to stay distinct."""
+    """``values`` transformed by ``rule``; ``unique`` asks fakes to stay distinct;
+    ``known`` are the source's own names, looked for in free text."""
     if isinstance(rule, Keep):
         return values
     if isinstance(rule, Null):
@@ -66,9 +69,9 @@ def apply_rule(
             values, key, values if subjects is None else subjects, rule.max_days
         )
     if isinstance(rule, RedactText):
-        return redact_text(values, key, tags=rule.tags)
+        return redact_text(values, key, tags=rule.tags, known=known)
     if isinstance(rule, ReplaceBlob):
-        return replace_blob(values, key)
+        return replace_blob(values, key, known)
     raise PolicyError(f"rule {rule.rule!r} cannot be applied here")
 
 

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sluis.anonymize.key import Key
+from sluis.anonymize.known_names import collect
 from sluis.anonymize.plan import TablePlan, make_plan
+from sluis.anonymize.suppression import plan_suppression
 from sluis.model.policy import Policy
 from sluis.sinks.base import Sink
 from sluis.sources import Source
@@ -42,6 +44,7 @@ def run(
 ) -> tuple[TableResult, ...]:
     """Anonymize every table into the (already created) staged ``sink`` and finish it."""
     plans = plan_for(source, policy)
+    known = collect(source, policy, batch_rows)
     results = []
     for plan in plans:
         name = plan.table.name
@@ -49,8 +52,12 @@ def run(
         done = 0
         if progress is not None:
             progress(name, 0, total)
+        suppression = plan_suppression(source, plan, policy, key, batch_rows)
         for batch in source.batches(name, batch_rows=batch_rows):
-            sink.write(name, plan.transform(batch, key))
+            copied = plan.transform(batch, key, known)
+            if suppression is not None:
+                copied = suppression.apply(copied)
+            sink.write(name, copied)
             done += batch.num_rows
             if progress is not None:
                 progress(name, done, total)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
 
 import click
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from rich.console import Console
 from rich.progress import (
     BarColumn,
@@ -19,11 +21,16 @@ from rich.progress import (
 
 from sluis.anonymize.key import Key
 from sluis.anonymize.runner import plan_for
+from sluis.cli.files import write_text
 from sluis.cli.policy import load_policy
-from sluis.errors import InputError
+from sluis.cli.verify import print_report
+from sluis.errors import InputError, VerificationError
 from sluis.handover import HandoverResult, hand_over
 from sluis.model.policy import Policy
 from sluis.sources import open_source
+from sluis.sources.url import SourceKind, parse_source_url
+from sluis.verify import VerificationReport
+from sluis.verify.attestation import load_private_key
 
 KEY_ENV = "SLUIS_KEY"
 
@@ -51,6 +58,17 @@ KEY_ENV = "SLUIS_KEY"
     show_default=True,
     help="Rows per Arrow batch: memory stays bounded by this.",
 )
+@click.option(
+    "--signing-key",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Ed25519 private key (PEM) that signs the attestation ('sluis attest keygen').",
+)
+@click.option(
+    "--attest",
+    "attest_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the signed attestation [default: TARGET.attestation.json].",
+)
 def anonymize_command(
     source: str,
     target: str,
@@ -58,6 +76,8 @@ def anonymize_command(
     key_file: Path | None,
     dry_run: bool,
     batch_rows: int,
+    signing_key: Path | None,
+    attest_path: Path | None,
 ) -> None:
     """Copy SOURCE to TARGET with every personal value replaced, or write nothing.
 
@@ -65,6 +85,11 @@ def anonymize_command(
     run before a row is written. Rows go to a staging copy that is published (renamed
     into place, or swapped in one transaction) only when the whole run succeeded, so an
     interrupted or failed run leaves TARGET as it was.
+
+    Before publishing, the staged copy is verified independently, value by value (the
+    checks of 'sluis verify'); a copy that fails any check is not published and the
+    report says where (names and counts, never values). With --signing-key a signed
+    attestation of the verification is written next to the target.
 
     Replacements are keyed: the same value gets the same replacement in every table and
     every run with the same key, so joins keep working; without the key nothing can be
@@ -81,10 +106,30 @@ def anonymize_command(
         _show_plan(source, policy)
         return
     key = load_key(key_file)
-    result = _run(source, target, policy, key, batch_rows)
+    private = load_private_key(signing_key) if signing_key is not None else None
+    attestation = _attestation_path(target, attest_path) if private is not None else None
+    try:
+        result = _run(source, target, policy, key, batch_rows, private)
+    except VerificationError as failed:
+        if isinstance(failed.report, VerificationReport):
+            print_report(failed.report, Console(stderr=True))
+        raise
     click.echo(
-        f"published {result.target}: {len(result.tables)} tables, {result.rows} rows", err=True
+        f"verified and published {result.target}: {len(result.tables)} tables, {result.rows} rows",
+        err=True,
     )
+    if attestation is not None and result.attestation is not None:
+        write_text(attestation, json.dumps(result.attestation, indent=2) + "\n")
+        click.echo(f"attestation written to {attestation}", err=True)
+
+
+def _attestation_path(target: str, given: Path | None) -> Path:
+    if given is not None:
+        return given
+    parsed = parse_source_url(target)
+    if parsed.kind is SourceKind.POSTGRESQL:
+        raise InputError("a PostgreSQL target needs --attest FILE for the attestation")
+    return Path(parsed.location.rstrip("/") + ".attestation.json")
 
 
 def load_key(key_file: Path | None) -> Key:
@@ -111,9 +156,18 @@ def _show_plan(source: str, policy: Policy) -> None:
     click.echo("dry run: the policy fits the source; nothing was written", err=True)
 
 
-def _run(source: str, target: str, policy: Policy, key: Key, batch_rows: int) -> HandoverResult:
+def _run(
+    source: str,
+    target: str,
+    policy: Policy,
+    key: Key,
+    batch_rows: int,
+    signing_key: Ed25519PrivateKey | None,
+) -> HandoverResult:
     if not sys.stderr.isatty():
-        return hand_over(source, target, policy, key, batch_rows=batch_rows)
+        return hand_over(
+            source, target, policy, key, batch_rows=batch_rows, signing_key=signing_key
+        )
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -129,7 +183,15 @@ def _run(source: str, target: str, policy: Policy, key: Key, batch_rows: int) ->
                 tasks[table] = bar.add_task(table, total=total)
             bar.update(tasks[table], completed=done)
 
-        return hand_over(source, target, policy, key, batch_rows=batch_rows, progress=advance)
+        return hand_over(
+            source,
+            target,
+            policy,
+            key,
+            batch_rows=batch_rows,
+            progress=advance,
+            signing_key=signing_key,
+        )
 
 
 @click.command("keygen")
@@ -155,7 +217,5 @@ def keygen_command(output: Path | None) -> None:
         return
     if output.exists():
         raise InputError(f"{output} exists; a key is never overwritten (remove it first)")
-    descriptor = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as file:
-        file.write(text)
+    write_text(output, text, mode=0o600)
     click.echo(f"key written to {output}", err=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 import click
@@ -11,6 +12,7 @@ from sluis import __version__
 from sluis.cli.anonymize import anonymize_command, keygen_command
 from sluis.cli.policy import policy_group
 from sluis.cli.scan import scan_command
+from sluis.cli.verify import attest_group, verify_command
 from sluis.errors import SluisError
 
 INTERNAL_ERROR = 3
@@ -39,6 +41,8 @@ cli.add_command(scan_command)
 cli.add_command(policy_group)
 cli.add_command(anonymize_command)
 cli.add_command(keygen_command)
+cli.add_command(verify_command)
+cli.add_command(attest_group)
 
 
 def main() -> None:
@@ -47,6 +51,8 @@ def main() -> None:
     Exit codes: 0 success, 1 the command's check failed (e.g. ``--fail-on``),
     2 bad input, 3 an internal error.
     """
+    # A terminated run unwinds like an interrupted one: staged copies are removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         status = cli.main(standalone_mode=False)
     except click.exceptions.Abort:

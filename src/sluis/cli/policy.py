@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from sluis.cli.files import write_text
 from sluis.discover.scanner import ScanOptions, scan
 from sluis.errors import PolicyError
 from sluis.model.drift import find_drift
@@ -60,7 +61,7 @@ def init_command(source: str, output: Path, sample: int, force: bool) -> None:
         raise PolicyError(f"{output} exists; pass --force to overwrite it")
     text = draft_policy(scan(source, ScanOptions(sample_rows=sample)))
     parse_policy(text, str(output))  # a draft that does not parse is a bug, not a file
-    output.write_text(text, encoding="utf-8")
+    write_text(output, text)
     click.echo(f"policy written to {output}; review it before the first run", err=True)
 
 
@@ -92,7 +93,11 @@ def check_command(source: str, policy_path: Path) -> int:
         return 0
     for line in drift.lines():
         click.echo(line)
-    click.echo(f"{policy_path}: {len(drift.lines())} problems; the copy would not start", err=True)
+    count = len(drift.lines())
+    click.echo(
+        f"{policy_path}: {count} problem{'s' if count != 1 else ''}; the copy would not start",
+        err=True,
+    )
     return DRIFT
 
 

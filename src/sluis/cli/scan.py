@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from sluis import __version__
+from sluis.cli.files import write_text
 from sluis.discover.report import to_html, to_json
 from sluis.discover.scanner import ScanOptions, scan
 from sluis.model.privacy_map import PrivacyMap
@@ -110,7 +112,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text)
         click.echo(f"report written to {output}", err=True)
 
 
@@ -120,7 +122,8 @@ def _short(evidence: tuple[str, ...]) -> str:
 
 
 def _print_tables(privacy_map: PrivacyMap, output: Path | None) -> None:
-    console = Console(file=output.open("w", encoding="utf-8"), width=140) if output else Console()
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=140) if output is not None else Console()
     if not privacy_map.tables:
         console.print(f"{privacy_map.source}: the source has no tables")
         return
@@ -146,6 +149,6 @@ def _print_tables(privacy_map: PrivacyMap, output: Path | None) -> None:
         f"{len(personal)} personal columns in "
         f"{len({t for t, _ in personal})} of {len(privacy_map.tables)} tables"
     )
-    if output:
-        console.file.close()
+    if output is not None:
+        write_text(output, buffer.getvalue())
         click.echo(f"report written to {output}", err=True)

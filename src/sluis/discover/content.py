@@ -65,6 +65,11 @@ class ContentFindings:
     personal: bool
 
 
+def text_kind(cells: pa.Array | pa.ChunkedArray) -> str | None:
+    """``json``, ``file`` (file names), ``text`` (free text) or ``None`` for other cells."""
+    return _text_kind(texts(cells))
+
+
 def is_container(column: Column, cells: pa.Array | pa.ChunkedArray) -> bool:
     """True for BLOB and JSON columns, and text columns of notes, JSON or file names."""
     if column.type in (LogicalType.BLOB, LogicalType.JSON):

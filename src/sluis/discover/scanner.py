@@ -152,6 +152,7 @@ def classify_column(
         column.type is LogicalType.TEXT
         and name.category not in (None, "text.contains_pii")
         and name.strength >= STRONG
+        and content.text_kind(cells) in (None, "text")
     )
     text_by_name = column.type is LogicalType.TEXT and name.category == "text.contains_pii"
     if not named_text and (text_by_name or content.is_container(column, cells)):
@@ -173,7 +174,11 @@ def classify_column(
     shares = values.detector_shares(column, cells)
     evidence.extend(values.describe(shares))
     category, confidence = _decide(name, shares)
-    return ColumnFinding(column.name, column.type.value, category, confidence, tuple(evidence))
+    best, share = shares.best(standalone_only=True)
+    look_alike = (best,) if category is None and best and share >= VALUE_THRESHOLD else ()
+    return ColumnFinding(
+        column.name, column.type.value, category, confidence, tuple(evidence), (), look_alike
+    )
 
 
 def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
@@ -196,6 +201,9 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
     imitated = shares.looks_sequential and best in values.NUMERIC_IDS
     if best is not None and share >= VALUE_THRESHOLD and not imitated:
         return best, share * shares.weight(best)
+    confirmed = _confirmed_identifier(shares)
+    if confirmed is not None:
+        return confirmed, 0.6
     if shares.birth_like and name.meaningless:
         return "person.birth_date", 0.7
     by_shape = _names_by_shape(shares) or _small_value_set(shares)
@@ -207,6 +215,26 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
 
 # Distinct values a column of names has at least; fewer are a code list or departments.
 _MIN_NAME_VARIETY = 10
+
+
+# Identifiers a checksum or strict syntax confirms, and the share of cells that tells a
+# column mixing them with other values from chance (9% of random 9-digit numbers pass the
+# 11-proef; e-mail addresses and IBANs do not appear by chance).
+_CONFIRMING = {"bsn": 0.3, "email": 0.1, "iban": 0.1}
+_MIN_CONFIRMED_CELLS = 5
+
+
+def _confirmed_identifier(shares: values.Shares) -> str | None:
+    """The category of checksum-confirmed identifiers that make up a good part of a mixed
+    column (a legacy field holding BSNs in some rows, e-mail addresses in others)."""
+    found = [
+        (share, code)
+        for code, least in _CONFIRMING.items()
+        if (share := shares.by_detector.get(code, 0.0)) >= least
+        and share * shares.cells >= _MIN_CONFIRMED_CELLS
+        and not (code == "bsn" and shares.looks_sequential)
+    ]
+    return shares.detectors[max(found)[1]].category if found else None
 
 
 def _name_like(shares: values.Shares) -> float:

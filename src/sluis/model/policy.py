@@ -39,10 +39,22 @@ def _known_category(code: str | None) -> str | None:
 
 
 class Keep(_Rule):
-    """Copy the column unchanged; only for data that is not personal, with the reason."""
+    """Copy the column unchanged; only for data that is not personal, with the reason.
+
+    ``allow`` names identifier categories the values look like but are not (case numbers
+    that pass the 11-proef: ``allow: [id.bsn]``); the verifier's rescan accepts them.
+    """
 
     rule: Literal["keep"]
     reason: str = Field(min_length=3)
+    allow: tuple[str, ...] = ()
+
+    @field_validator("allow")
+    @classmethod
+    def _known(cls, codes: tuple[str, ...]) -> tuple[str, ...]:
+        for code in codes:
+            _known_category(code)
+        return codes
 
 
 class Null(_Rule):

@@ -8,6 +8,7 @@ the evidence as the reason, so a reviewer sees why.
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 
 from sluis.model.categories import CATEGORIES, Kind
@@ -33,6 +34,7 @@ _PROPOSED: dict[str, str] = {
     "blob.contains_pii": "{rule: replace_blob}",
     "person.name_prefix": '{rule: keep, reason: "surname prefix (van, de, el): shared by '
     'many, identifying only with the surname, which is replaced"}',
+    "quasi.place_of_birth": "{rule: fake, category: quasi.place_of_birth}",
 }
 # Columns that single a person out in combination, also after they are replaced.
 _QUASI = frozenset(
@@ -47,7 +49,11 @@ def proposed_rule(finding: ColumnFinding) -> str:
     code = finding.category
     if code is None:
         reason = "; ".join(finding.evidence) or "no personal data found in the sample"
-        return "{rule: keep, reason: " + json.dumps(f"not personal: {reason}") + "}"
+        rule = "{rule: keep, reason: " + json.dumps(f"not personal: {reason}")
+        if finding.look_alike:
+            # Values that pass an identifier's rules: the reviewer must confirm.
+            rule += f", allow: [{', '.join(finding.look_alike)}]"
+        return rule + "}"
     if code in _PROPOSED:
         return _PROPOSED[code]
     if CATEGORIES[code].kind is Kind.QUASI and code.startswith("quasi."):
@@ -55,8 +61,16 @@ def proposed_rule(finding: ColumnFinding) -> str:
     return "{rule: fake, category: " + code + "}"
 
 
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Words YAML reads as booleans or null: as keys they must be quoted to stay names.
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
 def _key(name: str) -> str:
-    return name if name.replace("_", "").isalnum() and name.isascii() else json.dumps(name)
+    """A table or column name as a YAML key that reads back as the same string."""
+    if _PLAIN_KEY.fullmatch(name) and name.lower() not in _YAML_WORDS:
+        return name
+    return json.dumps(name, ensure_ascii=False)
 
 
 def draft_policy(privacy_map: PrivacyMap) -> str:
@@ -77,7 +91,8 @@ def draft_policy(privacy_map: PrivacyMap) -> str:
             evidence = "; ".join(col.evidence)
             lines.append(f"      # {label} ({col.confidence:.2f}): {evidence}".rstrip(": "))
             lines.append(f"      {_key(col.name)}: {proposed_rule(col)}")
-            if col.category in _QUASI:
+            # Only what the copy keeps of the person can single them out in the copy.
+            if col.category in _QUASI and proposed_rule(col).startswith("{rule: keep"):
                 quasi.setdefault(table.name, []).append(col.name)
     if quasi:
         lines.append("# Quasi-identifiers: combinations that could single out a person.")

@@ -12,7 +12,9 @@ class ColumnFinding:
 
     ``evidence`` items are ``kind:detail`` strings that name patterns and percentages,
     never values (``name:bsn``, ``checksum:11-proef 100%``). ``contains`` lists the
-    categories found inside free text, JSON or documents.
+    categories found inside free text, JSON or documents. ``look_alike`` lists identifier
+    categories whose rules the values pass although the column was judged not personal
+    (case numbers that pass the 11-proef): a reviewer must confirm that.
     """
 
     name: str
@@ -21,6 +23,7 @@ class ColumnFinding:
     confidence: float
     evidence: tuple[str, ...] = ()
     contains: tuple[str, ...] = ()
+    look_alike: tuple[str, ...] = ()
 
     @property
     def personal(self) -> bool:
@@ -34,6 +37,7 @@ class ColumnFinding:
             "confidence": round(self.confidence, 3),
             "evidence": list(self.evidence),
             "contains": list(self.contains),
+            "look_alike": list(self.look_alike),
         }
 
 

@@ -24,6 +24,7 @@ from sluis.anonymize.operators import (
     names,
     phone,
     postcode,
+    v_number,
 )
 from sluis.errors import InputError
 
@@ -39,7 +40,7 @@ class UnsupportedCategoryError(InputError):
 OPERATORS: dict[str, Operator] = {
     "id.bsn": bsn.bsn,
     "id.rsin": bsn.bsn,  # same 11-proef
-    "id.v_number": generic.pseudonymize,
+    "id.v_number": v_number.v_number,
     "id.passport": generic.pseudonymize,
     "id.onderwijsnummer": generic.pseudonymize,
     "id.kvk": generic.pseudonymize,

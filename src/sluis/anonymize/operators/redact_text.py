@@ -15,6 +15,7 @@ from collections import defaultdict
 import pyarrow as pa
 
 from sluis.anonymize.key import Key
+from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, restore_type
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.discover.detectors.base import Span
@@ -25,7 +26,13 @@ from sluis.discover.text import find_entities
 MIN_SCORE = 0.4
 
 
-def redact_text(values: pa.Array | pa.ChunkedArray, key: Key, *, tags: bool = False) -> pa.Array:
+def redact_text(
+    values: pa.Array | pa.ChunkedArray,
+    key: Key,
+    *,
+    tags: bool = False,
+    known: KnownNames | None = None,
+) -> pa.Array:
     """Redact every distinct text once; the batch's entities are faked per category at once."""
     array = as_array(values)
     original = array.type
@@ -33,18 +40,23 @@ def redact_text(values: pa.Array | pa.ChunkedArray, key: Key, *, tags: bool = Fa
         array = array.cast(pa.string())
 
     def transform(distinct: pa.Array) -> pa.Array:
-        return pa.array(redact_all(distinct.to_pylist(), key, tags=tags), pa.string())
+        return pa.array(redact_all(distinct.to_pylist(), key, tags=tags, known=known), pa.string())
 
     return restore_type(
         per_distinct(array, transform), original if is_text(original) else pa.string()
     )
 
 
-def redact_all(texts: list[str | None], key: Key, *, tags: bool = False) -> list[str | None]:
-    """The texts with their entities replaced (see the module docstring)."""
-    found: list[list[Span]] = [
-        [s for s in find_entities(t) if s.score >= MIN_SCORE] if t else [] for t in texts
-    ]
+def redact_all(
+    texts: list[str | None],
+    key: Key,
+    *,
+    tags: bool = False,
+    known: KnownNames | None = None,
+) -> list[str | None]:
+    """The texts with their entities replaced (see the module docstring); ``known`` adds
+    the words of the source's own name columns."""
+    found: list[list[Span]] = [_entities(t, known) if t else [] for t in texts]
     surrogates = {} if tags else _surrogates(texts, found, key)
     out: list[str | None] = []
     for text, spans in zip(texts, found, strict=True):
@@ -59,6 +71,17 @@ def redact_all(texts: list[str | None], key: Key, *, tags: bool = False) -> list
         pieces.append(text[last:])
         out.append("".join(pieces))
     return out
+
+
+def _entities(text: str, known: KnownNames | None) -> list[Span]:
+    spans = [s for s in find_entities(text) if s.score >= MIN_SCORE]
+    if known is None:
+        return spans
+    taken = [(s.start, s.end) for s in spans]
+    for start, end, category in known.spans(text):
+        if not any(start < b and a < end for a, b in taken):
+            spans.append(Span(start, end, category, "known_names", 1.0))
+    return spans
 
 
 def _surrogates(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from sluis.anonymize.key import Key
+from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.redact_text import redact_all
 
@@ -44,13 +45,15 @@ _JPEG = bytes.fromhex(
 )
 
 
-def replace_blob(values: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:
+def replace_blob(
+    values: pa.Array | pa.ChunkedArray, key: Key, known: KnownNames | None = None
+) -> pa.Array:
     """Placeholders for every distinct document (see the module docstring)."""
 
     def transform(distinct: pa.Array) -> pa.Array:
         documents = distinct.to_pylist()
         texts = [_as_text(d) for d in documents]
-        redacted = redact_all([t for t in texts if t is not None], key)
+        redacted = redact_all([t for t in texts if t is not None], key, known=known)
         it = iter(redacted)
         out = [
             None if d is None else (next(it) or "").encode() if t is not None else placeholder(d)
@@ -61,8 +64,12 @@ def replace_blob(values: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:
     return per_distinct(as_array(values), transform)
 
 
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff")
+
+
 def _as_text(document: bytes | None) -> str | None:
-    if document is None:
+    # A PDF written in plain ASCII decodes as text too; its type decides, not its bytes.
+    if document is None or document.startswith(_BINARY_MAGIC):
         return None
     try:
         text = document.decode("utf-8")

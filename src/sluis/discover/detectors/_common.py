@@ -108,3 +108,11 @@ def context_scorer(
         return score if has_context(text, start, end, words, before, after, floor) else None
 
     return scorer
+
+
+_DOTTED_QUAD = re.compile(r"\s*\d{1,3}(?:\.\d{1,3}){3}\s*")
+
+
+def is_dotted_quad(value: str) -> bool:
+    """``210.32.206.82``: an IPv4 address, whatever its digits add up to as a number."""
+    return _DOTTED_QUAD.fullmatch(value) is not None

@@ -15,6 +15,7 @@ from functools import partial
 
 from sluis.discover.detectors._common import (
     has_context,
+    is_dotted_quad,
     iter_spans,
     passes_eleven_proof,
     words_pattern,
@@ -84,6 +85,8 @@ class BsnDetector:
     needs_context: bool = False
 
     def matches(self, value: str) -> bool:
+        if is_dotted_quad(value):
+            return False
         digits = normalize(value)
         return digits is not None and passes_eleven_proof(digits)
 

@@ -14,6 +14,7 @@ from sluis.discover.detectors._common import (
     compact,
     eleven_proof_remainder,
     has_context,
+    is_dotted_quad,
     is_nine_ascii_digits,
     iter_spans,
     words_pattern,
@@ -44,7 +45,7 @@ class OnderwijsnummerDetector:
     needs_context: bool = False
 
     def matches(self, value: str) -> bool:
-        return is_valid(value)
+        return not is_dotted_quad(value) and is_valid(value)
 
     def find(self, text: str) -> Iterator[Span]:
         def score(match: re.Match[str], floor: int) -> float | None:

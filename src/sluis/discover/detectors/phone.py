@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from sluis.discover.detectors import iban
-from sluis.discover.detectors._common import has_context, words_pattern
+from sluis.discover.detectors._common import has_context, is_dotted_quad, words_pattern
 from sluis.discover.detectors.base import Span
 
 _CELL = re.compile(r"(?:\+|\(?0)[\d ()./\-]{6,24}|31\d{9}", re.ASCII)
@@ -88,7 +88,7 @@ class PhoneDetector:
 
     def matches(self, value: str) -> bool:
         cell = value.strip()
-        if _CELL.fullmatch(cell) is None or _DATE_START.match(cell):
+        if _CELL.fullmatch(cell) is None or _DATE_START.match(cell) or is_dotted_quad(cell):
             return False
         count = sum(c.isdigit() for c in cell)
         if count < 8 or count > 15:

@@ -1,0 +1,88 @@
+"""Names the source itself holds, so free text can be searched for them by dictionary.
+
+The free-text finder recognizes names by shape and context; a name it has never seen in a
+bare note ("belde met Kovalchuk") can slip through. The people a database is about are
+listed in its own name columns, so every word of those columns is looked for in its text
+as well, and replaced by the fake its category gets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sluis.discover import lexicon
+from sluis.model.policy import Fake, Policy, Pseudonymize
+from sluis.sources import Source
+
+NAME_CATEGORIES = ("person.first_name", "person.last_name", "person.name")
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
+# Shorter words collide with ordinary words and abbreviations far too often.
+_MIN_LENGTH = 3
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Casefolded words of the source's name columns: given names and surnames."""
+
+    first: frozenset[str] = field(default_factory=frozenset)
+    last: frozenset[str] = field(default_factory=frozenset)
+
+    def category(self, word: str) -> str | None:
+        folded = word.casefold()
+        if folded in self.last:
+            return "person.last_name"
+        if folded in self.first:
+            return "person.first_name"
+        return None
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, str]]:
+        """``(start, end, category)`` of every known name word in ``text``."""
+        for match in _WORD.finditer(text):
+            category = self.category(match.group())
+            if category is not None:
+                yield match.start(), match.end(), category
+
+
+def collect(source: Source, policy: Policy, batch_rows: int = 65_536) -> KnownNames:
+    """Read the source's name columns (those the policy fakes as names)."""
+    common = lexicon.stopwords() | lexicon.particles()
+    first: set[str] = set()
+    last: set[str] = set()
+    for table in source.schema().tables:
+        rules = policy.tables[table.name].columns
+        wanted = {
+            name: rule.category
+            for name, rule in rules.items()
+            if isinstance(rule, Fake | Pseudonymize) and rule.category in NAME_CATEGORIES
+        }
+        if not wanted:
+            continue
+        for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
+            for name, category in wanted.items():
+                words = _words(batch.column(name).to_pylist(), common)
+                if category == "person.first_name":
+                    first.update(words)
+                elif category == "person.last_name":
+                    last.update(words)
+                else:
+                    # A full name: the first word is a given name, the rest the surname.
+                    for value in batch.column(name).to_pylist():
+                        parts = _words([value], common)
+                        if parts:
+                            first.add(parts[0])
+                            last.update(parts[1:])
+    return KnownNames(frozenset(first), frozenset(last))
+
+
+def _words(values: list[object], common: frozenset[str]) -> list[str]:
+    out = []
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for match in _WORD.finditer(value):
+            word = match.group().casefold()
+            if len(word) >= _MIN_LENGTH and word not in common:
+                out.append(word)
+    return out

@@ -1,0 +1,361 @@
+"""V1 leak: no value of a personal source column survives anywhere in the target.
+
+Pass one fingerprints the source (see :mod:`sluis.verify.fingerprints`) into two sets:
+
+* **identifiers** (BSN, V-nummer, e-mail, phone, IBAN, ... from identifier columns, from
+  cells any identifier detector recognizes, and from identifiers found inside free text,
+  JSON and documents);
+* **personal values** (names, streets, addresses from person and address columns, full
+  names composed from first name, prefix and surname columns, and the person names and
+  streets detectors find inside free text, JSON and documents).
+
+Pass two reads every cell of every target column, whole, token by token and as runs of up
+to four tokens, beside the source row at the same scan position:
+
+* in a column the policy copies (``keep``) or does not name, any match with either set is
+  a leak (for personal values: whole cells and runs of tokens; a lone first name inside a
+  kept text is too common to mean anything);
+* in a column the policy transforms, an identifier of the same source row, or a whole
+  value or run of words of the same column in that row, is a leak (it was not replaced);
+  another person's identifier, or a lone word found elsewhere in the row, is a
+  coincidence: keyed fakes land on real values at a rate of about n / (size of the value
+  space). Coincidences above ``coincidence_share`` (5 %) of a column's cells fail too:
+  copied, shuffled or misaligned values do not stay that rare.
+
+Dates, genders, nationalities, places and house numbers are not fingerprinted: many people
+share them and fakes repeat them, so their risk is what the re-identification check (V5)
+measures.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from sluis.discover.detectors import Detector, all_detectors
+from sluis.discover.text import find_entities
+from sluis.discover.vocabulary import hint
+from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
+from sluis.model.schema import LogicalType, Table
+from sluis.verify.context import (
+    PERSONAL_CATEGORIES,
+    VerifyContext,
+    cell_text,
+    is_identifier,
+)
+from sluis.verify.fingerprints import Fingerprinter, FingerprintSet, SetBuilder
+from sluis.verify.report import CheckResult, Finding, finding_rows
+
+CODE = "V1"
+NAME = "leak"
+
+_NAME_PARTS = ("person.first_name", "person.name_prefix", "person.last_name")
+_MIN_HINT = 0.8
+
+
+@dataclass(frozen=True)
+class _SourceColumn:
+    name: str
+    category: str | None
+    container: bool
+
+
+@dataclass
+class _Hits:
+    count: int = 0
+    rows: list[int] = field(default_factory=list)
+
+
+def run(ctx: VerifyContext) -> CheckResult:
+    fingerprinter = Fingerprinter(ctx.key)
+    identifiers, personal = _build_sets(ctx, fingerprinter)
+    leaks: dict[tuple[str, str, str], _Hits] = defaultdict(_Hits)
+    coincidences: dict[tuple[str, str], _Hits] = defaultdict(_Hits)
+    filled: dict[tuple[str, str], int] = defaultdict(int)
+    cells = 0
+    for target_table in ctx.target_schema.tables:
+        cells += _scan_table(
+            ctx, target_table, fingerprinter, identifiers, personal, leaks, coincidences, filled
+        )
+    findings = [
+        Finding("value of the source", table, column, category, hits.count, finding_rows(hits.rows))
+        for (table, column, category), hits in sorted(leaks.items())
+    ]
+    notes: list[str] = []
+    too_many = 0
+    for (table, column), hits in sorted(coincidences.items()):
+        share = hits.count / max(1, filled[(table, column)])
+        if share > ctx.options.coincidence_share:
+            too_many += 1
+            findings.append(
+                Finding(
+                    f"cells equal to other people's identifiers: {100 * share:.1f}% of "
+                    f"the column, more than keyed fakes explain (copied or shuffled values?)",
+                    table,
+                    column,
+                    None,
+                    hits.count,
+                    finding_rows(hits.rows),
+                )
+            )
+        else:
+            notes.append(
+                f"{table}.{column}: {hits.count} cells equal another person's identifier "
+                "by chance (keyed fakes in a finite identifier space); below the limit"
+            )
+    counts = {
+        "source_identifier_fingerprints": len(identifiers),
+        "source_personal_fingerprints": len(personal),
+        "target_cells_scanned": cells,
+        "leaking_cells": sum(h.count for h in leaks.values()),
+        "coincidences": sum(h.count for h in coincidences.values()),
+    }
+    return CheckResult(
+        CODE, NAME, not leaks and not too_many, counts, tuple(findings), tuple(notes)
+    )
+
+
+# -- pass one: the source -------------------------------------------------------------
+
+
+def _is_container(column_type: LogicalType, rule: Rule | None) -> bool:
+    if isinstance(rule, RedactText | JsonRule | ReplaceBlob):
+        return True
+    return column_type in (LogicalType.JSON, LogicalType.BLOB)
+
+
+def _source_columns(ctx: VerifyContext, table: Table) -> list[_SourceColumn]:
+    """The columns the policy transforms (the personal ones), with their category."""
+    out = []
+    for column in table.columns:
+        rule = ctx.policy.rule(table.name, column.name)
+        if isinstance(rule, Keep):
+            continue
+        category = getattr(rule, "category", None)
+        if category is None:
+            named = hint(column.name)
+            category = named.category if named.strength >= _MIN_HINT else None
+        out.append(_SourceColumn(column.name, category, _is_container(column.type, rule)))
+    return out
+
+
+def _value_detectors() -> list[Detector]:
+    return [d for d in all_detectors() if is_identifier(d.category) and not d.needs_context]
+
+
+def _build_sets(
+    ctx: VerifyContext, fingerprinter: Fingerprinter
+) -> tuple[FingerprintSet, FingerprintSet]:
+    identifiers, personal = SetBuilder(), SetBuilder()
+    detectors = _value_detectors()
+    detected: dict[str, str | None] = {}
+    for table in ctx.source_schema.tables:
+        columns = _source_columns(ctx, table)
+        if not columns:
+            continue
+        names = [c.name for c in columns]
+        for batch in ctx.source.batches(table.name, names, batch_rows=ctx.options.batch_rows):
+            if len(detected) > 200_000:
+                detected.clear()
+            values = [batch.column(i).to_pylist() for i in range(len(names))]
+            for column, cells in zip(columns, values, strict=True):
+                for value in cells:
+                    text = cell_text(value)
+                    if text is None:
+                        continue
+                    if column.container:
+                        _add_container(text, fingerprinter, identifiers, personal)
+                    elif is_identifier(column.category):
+                        identifiers.add(fingerprinter.register(text), str(column.category))
+                    elif column.category in PERSONAL_CATEGORIES:
+                        personal.add(fingerprinter.register(text), str(column.category))
+                    else:
+                        category = detected.get(text, "")
+                        if category == "":
+                            category = next(
+                                (d.category for d in detectors if d.matches(text)), None
+                            )
+                            detected[text] = category
+                        if category is not None:
+                            identifiers.add(fingerprinter.register(text), category)
+            for name in _full_names(columns, values):
+                personal.add(fingerprinter.register(name), "person.name")
+    return identifiers.build(), personal.build()
+
+
+def _full_names(columns: list[_SourceColumn], values: list[list[object]]) -> Iterator[str]:
+    """First names, prefix and surname of one row joined, in column order."""
+    parts = [i for i, c in enumerate(columns) if c.category in _NAME_PARTS]
+    if len(parts) < 2:
+        return
+    for row in zip(*(values[i] for i in parts), strict=True):
+        words = [str(v).strip() for v in row if v is not None and str(v).strip()]
+        if len(words) >= 2:
+            yield " ".join(words)
+
+
+def _add_container(
+    text: str, fingerprinter: Fingerprinter, identifiers: SetBuilder, personal: SetBuilder
+) -> None:
+    for span in find_entities(text):
+        found = text[span.start : span.end]
+        if is_identifier(span.category):
+            identifiers.add(fingerprinter.register(found), span.category)
+        elif span.category in PERSONAL_CATEGORIES:
+            personal.add(fingerprinter.register(found), span.category)
+    if text[:1] in "{[":
+        for key, leaf in _json_leaves(text):
+            named = hint(key)
+            if named.strength < _MIN_HINT:
+                continue
+            if is_identifier(named.category):
+                identifiers.add(fingerprinter.register(leaf), str(named.category))
+            elif named.category in PERSONAL_CATEGORIES:
+                personal.add(fingerprinter.register(leaf), str(named.category))
+
+
+def _json_leaves(text: str) -> Iterator[tuple[str, str]]:
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return
+    stack: list[tuple[str, object]] = [("", document)]
+    while stack:
+        key, node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend((str(k), v) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((key, v) for v in node)
+        elif isinstance(node, str | int | float) and not isinstance(node, bool):
+            yield key, str(node)
+
+
+# -- pass two: the target -------------------------------------------------------------
+
+
+def _source_rows(ctx: VerifyContext, table: str) -> Iterator[tuple[object, ...]]:
+    """The personal cells of each source row, in scan order (nothing for a new table)."""
+    source_table = ctx.source_table(table)
+    if source_table is None:
+        return
+    names = [c.name for c in _source_columns(ctx, source_table)]
+    if not names:
+        while True:
+            yield ()
+    for batch in ctx.source.batches(table, names, batch_rows=ctx.options.batch_rows):
+        yield from zip(*(batch.column(i).to_pylist() for i in range(len(names))), strict=True)
+
+
+@dataclass
+class _SourceRow:
+    """One source row's fingerprints: every piece of any personal cell, and per column the
+    whole cell and runs of tokens (what survives when a cell was not replaced)."""
+
+    every: set[int]
+    structural: dict[str, set[int]]
+
+
+def _row_fingerprints(
+    row: tuple[object, ...], columns: list[_SourceColumn], fingerprinter: Fingerprinter
+) -> _SourceRow:
+    every: set[int] = set()
+    structural: dict[str, set[int]] = {}
+    for column, value in zip(columns, row, strict=False):
+        text = cell_text(value)
+        if text is not None:
+            pieces, runs = fingerprinter.of_cell(text, every=True)
+            every |= pieces
+            structural[column.name] = runs
+    return _SourceRow(every, structural)
+
+
+def _judge(
+    fp: int, row: _SourceRow, column: str, is_id: bool, copied: bool, category: str
+) -> str | None:
+    """A leak's category, ``"coincidence"``, or ``None`` for a match that means nothing.
+
+    Kept columns: every match leaks. Transformed columns: an identifier of the same
+    source row, or a whole value or run of words of the same column in that row, leaks;
+    another person's identifier, or a lone word that also occurs elsewhere in the row
+    (a fake first name equal to a name in the original letter), is a coincidence.
+    """
+    if copied:
+        return category
+    if is_id:
+        return category if fp in row.every else "coincidence"
+    if fp in row.structural.get(column, ()):
+        return category
+    return "coincidence" if fp in row.every else None
+
+
+def _scan_table(
+    ctx: VerifyContext,
+    table: Table,
+    fingerprinter: Fingerprinter,
+    identifiers: FingerprintSet,
+    personal: FingerprintSet,
+    leaks: dict[tuple[str, str, str], _Hits],
+    coincidences: dict[tuple[str, str], _Hits],
+    filled: dict[tuple[str, str], int],
+) -> int:
+    names = [c.name for c in table.columns]
+    copied = [isinstance(ctx.policy.rule(table.name, n), Keep | None) for n in names]
+    source_table = ctx.source_table(table.name)
+    source_columns = _source_columns(ctx, source_table) if source_table else []
+    source_rows = _source_rows(ctx, table.name)
+    position = 0
+    cells = 0
+    cell_cache: dict[str, tuple[set[int], set[int]]] = {}
+    for batch in ctx.target.batches(table.name, names, batch_rows=ctx.options.batch_rows):
+        if len(cell_cache) > 100_000:
+            cell_cache.clear()
+        raw_rows = [next(source_rows, ()) for _ in range(batch.num_rows)]
+        row_cache: dict[int, _SourceRow] = {}
+        probes: list[int] = []
+        where: list[tuple[int, int]] = []
+        personal_probes: list[int] = []
+        personal_where: list[tuple[int, int]] = []
+        for ci, name in enumerate(names):
+            for r, value in enumerate(batch.column(ci).to_pylist()):
+                text = cell_text(value)
+                if text is None:
+                    continue
+                cells += 1
+                filled[(table.name, name)] += 1
+                parts = cell_cache.get(text)
+                if parts is None:
+                    parts = fingerprinter.of_cell(text)
+                    cell_cache[text] = parts
+                every, structural = parts
+                probes.extend(every)
+                where.extend([(ci, r)] * len(every))
+                chosen = structural if copied[ci] else every
+                personal_probes.extend(chosen)
+                personal_where.extend([(ci, r)] * len(chosen))
+        seen: set[tuple[int, int, str]] = set()
+        for fps, places, fset, is_id in (
+            (probes, where, identifiers, True),
+            (personal_probes, personal_where, personal, False),
+        ):
+            for fp, (ci, r), category in zip(fps, places, fset.lookup(fps), strict=True):
+                if category is None:
+                    continue
+                if r not in row_cache:
+                    row_cache[r] = _row_fingerprints(raw_rows[r], source_columns, fingerprinter)
+                kind = _judge(fp, row_cache[r], names[ci], is_id, copied[ci], category)
+                if kind is None:
+                    continue
+                if (ci, r, kind) in seen:
+                    continue
+                seen.add((ci, r, kind))
+                row_number = position + r + 1
+                if kind == "coincidence":
+                    hits = coincidences[(table.name, names[ci])]
+                else:
+                    hits = leaks[(table.name, names[ci], category)]
+                hits.count += 1
+                hits.rows.append(row_number)
+        position += batch.num_rows
+    return cells

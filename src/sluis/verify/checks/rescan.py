@@ -1,0 +1,141 @@
+"""V4 rescan: run the identifier detectors on the target and account for what they find.
+
+Sluis's fakes look real on purpose (a fake BSN passes the 11-proef) and carry no marker,
+and the verifier does not recompute them: that would need the anonymizer's transform code
+and key, and one bug could then hide itself. Provenance is decided by the policy instead:
+an identifier of category C found in a column is accounted for only when the column's rule
+generates C (``fake``/``pseudonymize`` with category C or without a category, ``keep`` with
+C in ``allow``: a reviewer's written confirmation that the values are look-alikes,
+``redact_text`` with surrogates, a ``json`` rule with such paths). Everywhere else
+(``keep``, ``null``, ``mask``, ``generalize``, ``shift_date``, ``hash``, ``replace_blob``,
+``redact_text`` with tags, columns the policy does not name) a real-looking identifier is
+reported. Whether an accounted-for identifier is an original is the leak check's question.
+
+Numbers issued in sequence are not counted as identifiers: a column of case or invoice
+numbers that pass the 11-proef by construction is reported only when its matching values
+scatter like personal numbers do (not dense, not sharing one prefix).
+
+Only identifiers are rescanned (categories ``id.*``, ``contact.*``, ``finance.*``,
+``network.*``); whole cells are matched by detectors that need no context, free text, JSON
+and documents are searched with the entity finder.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sluis.discover.detectors import Detector, all_detectors
+from sluis.discover.text import find_entities
+from sluis.model.policy import Fake, JsonRule, Keep, Pseudonymize, RedactText, Rule
+from sluis.model.schema import LogicalType
+from sluis.verify.context import VerifyContext, cell_text, is_identifier
+from sluis.verify.report import CheckResult, Finding, finding_rows
+
+CODE = "V4"
+NAME = "rescan"
+
+ANY = "*"
+_MIN_SCORE = 0.5
+# Sequence test: at least this many numbers, spread no wider than DENSITY per number.
+_MIN_SEQUENCE, _DENSITY, _MAX_NUMBERS = 20, 100, 20_000
+
+
+def generated(rule: Rule | None) -> frozenset[str]:
+    """The categories a rule writes fakes of, or (``keep`` with ``allow``) that a reviewer
+    confirmed are look-alikes; ``{"*"}`` for any."""
+    if isinstance(rule, Keep):
+        return frozenset(rule.allow)
+    if isinstance(rule, Fake | Pseudonymize):
+        return frozenset({rule.category or ANY})
+    if isinstance(rule, RedactText):
+        return frozenset() if rule.tags else frozenset({ANY})
+    if isinstance(rule, JsonRule):
+        out: set[str] = set()
+        for path_rule in rule.paths.values():
+            out |= generated(path_rule)
+        if rule.default is not None:
+            out |= generated(rule.default)
+        return frozenset(out)
+    return frozenset()
+
+
+def run(ctx: VerifyContext) -> CheckResult:
+    detectors = [d for d in all_detectors() if is_identifier(d.category) and not d.needs_context]
+    hits: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    numbers: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    cells = 0
+    for table in ctx.target_schema.tables:
+        for column in table.columns:
+            accounted = generated(ctx.policy.rule(table.name, column.name))
+            if ANY in accounted:
+                continue
+            container = column.type in (LogicalType.JSON, LogicalType.BLOB)
+            cache: dict[str, set[str]] = {}
+            position = 0
+            for batch in ctx.target.batches(
+                table.name, [column.name], batch_rows=ctx.options.batch_rows
+            ):
+                for r, value in enumerate(batch.column(0).to_pylist()):
+                    text = cell_text(value)
+                    if text is None:
+                        continue
+                    cells += 1
+                    found = cache.get(text)
+                    if found is None:
+                        found = _identifiers(text, container, detectors)
+                        if len(cache) < 100_000:
+                            cache[text] = found
+                    for category in found - accounted:
+                        where = (table.name, column.name, category)
+                        hits[where].append(position + r + 1)
+                        if text.isdigit() and len(numbers[where]) < _MAX_NUMBERS:
+                            numbers[where].append(int(text))
+                position += batch.num_rows
+    sequences = [w for w, rows in hits.items() if _issued_in_sequence(numbers[w], len(rows))]
+    for where in sequences:
+        del hits[where]
+    findings = tuple(
+        Finding(
+            "real-looking identifier in a column whose rule does not generate it",
+            table,
+            column,
+            category,
+            len(rows),
+            finding_rows(rows),
+        )
+        for (table, column, category), rows in sorted(hits.items())
+    )
+    counts = {
+        "cells_scanned": cells,
+        "unaccounted_identifiers": sum(f.count for f in findings),
+        "columns_of_sequence_numbers": len(sequences),
+    }
+    return CheckResult(CODE, NAME, not findings, counts, findings)
+
+
+def _issued_in_sequence(numbers: list[int], hits: int) -> bool:
+    """All hits are plain numbers that sit close together or share a long prefix."""
+    if len(numbers) < _MIN_SEQUENCE or len(numbers) < min(hits, _MAX_NUMBERS):
+        return False
+    ordered = sorted(set(numbers))
+    if ordered[-1] - ordered[0] < _DENSITY * len(ordered):
+        return True
+    prefixes: defaultdict[str, int] = defaultdict(int)
+    for number in ordered:
+        prefixes[str(number)[:4]] += 1
+    return max(prefixes.values()) >= 0.8 * len(ordered)
+
+
+def _identifiers(text: str, container: bool, detectors: list[Detector]) -> set[str]:
+    found: set[str] = set()
+    for detector in detectors:
+        if detector.matches(text):
+            found.add(detector.category)
+            break
+    if container or text.count(" ") >= 3 or text[:1] in "{[":
+        found |= {
+            s.category
+            for s in find_entities(text)
+            if is_identifier(s.category) and s.score >= _MIN_SCORE
+        }
+    return found

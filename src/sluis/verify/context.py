@@ -1,0 +1,80 @@
+"""What every check receives: both sources, their schemas, the policy and the run's key."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sluis.discover.cells import as_text
+from sluis.model.categories import CATEGORIES, Kind
+from sluis.model.policy import Policy
+from sluis.model.schema import Schema, Table
+from sluis.sources import Source
+from sluis.verify.fingerprints import FingerprintKey
+
+_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\xc0-\xff]{4,}")
+MAX_BLOB_BYTES = 1 << 20
+
+# Categories whose values single a person out on their own, wherever they appear.
+IDENTIFIER_PREFIXES = ("id.", "contact.", "finance.", "network.")
+# Categories whose values are personal in a person's own row, but shared by many people.
+PERSONAL_CATEGORIES = frozenset(
+    {
+        "person.name",
+        "person.first_name",
+        "person.last_name",
+        "location.street",
+        "location.address",
+    }
+)
+
+
+def is_identifier(category: str | None) -> bool:
+    return category is not None and category.startswith(IDENTIFIER_PREFIXES)
+
+
+def is_quasi(category: str | None) -> bool:
+    return category in CATEGORIES and CATEGORIES[category].kind is Kind.QUASI
+
+
+@dataclass(frozen=True)
+class VerifyOptions:
+    """``batch_rows`` bounds memory; ``coincidence_share`` is the share of a transformed
+    column's cells that may equal *another* person's identifier before the leak check
+    fails (keyed fakes land on real values by chance; copied or shuffled values do not
+    stay below it); ``l_diversity`` is the smallest number of distinct sensitive values a
+    quasi-identifier group must have."""
+
+    batch_rows: int = 16_384
+    coincidence_share: float = 0.05
+    l_diversity: int = 2
+
+
+@dataclass
+class VerifyContext:
+    source: Source
+    target: Source
+    policy: Policy
+    source_schema: Schema
+    target_schema: Schema
+    key: FingerprintKey
+    options: VerifyOptions
+
+    def target_table(self, name: str) -> Table | None:
+        return next((t for t in self.target_schema.tables if t.name == name), None)
+
+    def source_table(self, name: str) -> Table | None:
+        return next((t for t in self.source_schema.tables if t.name == name), None)
+
+
+def cell_text(value: object) -> str | None:
+    """A cell as searchable text: documents decode as UTF-8, else their printable runs."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        data = bytes(value)[:MAX_BLOB_BYTES]
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            return " ".join(r.decode("latin-1") for r in _PRINTABLE_RUN.findall(data)) or None
+    if isinstance(value, dict | list):
+        return str(value)
+    return as_text(value)

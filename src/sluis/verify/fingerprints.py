@@ -1,0 +1,291 @@
+"""Keyed fingerprints of values, in every normalization the leak check compares.
+
+A fingerprint is a keyed BLAKE2b-64 of a normalized form (a keyed PRF like HMAC-SHA256,
+measured 3.5 times faster here: 1.4 µs against 5 µs a value). The key is
+random per run, or derived from the Sluis key file when one is given, and never written
+anywhere, so the fingerprints cannot be reversed or matched outside this run. Sets of
+fingerprints are sorted ``uint64`` Arrow arrays searched by a vectorized binary search:
+8 bytes a value instead of a Python set of strings. With 10^8 source values a random
+target value collides with one of them with probability about 10^8 / 2^64 ≈ 5·10^-12, so
+a 64-bit truncation cannot cause a false leak in practice.
+
+Normalizations (each form is tagged, so a text form never meets a digit form):
+
+* ``t``: casefold, with whitespace, punctuation and separators removed (``@`` kept);
+  forms shorter than :data:`MIN_TEXT` are skipped, because single letters, initials and
+  small numbers would match everywhere.
+* ``d``: for identifier-shaped values (digits with separators, at least :data:`MIN_DIGITS`):
+  digits only, a ``+31``/``0031`` prefix and then leading zeros removed, so ``+31 6 1234
+  5678``, ``0031612345678`` and ``06-12345678`` meet, as do 8- and 9-digit BSNs.
+* ``d`` also for an NL IBAN: its account digits, leading zeros removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import re
+from collections.abc import Iterable
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+MIN_TEXT = 4
+MIN_DIGITS = 6
+MAX_NGRAM = 4
+
+_NOT_WORD = re.compile(r"[^\w@]|_")
+_SEPARATORS = re.compile(r"[\s.\-/()]")
+_NUMBER = re.compile(r"(?:\+|00)?\d+")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}(\d{10})")
+_TOKEN = re.compile(r"[\w@.+\-']+")
+_SPACED_ID = re.compile(
+    r"(?:\+|\b)\d[\d .\-/()]{4,22}\d\b|\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){3,7}(?: ?\d{1,2})?\b"
+)
+
+
+class FingerprintKey:
+    """The secret behind one run's fingerprints; never printed."""
+
+    def __init__(self, material: bytes) -> None:
+        if len(material) != 32:
+            raise ValueError("a fingerprint key is 32 bytes")
+        self._material = material
+
+    def __repr__(self) -> str:
+        return "FingerprintKey(***)"
+
+    @classmethod
+    def random(cls) -> FingerprintKey:
+        return cls(os.urandom(32))
+
+    @classmethod
+    def derived(cls, master: bytes) -> FingerprintKey:
+        """A sub-key of a Sluis key, so runs with the same key fingerprint alike."""
+        return cls(hmac.digest(master, b"sluis.verify.fingerprint", "sha256"))
+
+    def fingerprint(self, tagged: str) -> int:
+        """64-bit keyed BLAKE2b of a tagged form (``t`` + form or ``d`` + form)."""
+        digest = hashlib.blake2b(tagged.encode(), key=self._material, digest_size=8)
+        return int.from_bytes(digest.digest(), "big")
+
+
+def text_form(value: str) -> str:
+    if value.isalnum():
+        return value.casefold()
+    return _NOT_WORD.sub("", value.casefold())
+
+
+def forms(value: str) -> list[str]:
+    """The tagged normal forms of one value (none for trivially short values)."""
+    out: list[str] = []
+    if value.isalpha():
+        if len(value) >= MIN_TEXT:
+            out.append("t" + value.casefold())
+        return out
+    text = text_form(value)
+    if len(text) >= MIN_TEXT:
+        out.append("t" + text)
+    compact = value if value.isdigit() else _SEPARATORS.sub("", value)
+    if compact.isdigit() or _NUMBER.fullmatch(compact):
+        # A +31/0031 prefix only where a 9-digit national number follows (+31 (0)6 ...),
+        # so a BSN written with leading zeros (003112345) keeps its digits.
+        if compact.startswith(("+31", "0031")):
+            rest = compact[3:] if compact[0] == "+" else compact[4:]
+            if len(rest.lstrip("0")) == 9:
+                compact = rest
+        digits = compact.lstrip("+").lstrip("0")
+        if len(digits) >= MIN_DIGITS:
+            out.append("d" + digits)
+    else:
+        iban = _IBAN.fullmatch(compact.upper())
+        if iban:
+            out.append("d" + iban.group(1).lstrip("0"))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    found = [t.strip(".-'") for t in _TOKEN.findall(text)]
+    return [t for t in found if t]
+
+
+class Prefilter:
+    """A one-hash bit filter over tagged forms (Python's salted ``hash``), so only forms
+    that may be in a set pay for a keyed fingerprint. Fixed size: 2^26 bits, 8 MiB."""
+
+    BITS = 26
+
+    def __init__(self) -> None:
+        self._bits = bytearray(1 << (self.BITS - 3))
+        self._mask = (1 << self.BITS) - 1
+
+    def add(self, tagged: str) -> None:
+        h = hash(tagged) & self._mask
+        self._bits[h >> 3] |= 1 << (h & 7)
+
+    def __contains__(self, tagged: str) -> bool:
+        h = hash(tagged) & self._mask
+        return bool(self._bits[h >> 3] & (1 << (h & 7)))
+
+
+class Fingerprinter:
+    """Fingerprints of values and cells for one run.
+
+    :meth:`register` notes a source value's forms (and, for values of several words, the
+    first word, where a run of tokens may start); :meth:`of_cell` then fingerprints only
+    the pieces of a target cell that may match.
+    """
+
+    def __init__(self, key: FingerprintKey) -> None:
+        self._key = key
+        self._cache: dict[str, int] = {}
+        self.known = Prefilter()
+        self.starts = Prefilter()
+
+    def _fp(self, tagged: str) -> int:
+        fp = self._cache.get(tagged)
+        if fp is None:
+            if len(self._cache) > 500_000:
+                self._cache.clear()
+            fp = self._key.fingerprint(tagged)
+            self._cache[tagged] = fp
+        return fp
+
+    def of_value(self, value: str) -> list[int]:
+        return [self._fp(f) for f in forms(value)]
+
+    def register(self, value: str) -> list[int]:
+        """Fingerprints of a source value, remembered by the prefilters."""
+        found = forms(value)
+        for tagged in found:
+            self.known.add(tagged)
+        words = tokens(value)
+        if len(words) >= 2:
+            self.starts.add("t" + text_form(words[0]))
+        return [self._fp(f) for f in found]
+
+    def of_cell(self, text: str, *, every: bool = False) -> tuple[set[int], set[int]]:
+        """(all pieces, whole cell and runs of tokens) that may be known, fingerprinted.
+
+        Pieces: the whole cell, its tokens, runs of up to :data:`MAX_NGRAM` tokens that
+        start where a known value of several words starts (``Fatima El Amrani``) and
+        spaced identifiers (``NL91 ABNA 0417 1643 00``). ``every`` skips the prefilters.
+        """
+        known = self.known
+        whole = {f for f in forms(text) if every or f in known}
+        singles: set[str] = set()
+        runs: set[str] = set()
+        words = tokens(text)
+        if len(words) > 1 or (words and words[0] != text):
+            texts = [text_form(w) for w in words]
+            for i, word in enumerate(words):
+                singles.update(f for f in forms(word) if every or f in known)
+                if every or "t" + texts[i] in self.starts:
+                    joined = texts[i]
+                    for j in range(i + 1, min(i + MAX_NGRAM, len(words))):
+                        joined += texts[j]
+                        tagged = "t" + joined
+                        if every or tagged in known:
+                            runs.add(tagged)
+            for match in _SPACED_ID.finditer(text):
+                singles.update(f for f in forms(match.group(0)) if every or f in known)
+        structural = {self._fp(f) for f in whole | runs}
+        return structural | {self._fp(f) for f in singles}, structural
+
+
+class FingerprintSet:
+    """A sorted ``uint64`` array of fingerprints with a category index for each."""
+
+    def __init__(self, fingerprints: pa.Array, categories: pa.Array, names: list[str]) -> None:
+        self.fingerprints = fingerprints
+        self.categories = categories
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.fingerprints)
+
+    def lookup(self, probes: Iterable[int]) -> list[str | None]:
+        """The category of each probe found in the set, ``None`` where absent."""
+        probe = pa.array(list(probes), type=pa.uint64())
+        n = len(self.fingerprints)
+        if n == 0 or len(probe) == 0:
+            return [None] * len(probe)
+        found, index = search(self.fingerprints, probe)
+        codes = pc.take(self.categories, index).to_pylist()
+        return [self.names[c] if f else None for f, c in zip(found.to_pylist(), codes, strict=True)]
+
+
+def search(sorted_values: pa.Array, probes: pa.Array) -> tuple[pa.Array, pa.Array]:
+    """Vectorized binary search: (found mask, index) of each probe in ``sorted_values``.
+
+    ``bit_length(n)`` rounds of ``take`` and compare over the whole probe array, so the
+    cost is O(m log n) in Arrow's kernels with no Python loop per value.
+    """
+    n = len(sorted_values)
+    lo = pa.array([0] * len(probes), type=pa.int64())
+    hi = pc.add(lo, n)
+    for _ in range(n.bit_length()):
+        open_ = pc.less(lo, hi)
+        mid = pc.shift_right(pc.add(lo, hi), 1)
+        below = pc.less(pc.take(sorted_values, pc.min_element_wise(mid, n - 1)), probes)
+        lo = pc.if_else(pc.and_(open_, below), pc.add(mid, 1), lo)
+        hi = pc.if_else(pc.and_(open_, pc.invert(below)), mid, hi)
+    index = pc.min_element_wise(lo, n - 1)
+    found = pc.and_(pc.less(lo, n), pc.equal(pc.take(sorted_values, index), probes))
+    return found, index
+
+
+class SetBuilder:
+    """Collects fingerprints with categories, then sorts them into a :class:`FingerprintSet`."""
+
+    def __init__(self) -> None:
+        self._names: list[str] = []
+        self._codes: dict[str, int] = {}
+        self._chunks: list[pa.Table] = []
+        self._fps: list[int] = []
+        self._cats: list[int] = []
+
+    def add(self, fingerprints: Iterable[int], category: str) -> None:
+        code = self._codes.setdefault(category, len(self._codes))
+        if code == len(self._names):
+            self._names.append(category)
+        before = len(self._fps)
+        self._fps.extend(fingerprints)
+        self._cats.extend([code] * (len(self._fps) - before))
+        if len(self._fps) >= 1_000_000:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._fps:
+            self._chunks.append(
+                pa.table(
+                    {
+                        "fp": pa.array(self._fps, type=pa.uint64()),
+                        "cat": pa.array(self._cats, type=pa.int32()),
+                    }
+                )
+            )
+            self._fps, self._cats = [], []
+
+    def build(self) -> FingerprintSet:
+        self._flush()
+        if not self._chunks:
+            empty = pa.array([], type=pa.uint64())
+            return FingerprintSet(empty, pa.array([], type=pa.int32()), self._names)
+        table = pa.concat_tables(self._chunks).combine_chunks()
+        self._chunks = []
+        table = table.group_by("fp").aggregate([("cat", "min")]).sort_by("fp")
+        return FingerprintSet(
+            table.column("fp").combine_chunks(),
+            table.column("cat_min").combine_chunks(),
+            self._names,
+        )
+
+
+def key_from_file(text: str) -> bytes:
+    """The 32 bytes of a Sluis key file (64 hex digits), hashed when in another form."""
+    stripped = text.strip()
+    if re.fullmatch(r"[0-9a-fA-F]{64}", stripped):
+        return bytes.fromhex(stripped)
+    return hashlib.sha256(stripped.encode()).digest()

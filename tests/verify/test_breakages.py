@@ -1,0 +1,31 @@
+"""Every broken copy in breakages.yaml fails by the named check; the correct copy passes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from sluis.model.policy_file import parse_policy
+from sluis.verify import verify
+from tests.conftest import SqliteFactory
+from tests.verify.copies import write_pair
+
+CASES: list[dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).parent / "breakages.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_breakage_fails_by_the_right_check(case: dict[str, Any], sqlite_db: SqliteFactory) -> None:
+    source, target, policy_path = write_pair(sqlite_db, case["edits"])
+    policy = parse_policy(policy_path.read_text(encoding="utf-8"))
+    report = verify(str(source), str(target), policy)
+    failed = set(report.failed_checks())
+    expected = set(case["fails"])
+    assert expected <= failed, f"expected {sorted(expected)} to fail, failed {sorted(failed)}"
+    if case.get("only"):
+        assert failed == expected, f"only {sorted(expected)} may fail, failed {sorted(failed)}"
+    assert report.passed is (not expected)

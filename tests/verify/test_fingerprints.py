@@ -1,0 +1,75 @@
+"""Normal forms meet across notations; the vectorized search agrees with a plain lookup."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sluis.verify.fingerprints import Fingerprinter, FingerprintKey, forms, search
+
+KEY = FingerprintKey(bytes(32))
+
+
+def _fp(value: str) -> set[int]:
+    return set(Fingerprinter(KEY).of_value(value))
+
+
+@given(st.integers(min_value=10**8, max_value=10**9 - 1))
+def test_phone_notations_share_a_digit_form(nsn: int) -> None:
+    text = str(nsn)
+    notations = [f"0{text}", f"+31{text}", f"0031{text}", f"+31 {text[0]} {text[1:5]} {text[5:]}"]
+    digit_forms = [{f for f in forms(n) if f.startswith("d")} for n in notations]
+    assert all(d == digit_forms[0] and d for d in digit_forms)
+
+
+@given(st.integers(min_value=1, max_value=99_999_999))
+def test_leading_zeros_do_not_hide_a_number(number: int) -> None:
+    padded = f"{number:09d}"
+    if len(str(number)) >= 6:
+        assert _fp(padded) & _fp(str(number))
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=4, max_size=12), st.data())
+def test_case_and_separators_do_not_hide_text(word: str, data: st.DataObject) -> None:
+    spaced = " - ".join([word[:2], word[2:]]).upper()
+    assert data is not None
+    assert _fp(word) & _fp(spaced)
+
+
+def test_short_values_are_skipped_but_identifiers_are_not() -> None:
+    assert forms("Ali") == []
+    assert forms("7") == []
+    assert "d12345674" in forms("012345674")
+    assert "d417164300" in forms("NL91 ABNA 0417 1643 00")
+
+
+def test_runs_of_tokens_meet_a_registered_full_name() -> None:
+    fingerprinter = Fingerprinter(KEY)
+    registered = set(fingerprinter.register("Fatima El Amrani"))
+    every, runs = fingerprinter.of_cell("Gesprek met MEVROUW FATIMA EL-AMRANI over haar diploma")
+    assert registered & runs
+    assert registered & every
+
+
+def test_the_key_changes_every_fingerprint() -> None:
+    other = Fingerprinter(FingerprintKey(bytes([1]) * 32))
+    assert not set(other.of_value("voorbeeld")) & _fp("voorbeeld")
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(st.integers(min_value=0, max_value=2**64 - 1), max_size=200, unique=True),
+    st.lists(st.integers(min_value=0, max_value=2**64 - 1), min_size=1, max_size=50),
+)
+def test_search_agrees_with_membership(values: list[int], extra: list[int]) -> None:
+    ordered = sorted(values)
+    if not ordered:
+        return
+    probes = extra + ordered[::3]
+    found, index = search(pa.array(ordered, type=pa.uint64()), pa.array(probes, type=pa.uint64()))
+    members = set(ordered)
+    assert found.to_pylist() == [p in members for p in probes]
+    for ok, at, probe in zip(found.to_pylist(), index.to_pylist(), probes, strict=True):
+        if ok:
+            assert ordered[at] == probe
