@@ -32,14 +32,18 @@ test: lint types imports unit
 
 demo: $(STAMP)
 	rm -rf demo && mkdir -p demo
-	$(BIN)/python -m sluis.synth.demo demo/production.db
+	$(BIN)/python -m sluis.synth.demo demo/production.db --applicants 1000
 	$(BIN)/sluis scan demo/production.db --format html -o demo/scan.html
 	$(BIN)/sluis scan demo/production.db --table applicants
 	$(BIN)/sluis policy init demo/production.db -o demo/policy.yaml
 	$(BIN)/sluis keygen -o demo/sluis.key
-	$(BIN)/sluis anonymize demo/production.db demo/test-copy.db --policy demo/policy.yaml --key-file demo/sluis.key
+	$(BIN)/sluis attest keygen --private demo/signing.pem --public demo/signing.pub.pem
+	$(BIN)/sluis anonymize demo/production.db demo/test-copy.db --policy demo/policy.yaml \
+	    --key-file demo/sluis.key --signing-key demo/signing.pem
+	$(BIN)/sluis attest verify demo/test-copy.db.attestation.json demo/test-copy.db \
+	    --public-key demo/signing.pub.pem
 	$(BIN)/python -m sluis.synth.before_after demo/production.db demo/test-copy.db --id 5
-	@echo "demo/: scan.html (the scan for the privacy officer), policy.yaml, test-copy.db"
+	@echo "demo/: scan.html (for the privacy officer), policy.yaml, test-copy.db and its signed attestation"
 
 bench: $(STAMP) postgres
 	$(BIN)/python -m bench

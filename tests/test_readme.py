@@ -25,7 +25,7 @@ def readme_commands() -> list[str]:
 
 def test_the_readme_shows_every_command() -> None:
     commands = " ".join(readme_commands())
-    for command in ("scan", "policy init", "policy check", "keygen", "anonymize"):
+    for command in ("scan", "policy init", "policy check", "keygen", "anonymize", "verify"):
         assert f"sluis {command}" in commands
 
 
@@ -47,7 +47,7 @@ def test_readme_commands_run_as_written(tmp_path: Path, pg_db: str) -> None:
     assert (tmp_path / "scan.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
-@pytest.mark.parametrize("command", ["scan", "policy", "anonymize", "keygen"])
+@pytest.mark.parametrize("command", ["scan", "policy", "anonymize", "keygen", "verify", "attest"])
 def test_help_explains_with_an_example(command: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "sluis.cli.main", command, "--help"],

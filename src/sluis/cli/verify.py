@@ -177,7 +177,13 @@ def print_report(report: VerificationReport, console: Console) -> None:
 
 @click.group("attest")
 def attest_group() -> None:
-    """Signed attestations of a verification: make keys, check a file against a copy."""
+    """Signed attestations of a verification: make keys, check a file against a copy.
+
+    \b
+    Examples:
+      sluis attest keygen --private signing.pem --public signing.pub.pem
+      sluis attest verify attestation.json test-copy.db --public-key signing.pub.pem
+    """
 
 
 @attest_group.command("verify")
