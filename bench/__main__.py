@@ -1,6 +1,6 @@
 """Run the benchmarks and rewrite their sections of ``bench/RESULTS.md``.
 
-``python -m bench`` runs every part; ``python -m bench quality`` or ``python -m bench speed``
+``python -m bench`` runs every part; ``python -m bench quality``, ``speed`` or ``copy``
 runs one. Each part owns the block between its ``<!-- NAME:begin -->`` and
 ``<!-- NAME:end -->`` markers; the rest of the file is left as written.
 """
@@ -117,9 +117,20 @@ def run_speed() -> tuple[bool, str]:
     return result.passed, _section("Scan: speed on a 1 GB SQLite database", lines)
 
 
+def run_copy() -> tuple[bool, str]:
+    from bench import copy_speed
+
+    result = copy_speed.run_bench()
+    lines = result.lines()
+    print("\n".join(lines))
+    passed = result.passed and result.verify_ratio <= 1.0
+    return passed, _section("Anonymize and verify against a plain copy", lines)
+
+
 PARTS: dict[str, tuple[str, Callable[[], tuple[bool, str]]]] = {
     "quality": ("scan-quality", run_quality),
     "speed": ("scan-speed", run_speed),
+    "copy": ("copy-speed", run_copy),
 }
 
 

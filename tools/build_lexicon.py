@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import importlib
 import re
-import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+
+from sluis.discover.lexicon import normalize  # the one normalization lookups use
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "sluis" / "discover" / "lexicon"
 
@@ -26,27 +27,6 @@ def _words(block: str, sep: str | None = None) -> list[str]:
     if sep is None:
         return block.split()
     return [w.strip() for w in block.replace("\n", "").split(sep) if w.strip()]
-
-
-_FOLD = str.maketrans({"’": "'", "‘": "'", "`": "'", "ı": "i", "ø": "o", "ł": "l", "đ": "d"})
-
-
-def normalize(text: str) -> str:
-    """Trim, case-fold, strip accents: must equal ``sluis.discover.lexicon.normalize``."""
-    folded = text.strip().casefold()
-    if folded.isascii() and "`" not in folded:
-        return folded
-    folded = folded.translate(_FOLD)
-    if folded.isascii():
-        return folded
-    for _ in range(4):  # a few exotic letters need a second pass (fixed point in practice)
-        decomposed = unicodedata.normalize("NFKD", folded.replace("ß", "ss").replace("æ", "ae"))
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-        again = bare.casefold().translate(_FOLD).strip()
-        if again == folded:
-            break
-        folded = again
-    return folded
 
 
 NAME_LOCALES = (

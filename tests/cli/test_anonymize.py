@@ -125,49 +125,15 @@ def test_schema_drift_stops_the_run_before_anything_is_written(tmp_path: Path) -
     assert list(tmp_path.glob("copy.db*")) == []
 
 
-def test_interrupted_run_publishes_nothing_and_keeps_the_old_target(tmp_path: Path) -> None:
+def _start_copy(tmp_path: Path) -> tuple[subprocess.Popen[bytes], Path]:
+    """Start a long anonymize run and return once its staging copy exists."""
     source = tmp_path / "production.db"
     build_demo_db(source, applicants=3000, seed=5)
     policy, key, target = tmp_path / "policy.yaml", tmp_path / "sluis.key", tmp_path / "copy.db"
     assert run("policy", "init", str(source), "-o", str(policy)).returncode == 0
     assert run("keygen", "-o", str(key)).returncode == 0
-    with closing(sqlite3.connect(target)) as previous:
-        previous.execute("CREATE TABLE vorige_kopie (id INTEGER PRIMARY KEY)")
-        previous.commit()
-    before = target.read_bytes()
-    process = subprocess.Popen(
-        [
-            *SLUIS,
-            "anonymize",
-            str(source),
-            str(target),
-            "--policy",
-            str(policy),
-            "--key-file",
-            str(key),
-            "--batch-rows",
-            "200",
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while not list(tmp_path.glob("copy.db.sluis-staging-*")) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be interrupted"
-    process.send_signal(signal.SIGINT)
-    process.communicate(timeout=60)
-    assert process.returncode != 0
-    assert target.read_bytes() == before
-    assert list(tmp_path.glob("copy.db.sluis-staging-*")) == []
-
-
-def test_killed_run_leaves_the_target_untouched(tmp_path: Path) -> None:
-    source = tmp_path / "production.db"
-    build_demo_db(source, applicants=3000, seed=5)
-    policy, key, target = tmp_path / "policy.yaml", tmp_path / "sluis.key", tmp_path / "copy.db"
-    assert run("policy", "init", str(source), "-o", str(policy)).returncode == 0
-    assert run("keygen", "-o", str(key)).returncode == 0
+    if (tmp_path / "previous").exists():
+        (tmp_path / "previous").rename(target)
     process = subprocess.Popen(
         [
             *SLUIS,
@@ -187,6 +153,28 @@ def test_killed_run_leaves_the_target_untouched(tmp_path: Path) -> None:
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob("copy.db.sluis-staging-*")) and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert process.poll() is None, "the run ended before it could be interrupted"
+    return process, target
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "terminate"])
+def test_interrupted_run_publishes_nothing_and_keeps_the_old_target(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    with closing(sqlite3.connect(tmp_path / "previous")) as previous:
+        previous.execute("CREATE TABLE vorige_kopie (id INTEGER PRIMARY KEY)")
+        previous.commit()
+    before = (tmp_path / "previous").read_bytes()
+    process, target = _start_copy(tmp_path)
+    process.send_signal(stop)
+    process.wait(timeout=60)
+    assert process.returncode != 0
+    assert target.read_bytes() == before
+    assert list(tmp_path.glob("copy.db.sluis-staging-*")) == []
+
+
+def test_killed_run_leaves_the_target_untouched(tmp_path: Path) -> None:
+    process, target = _start_copy(tmp_path)
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=30)
     assert not target.exists()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import click
+
 from sluis.errors import InputError
 
 
@@ -22,3 +24,12 @@ def write_text(path: Path, text: str, *, mode: int | None = None) -> None:
         raise InputError(
             f"cannot write {path} ({exc.strerror}); check that its folder exists and is writable"
         ) from None
+
+
+def emit_report(text: str, output: Path | None) -> None:
+    """A report to standard output, or to ``output`` with a line on standard error."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    write_text(output, text)
+    click.echo(f"report written to {output}", err=True)

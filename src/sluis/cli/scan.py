@@ -13,7 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from sluis import __version__
-from sluis.cli.files import write_text
+from sluis.cli.files import emit_report, write_text
 from sluis.discover.report import to_html, to_json
 from sluis.discover.scanner import ScanOptions, scan
 from sluis.model.privacy_map import PrivacyMap
@@ -79,9 +79,9 @@ def scan_command(
     options = ScanOptions(sample_rows=sample, tables=tables)
     privacy_map = _run(source, options)
     if fmt == "json":
-        _emit(to_json(privacy_map), output)
+        emit_report(to_json(privacy_map), output)
     elif fmt == "html":
-        _emit(to_html(privacy_map, __version__), output)
+        emit_report(to_html(privacy_map, __version__), output)
     else:
         _print_tables(privacy_map, output)
     if fail_on == "personal" and privacy_map.personal_columns:
@@ -106,14 +106,6 @@ def _run(source: str, options: ScanOptions) -> PrivacyMap:
             bar.update(task, description=table, completed=number - 1, total=total)
 
         return scan(source, options, advance)
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_text(output, text)
-        click.echo(f"report written to {output}", err=True)
 
 
 def _short(evidence: tuple[str, ...]) -> str:

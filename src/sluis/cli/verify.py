@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from sluis.cli.files import emit_report, write_text
 from sluis.errors import InputError
 from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
@@ -109,14 +111,14 @@ def verify_command(
     key = key_from_file(_read(key_path, "key file")) if key_path is not None else None
     report = verify(source, target, policy, key=key)
     if fmt == "json":
-        _emit(to_json(report), output)
+        emit_report(to_json(report), output)
     elif fmt == "html":
-        _emit(to_html(report), output)
+        emit_report(to_html(report), output)
     else:
         _print(report, output)
     if attest_path is not None and private is not None:
         document = attest(report, policy, source, target, private)
-        attest_path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+        write_text(attest_path, json.dumps(document, indent=2) + "\n")
         click.echo(f"attestation written to {attest_path}", err=True)
     if not report.passed:
         click.echo(f"verification failed: {', '.join(report.failed_checks())}", err=True)
@@ -124,19 +126,11 @@ def verify_command(
     return 0
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"report written to {output}", err=True)
-
-
 def _print(report: VerificationReport, output: Path | None) -> None:
-    console = Console(file=output.open("w", encoding="utf-8"), width=140) if output else Console()
-    print_report(report, console)
-    if output:
-        console.file.close()
+    buffer = io.StringIO()
+    print_report(report, Console(file=buffer, width=140) if output else Console())
+    if output is not None:
+        write_text(output, buffer.getvalue())
 
 
 def print_report(report: VerificationReport, console: Console) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from operator import mul
 
 from sluis.discover.detectors.base import Span
@@ -116,3 +117,32 @@ _DOTTED_QUAD = re.compile(r"\s*\d{1,3}(?:\.\d{1,3}){3}\s*")
 def is_dotted_quad(value: str) -> bool:
     """``210.32.206.82``: an IPv4 address, whatever its digits add up to as a number."""
     return _DOTTED_QUAD.fullmatch(value) is not None
+
+
+@dataclass(frozen=True)
+class DigitsWithContext:
+    """A number of ``digits`` digits with no check digit: any such cell matches (a column
+    name must agree, hence ``needs_context``), and in text only with a keyword nearby."""
+
+    code: str
+    category: str
+    digits: int
+    keywords: re.Pattern[str]
+    needs_context: bool = True
+    evidence: str = field(init=False)
+    _cell: re.Pattern[str] = field(init=False, repr=False)
+    _text: re.Pattern[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        count = rf"\d{{{self.digits}}}"
+        object.__setattr__(self, "evidence", f"pattern:{self.digits}-digits+context")
+        object.__setattr__(self, "_cell", re.compile(count, re.ASCII))
+        text = rf"(?<![\w.\-]){count}(?![\w\-]|[.,]\d)"
+        object.__setattr__(self, "_text", re.compile(text, re.ASCII))
+
+    def matches(self, value: str) -> bool:
+        return self._cell.fullmatch(value.strip()) is not None
+
+    def find(self, text: str) -> Iterator[Span]:
+        scorer = context_scorer(text, self.keywords, 0.9, before=40, after=10)
+        return iter_spans(self._text, text, self.category, self.code, scorer)
