@@ -48,7 +48,8 @@ FOUND_PERSONAL = 1
 @click.option(
     "--fail-on",
     type=click.Choice(["personal"]),
-    help="Exit 1 when any personal data is found: the gate at handover.",
+    help="Exit 1 when anything personal-looking is found (for copies made by 'sluis "
+    "anonymize', whose fakes look real, use 'sluis verify').",
 )
 def scan_command(
     source: str,
