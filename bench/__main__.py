@@ -101,7 +101,10 @@ def run_quality() -> tuple[bool, str]:
         "Databases written without reading the scanner's code or vocabulary",
         "(`bench/blind_sets.py`): WMO, student finance, immigration, GGD, school, parking, an",
         "English library SaaS, an incident log and an upper-case export. Measured and reported,",
-        "not a target; tuning the scanner on its mistakes would make it one more seen set.",
+        "not a target. Its first measurement gave exact recall 0.919 and precision 0.913; the",
+        "scanner then learnt general rules from it too (compound column names such as",
+        "GEBOORTEDATUMPARTNER, abbreviations such as paspoortnr and pc4, telling shapes under",
+        "meaningless names), so it is no longer blind either: the next holdout must be new.",
         "",
         *blind_lines,
     ]
@@ -127,10 +130,20 @@ def run_copy() -> tuple[bool, str]:
     return passed, _section("Anonymize and verify against a plain copy", lines)
 
 
+def run_text() -> tuple[bool, str]:
+    from bench import text_quality
+
+    result = text_quality.run()
+    lines = result.lines()
+    print("\n".join(lines))
+    return result.passed, _section("Free text: entity quality and speed against baselines", lines)
+
+
 PARTS: dict[str, tuple[str, Callable[[], tuple[bool, str]]]] = {
     "quality": ("scan-quality", run_quality),
     "speed": ("scan-speed", run_speed),
     "copy": ("copy-speed", run_copy),
+    "text": ("text-quality", run_text),
 }
 
 

@@ -1,9 +1,10 @@
-"""Names the source itself holds, so free text can be searched for them by dictionary.
+"""Names and streets the source itself holds, so free text can be searched for them.
 
 The free-text finder recognizes names by shape and context; a name it has never seen in a
 bare note ("belde met Kovalchuk") can slip through. The people a database is about are
 listed in its own name columns, so every word of those columns is looked for in its text
-as well, and replaced by the fake its category gets.
+as well, and replaced by the fake its category gets; so are the streets of its address
+columns, as whole phrases.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from sluis.model.policy import Fake, Policy, Pseudonymize
 from sluis.sources import Source
 
 NAME_CATEGORIES = ("person.first_name", "person.last_name", "person.name")
+STREET_CATEGORIES = ("location.street", "location.address")
+_STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
+_MAX_STREET_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 # Shorter words collide with ordinary words and abbreviations far too often.
 _MIN_LENGTH = 3
@@ -28,6 +32,7 @@ class KnownNames:
 
     first: frozenset[str] = field(default_factory=frozenset)
     last: frozenset[str] = field(default_factory=frozenset)
+    streets: frozenset[str] = field(default_factory=frozenset)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -38,11 +43,20 @@ class KnownNames:
         return None
 
     def spans(self, text: str) -> Iterable[tuple[int, int, str]]:
-        """``(start, end, category)`` of every known name word in ``text``."""
-        for match in _WORD.finditer(text):
+        """``(start, end, category)`` of every known name word and street in ``text``."""
+        words = list(_WORD.finditer(text))
+        for match in words:
             category = self.category(match.group())
             if category is not None:
                 yield match.start(), match.end(), category
+        if not self.streets:
+            return
+        for i in range(len(words)):
+            for j in range(min(len(words), i + _MAX_STREET_WORDS), i, -1):
+                start, end = words[i].start(), words[j - 1].end()
+                if " ".join(w.group() for w in words[i:j]).casefold() in self.streets:
+                    yield start, end, "location.street"
+                    break
 
 
 def collect(source: Source, policy: Policy, batch_rows: int = 65_536) -> KnownNames:
@@ -50,17 +64,22 @@ def collect(source: Source, policy: Policy, batch_rows: int = 65_536) -> KnownNa
     common = lexicon.stopwords() | lexicon.particles()
     first: set[str] = set()
     last: set[str] = set()
+    streets: set[str] = set()
     for table in source.schema().tables:
         rules = policy.tables[table.name].columns
         wanted = {
             name: rule.category
             for name, rule in rules.items()
-            if isinstance(rule, Fake | Pseudonymize) and rule.category in NAME_CATEGORIES
+            if isinstance(rule, Fake | Pseudonymize)
+            and rule.category in NAME_CATEGORIES + STREET_CATEGORIES
         }
         if not wanted:
             continue
         for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
             for name, category in wanted.items():
+                if category in STREET_CATEGORIES:
+                    streets.update(_streets(batch.column(name).to_pylist()))
+                    continue
                 words = _words(batch.column(name).to_pylist(), common)
                 if category == "person.first_name":
                     first.update(words)
@@ -73,7 +92,18 @@ def collect(source: Source, policy: Policy, batch_rows: int = 65_536) -> KnownNa
                         if parts:
                             first.add(parts[0])
                             last.update(parts[1:])
-    return KnownNames(frozenset(first), frozenset(last))
+    return KnownNames(frozenset(first), frozenset(last), frozenset(streets))
+
+
+def _streets(values: list[object]) -> list[str]:
+    """The street part of street and address cells: the words before the house number."""
+    out = []
+    for value in values:
+        if isinstance(value, str) and (match := _STREET.match(value.strip())):
+            street = " ".join(match.group().split()).casefold()
+            if len(street) >= _MIN_LENGTH + 2:
+                out.append(street)
+    return out
 
 
 def _words(values: list[object], common: frozenset[str]) -> list[str]:

@@ -2,14 +2,18 @@
 
 Building a plan is where the policy meets the source. It refuses to start on any drift
 (fail closed), on rules that cannot apply to a column, and on foreign keys whose two
-ends would be replaced differently (joins would break).
+ends would be replaced differently (joins would break). A replacement must fit the
+column's declared length (``varchar(9)``, ``character(1)``): a longer one stops the run
+and names the column, where PostgreSQL would refuse the row and SQLite keep it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sluis.anonymize.json_rule import apply_json
 from sluis.anonymize.key import Key
@@ -36,6 +40,7 @@ class ColumnPlan:
     name: str
     rule: Rule
     unique: bool = False
+    max_chars: int | None = None  # the declared length limit a replacement must fit
 
     def describe(self) -> str:
         category = getattr(self.rule, "category", None)
@@ -68,7 +73,10 @@ class TablePlan:
                 result = apply_rule(
                     rule, values, key, unique=column.unique, subjects=subjects, known=known
                 )
-            arrays.append(_conform(result, field.type, where))
+            conformed = _conform(result, field.type, where)
+            if column.max_chars is not None:
+                _check_length(conformed, column.max_chars, where)
+            arrays.append(conformed)
         return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 
 
@@ -82,6 +90,31 @@ def _conform(result: pa.Array, type_: pa.DataType, where: str) -> pa.Array:
             f"{where}: the rule's output does not fit the column type {type_}; choose a rule "
             "that keeps the type (e.g. null, hash on text columns only)"
         ) from None
+
+
+# Declared character limits: varchar(n), character varying(n), char(n), character(n), ...
+_CHAR_LIMIT = re.compile(
+    r"^\s*(?:n?varchar|character varying|n?char|character|bpchar)\s*\(\s*(\d+)\s*\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def char_limit(native_type: str) -> int | None:
+    """The length limit a native type declares (``varchar(9)`` → 9), or None."""
+    match = _CHAR_LIMIT.match(native_type)
+    return int(match.group(1)) if match else None
+
+
+def _check_length(values: pa.Array, limit: int, where: str) -> None:
+    if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
+        return
+    too_long = pc.sum(pc.greater(pc.utf8_length(values), limit)).as_py() or 0
+    if too_long:
+        raise PolicyError(
+            f"{where}: {too_long} replacements are longer than the column's {limit} characters;"
+            " widen the column, or choose a rule whose output fits (mask keeps the length,"
+            " hash takes a length)"
+        )
 
 
 def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
@@ -103,7 +136,8 @@ def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
         for column in table.columns:
             rule = rules[column.name]
             _check_rule(table, column.name, rule, column.type)
-            columns.append(ColumnPlan(column.name, rule, column.name in unique))
+            limit = None if isinstance(rule, Keep) else char_limit(column.native_type)
+            columns.append(ColumnPlan(column.name, rule, column.name in unique, limit))
         plans.append(TablePlan(table, tuple(columns)))
     _check_foreign_keys(schema, policy)
     return tuple(plans)

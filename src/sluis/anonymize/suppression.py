@@ -4,8 +4,10 @@ The policy declares per table the columns that, combined, could single a person 
 (``quasi_identifiers``) and the smallest group it accepts (``k_anonymity``). A first pass
 counts the combinations as the copy will hold them (after ``generalize``); in the copy,
 every row whose combination is rarer than k loses all its quasi-identifiers. Such a row
-carries none of them any more, and the verifier counts it in no group. Columns that may
-not be NULL are left as they are, and the verifier then reports the group.
+carries none of them any more, and the verifier counts it in no group. A row can only be
+suppressed when every quasi-identifier may be NULL; when a rare combination exists and one
+of its columns is NOT NULL (in the source schema, which the copy keeps), the run stops
+before the table is written, naming the column and the ways out.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pyarrow.compute as pc
 
 from sluis.anonymize.key import Key
 from sluis.anonymize.plan import TablePlan
+from sluis.errors import PolicyError
 from sluis.model.policy import Policy
 from sluis.sources import Source
 
@@ -38,7 +41,7 @@ class Suppression:
             return batch
         arrays = []
         for field, array in zip(batch.schema, batch.columns, strict=True):
-            if field.name in self.columns and field.nullable:
+            if field.name in self.columns:
                 array = pc.if_else(mask, pa.nulls(len(array), field.type), array)
             arrays.append(array)
         return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
@@ -59,4 +62,13 @@ def plan_suppression(
         copied = sub.transform(batch, key)
         counts.update(zip(*(copied.column(n).to_pylist() for n in names), strict=True))
     rare = frozenset(c for c, n in counts.items() if n < policy.k_anonymity)
+    required = [n for n in names if not plan.table.column(n).nullable]
+    if rare and required:
+        rows = sum(counts[c] for c in rare)
+        where = f"{plan.table.name}.{required[0]}"
+        raise PolicyError(
+            f"{where}: {rows} rows are in groups below k={policy.k_anonymity} on the"
+            f" quasi-identifiers of {plan.table.name}, but the column is NOT NULL, so they cannot"
+            " be suppressed; generalize it, remove it from quasi_identifiers, or lower k_anonymity"
+        )
     return Suppression(tuple(names), rare)

@@ -206,12 +206,21 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
         return confirmed, 0.6
     if shares.birth_like and name.meaningless:
         return "person.birth_date", 0.7
+    if name.meaningless:
+        for code in _SHAPED_ALONE:
+            if shares.by_detector.get(code, 0.0) >= _SHAPED_SHARE:
+                return shares.detectors[code].category, 0.6
     by_shape = _names_by_shape(shares) or _small_value_set(shares)
     if by_shape is not None:
         return by_shape, 0.6
     # No category, or a weak name the values contradict.
     return None, 0.6 if named else max(0.5, 1.0 - share)
 
+
+# Detectors that need context, but whose shape is telling enough to decide a column whose
+# name says nothing (``kolom17``) when nearly every cell has it.
+_SHAPED_ALONE = ("kenteken", "passport", "nationality")
+_SHAPED_SHARE = 0.95
 
 # Distinct values a column of names has at least; fewer are a code list or departments.
 _MIN_NAME_VARIETY = 10

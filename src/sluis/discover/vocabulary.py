@@ -117,9 +117,38 @@ def hint(column_name: str) -> NameHint:
             # The strongest word wins (``recipient_email`` is an e-mail); on a tie the
             # last, as the head of an English compound comes last.
             return max(reversed(found), key=lambda h: h.strength)
+    compounds = [h for t in tokens if (h := _compound(t)) is not None]
+    if compounds:
+        return max(reversed(compounds), key=lambda h: h.strength)
     words = [w for t in norm.split("_") for w in re.split(r"\d+", t) if w]
     meaningless = all(w in _GENERIC or len(w) <= 2 for w in words)
     return NameHint(None, 0.0, "", meaningless=meaningless)
+
+
+# Shortest known word read at either end of a compound: an identifier's head may be short
+# (``bewindvoerderkvk``); other words must say more (``geboortedatumpartner``).
+_MIN_ID_HEAD, _MIN_WORD, _MIN_REST = 3, 5, 2
+_ID_PREFIXES = ("id.", "contact.", "finance.")
+# What the rest of a compound may be that makes it about something else (``straatcode``).
+_CODES = frozenset({"code", "cd", "nr", "id", "type", "soort", "status", "kode"})
+
+
+def _compound(token: str) -> NameHint | None:
+    """A name written as one word (``GEBOORTEDATUMPARTNER``, ``TELEFOONNUMMERMOBIEL``):
+    the strongest known word it ends or starts with; the end, the head, wins a tie."""
+    found: list[NameHint] = []
+    for size in range(len(token) - _MIN_REST, _MIN_ID_HEAD - 1, -1):
+        for word, at_end in ((token[-size:], True), (token[:size], False)):
+            if word not in _INDEX or word in NOT_PERSONAL:
+                continue
+            code, strength = _INDEX[word]
+            if size < _MIN_WORD and not (at_end and code.startswith(_ID_PREFIXES)):
+                continue
+            rest = token[: len(token) - size] if at_end else token[size:]
+            if rest in _CODES or rest in _NEGATORS:
+                strength = min(strength, WEAK)
+            found.append(NameHint(code, strength, word))
+    return max(reversed(found), key=lambda h: (h.strength, len(h.word))) if found else None
 
 
 _THING_TABLES = frozenset(_DATA["thing_tables"])

@@ -32,8 +32,6 @@ _PROPOSED: dict[str, str] = {
     "text.contains_pii": "{rule: redact_text}",
     "json.contains_pii": "{rule: json, default: {rule: redact_text}}",
     "blob.contains_pii": "{rule: replace_blob}",
-    "person.name_prefix": '{rule: keep, reason: "surname prefix (van, de, el): shared by '
-    'many, identifying only with the surname, which is replaced"}',
     "quasi.place_of_birth": "{rule: fake, category: quasi.place_of_birth}",
 }
 # Columns that single a person out in combination, also after they are replaced.

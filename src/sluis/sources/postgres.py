@@ -5,6 +5,10 @@ Tables of every non-system schema are read; a table is named ``schema.table``, o
 ``batch_rows``. Columns whose type the driver would hand over as an Arrow extension or an
 opaque blob (numeric, json, uuid, enums, arrays, domains over such, any other type) are cast
 to ``text`` in the query, so every batch holds only plain Arrow types.
+
+Dates and timestamps equal to ``infinity`` or ``-infinity`` have no Arrow value (the
+driver wraps them into wrong dates), so reading such a cell fails with an error naming
+the table and column instead of copying a wrong date.
 """
 
 from __future__ import annotations
@@ -54,6 +58,11 @@ _LOGICAL = {
     "json": LogicalType.JSON,
     "jsonb": LogicalType.JSON,
 }
+
+# Native types whose ``infinity`` and ``-infinity`` the driver cannot represent.
+_INFINITE = frozenset({"date", "timestamp", "timestamptz"})
+_INFINITE_MARK = "sluis-infinite-column-"
+_INFINITE_FOUND = re.compile(re.escape(_INFINITE_MARK) + r"(\d+)-")
 
 # Base types ADBC turns into plain Arrow types; every other column is read as text.
 _NATIVE = frozenset(
@@ -156,6 +165,8 @@ class _Relation:
     schema: str
     name: str
     read_as_text: frozenset[str]
+    # column -> its base type, for columns that may hold infinity
+    temporal: tuple[tuple[str, str], ...] = ()
 
 
 def _connect_error(url: str, exc: Exception) -> SourceError:
@@ -205,12 +216,15 @@ class PostgresSource(ClosingSource):
         params = {"oids": oids}
         columns: dict[int, list[Column]] = {oid: [] for oid in oids}
         as_text: dict[int, set[str]] = {oid: set() for oid in oids}
+        temporal: dict[int, list[tuple[str, str]]] = {oid: [] for oid in oids}
         for relid, name, native, notnull, base, kind, category in self._query(_COLUMNS, params):
             columns[relid].append(
                 Column(name, logical_type(base, kind, category), native, nullable=not notnull)
             )
             if base not in _NATIVE or category == "A" or kind == "e":
                 as_text[relid].add(name)
+            elif base in _INFINITE:
+                temporal[relid].append((name, base))
         pks: dict[int, tuple[str, ...]] = {}
         fks: dict[int, list[ForeignKey]] = {oid: [] for oid in oids}
         for relid, contype, cols, ref_schema, ref_table, ref_cols in self._query(_KEYS, params):
@@ -227,7 +241,9 @@ class PostgresSource(ClosingSource):
         tables = []
         for oid, schema, rel in rels:
             name = table_name(schema, rel, self._home or "public")
-            self._relations[name] = _Relation(schema, rel, frozenset(as_text[oid]))
+            self._relations[name] = _Relation(
+                schema, rel, frozenset(as_text[oid]), tuple(temporal[oid])
+            )
             tables.append(
                 Table(
                     name=name,
@@ -258,10 +274,20 @@ class PostgresSource(ClosingSource):
         """The SELECT that ``batches`` runs: quoted identifiers, casts to text where needed."""
         meta, rel = self._table_or_raise(table)
         items: list[sql.Composable] = []
+        temporal = dict(rel.temporal)
         for name in select_columns(meta, columns):
             ident = sql.Identifier(name)
             if name in rel.read_as_text:
                 items.append(sql.SQL("{}::text AS {}").format(ident, ident))
+            elif name in temporal:
+                # An infinite value fails the cast with a marker naming the column; finite
+                # values and NULL pass unchanged.
+                mark = f"{_INFINITE_MARK}{meta.columns.index(meta.column(name))}-"
+                items.append(
+                    sql.SQL(
+                        "CASE WHEN isfinite({0}) THEN {0} ELSE ({1} || {0}::text)::{2} END AS {0}"
+                    ).format(ident, sql.Literal(mark), sql.SQL(temporal[name]))
+                )
             else:
                 items.append(ident)
         query = sql.SQL("SELECT {} FROM {}").format(
@@ -298,7 +324,15 @@ class PostgresSource(ClosingSource):
             with conn.cursor() as cur:
                 cur.execute(query)
                 yield from rebatch(cur.fetch_record_batch(), batch_rows, limit)
-        except (adbc_driver_manager.Error, pa.ArrowException) as exc:
+        # a failure while streaming reaches us from Arrow's reader as OSError
+        except (adbc_driver_manager.Error, pa.ArrowException, OSError) as exc:
+            infinite = _INFINITE_FOUND.search(str(exc))
+            if infinite is not None:
+                column = self.schema().table(table).columns[int(infinite.group(1))].name
+                raise SourceError(
+                    f"column {table}.{column} holds infinity or -infinity, which Sluis cannot"
+                    " copy; replace it in the source by a date such as 9999-12-31"
+                ) from None
             raise SourceError(
                 f"cannot read table {table!r} from {redact_url(self.url)} ({type(exc).__name__})"
             ) from None

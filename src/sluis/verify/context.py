@@ -46,7 +46,7 @@ class VerifyOptions:
     quasi-identifier group must have."""
 
     batch_rows: int = 16_384
-    coincidence_share: float = 0.05
+    coincidence_share: float = 0.2
     l_diversity: int = 2
 
 

@@ -19,8 +19,9 @@ to four tokens, beside the source row at the same scan position:
   value or run of words of the same column in that row, is a leak (it was not replaced);
   another person's identifier, or a lone word found elsewhere in the row, is a
   coincidence: keyed fakes land on real values at a rate of about n / (size of the value
-  space). Coincidences above ``coincidence_share`` (5 %) of a column's cells fail too:
-  copied, shuffled or misaligned values do not stay that rare.
+  space). More identifier coincidences than that rate explains (three standard deviations
+  over ``IDENTIFIER_SPACE``), or name coincidences above ``coincidence_share`` (20 %) of
+  a column's cells, fail too: copied, shuffled or misaligned values do not stay that rare.
 
 Dates, genders, nationalities, places and house numbers are not fingerprinted: many people
 share them and fakes repeat them, so their risk is what the re-identification check (V5)
@@ -30,6 +31,7 @@ measures.
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,6 +55,11 @@ NAME = "leak"
 
 _NAME_PARTS = ("person.first_name", "person.name_prefix", "person.last_name")
 _MIN_HINT = 0.8
+# Share of a column's cells an identifier detector must match to make it an identifier column.
+_IDENTIFIER_COLUMN = 0.5
+# The smallest space keyed identifier fakes are drawn from (valid onderwijsnummers, about
+# 900,000); chance coincidences beyond what it explains fail the check.
+IDENTIFIER_SPACE = 10**6
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ def run(ctx: VerifyContext) -> CheckResult:
     fingerprinter = Fingerprinter(ctx.key)
     identifiers, personal = _build_sets(ctx, fingerprinter)
     leaks: dict[tuple[str, str, str], _Hits] = defaultdict(_Hits)
-    coincidences: dict[tuple[str, str], _Hits] = defaultdict(_Hits)
+    coincidences: dict[tuple[str, str, bool], _Hits] = defaultdict(_Hits)
     filled: dict[tuple[str, str], int] = defaultdict(int)
     cells = 0
     for target_table in ctx.target_schema.tables:
@@ -85,14 +92,21 @@ def run(ctx: VerifyContext) -> CheckResult:
     ]
     notes: list[str] = []
     too_many = 0
-    for (table, column), hits in sorted(coincidences.items()):
-        share = hits.count / max(1, filled[(table, column)])
-        if share > ctx.options.coincidence_share:
+    for (table, column, is_id), hits in sorted(coincidences.items()):
+        cells_filled = max(1, filled[(table, column)])
+        if is_id:
+            # Keyed fakes land on real identifiers about cells * known / space times.
+            expected = cells_filled * len(identifiers) / IDENTIFIER_SPACE
+            excessive = hits.count > expected + 3 * math.sqrt(expected)
+        else:
+            excessive = hits.count / cells_filled > ctx.options.coincidence_share
+        if excessive:
             too_many += 1
             findings.append(
                 Finding(
-                    f"cells equal to other people's identifiers: {100 * share:.1f}% of "
-                    f"the column, more than keyed fakes explain (copied or shuffled values?)",
+                    f"cells equal to other people's {'identifiers' if is_id else 'names'}: "
+                    f"{hits.count} of {cells_filled}, more than keyed fakes explain (copied or "
+                    "shuffled values?)",
                     table,
                     column,
                     None,
@@ -102,8 +116,8 @@ def run(ctx: VerifyContext) -> CheckResult:
             )
         else:
             notes.append(
-                f"{table}.{column}: {hits.count} cells equal another person's identifier "
-                "by chance (keyed fakes in a finite identifier space); below the limit"
+                f"{table}.{column}: {hits.count} cells equal another person's value by chance "
+                "(keyed fakes in a finite value space); below the limit"
             )
     counts = {
         "source_identifier_fingerprints": len(identifiers),
@@ -161,10 +175,13 @@ def _build_sets(
                 detected.clear()
             values = [batch.column(i).to_pylist() for i in range(len(names))]
             for column, cells in zip(columns, values, strict=True):
+                looked_up: list[tuple[str, str]] = []
+                filled = 0
                 for value in cells:
                     text = cell_text(value)
                     if text is None:
                         continue
+                    filled += 1
                     if column.container:
                         _add_container(text, fingerprinter, identifiers, personal)
                     elif is_identifier(column.category):
@@ -179,7 +196,12 @@ def _build_sets(
                             )
                             detected[text] = category
                         if category is not None:
-                            identifiers.add(fingerprinter.register(text), category)
+                            looked_up.append((text, category))
+                # A column of other things where a few cells pass a checksum by chance
+                # (dates as 19850312 pass the 11-proef one time in eleven) holds none.
+                if len(looked_up) >= _IDENTIFIER_COLUMN * filled:
+                    for text, category in looked_up:
+                        identifiers.add(fingerprinter.register(text), category)
             for name in _full_names(columns, values):
                 personal.add(fingerprinter.register(name), "person.name")
     return identifiers.build(), personal.build()
@@ -297,7 +319,7 @@ def _scan_table(
     identifiers: FingerprintSet,
     personal: FingerprintSet,
     leaks: dict[tuple[str, str, str], _Hits],
-    coincidences: dict[tuple[str, str], _Hits],
+    coincidences: dict[tuple[str, str, bool], _Hits],
     filled: dict[tuple[str, str], int],
 ) -> int:
     names = [c.name for c in table.columns]
@@ -352,7 +374,7 @@ def _scan_table(
                 seen.add((ci, r, kind))
                 row_number = position + r + 1
                 if kind == "coincidence":
-                    hits = coincidences[(table.name, names[ci])]
+                    hits = coincidences[(table.name, names[ci], is_id)]
                 else:
                     hits = leaks[(table.name, names[ci], category)]
                 hits.count += 1

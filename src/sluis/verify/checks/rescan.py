@@ -11,7 +11,9 @@ C in ``allow``: a reviewer's written confirmation that the values are look-alike
 ``redact_text`` with tags, columns the policy does not name) a real-looking identifier is
 reported. Whether an accounted-for identifier is an original is the leak check's question.
 
-Numbers issued in sequence are not counted as identifiers: a column of case or invoice
+Numbers that pass the 11-proef no more often than chance allows (three times one in
+eleven) are not counted either: dates written ``19850312``, KvK numbers and amounts pass it
+now and then. Numbers issued in sequence are not counted as identifiers: a column of case or invoice
 numbers that pass the 11-proef by construction is reported only when its matching values
 scatter like personal numbers do (not dense, not sharing one prefix).
 
@@ -36,6 +38,10 @@ NAME = "rescan"
 
 ANY = "*"
 _MIN_SCORE = 0.5
+# One in eleven numbers passes the 11-proef by chance: a column of dates, KvK numbers or
+# amounts where no more than CHANCE_FACTOR times that share pass holds no BSNs by design.
+_ELEVEN_PROOF = frozenset({"id.bsn", "id.rsin", "id.onderwijsnummer"})
+_ELEVEN_PROOF_RATE, _CHANCE_FACTOR = 1 / 11, 3
 # Sequence test: at least this many numbers, spread no wider than DENSITY per number.
 _MIN_SEQUENCE, _DENSITY, _MAX_NUMBERS = 20, 100, 20_000
 
@@ -63,6 +69,7 @@ def run(ctx: VerifyContext) -> CheckResult:
     detectors = [d for d in all_detectors() if is_identifier(d.category) and not d.needs_context]
     hits: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     numbers: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    filled: dict[tuple[str, str], int] = defaultdict(int)
     cells = 0
     for table in ctx.target_schema.tables:
         for column in table.columns:
@@ -80,6 +87,7 @@ def run(ctx: VerifyContext) -> CheckResult:
                     if text is None:
                         continue
                     cells += 1
+                    filled[(table.name, column.name)] += 1
                     found = cache.get(text)
                     if found is None:
                         found = _identifiers(text, container, detectors)
@@ -92,7 +100,14 @@ def run(ctx: VerifyContext) -> CheckResult:
                             numbers[where].append(int(text))
                 position += batch.num_rows
     sequences = [w for w, rows in hits.items() if _issued_in_sequence(numbers[w], len(rows))]
-    for where in sequences:
+    chance = [
+        w
+        for w, rows in hits.items()
+        if w[2] in _ELEVEN_PROOF
+        and len(numbers[w]) == len(rows)
+        and len(rows) < _CHANCE_FACTOR * _ELEVEN_PROOF_RATE * filled[(w[0], w[1])]
+    ]
+    for where in {*sequences, *chance}:
         del hits[where]
     findings = tuple(
         Finding(
@@ -109,6 +124,7 @@ def run(ctx: VerifyContext) -> CheckResult:
         "cells_scanned": cells,
         "unaccounted_identifiers": sum(f.count for f in findings),
         "columns_of_sequence_numbers": len(sequences),
+        "columns_at_chance_rate": len(chance),
     }
     return CheckResult(CODE, NAME, not findings, counts, findings)
 
