@@ -33,7 +33,7 @@ from sluis.synth.demo import build_demo_db
 from sluis.verify import verify
 
 OUT = Path(__file__).parent / "out" / "copy"
-APPLICANTS = 10_000
+APPLICANTS = 3_000
 REPEATS = 3
 KEY = Key(bytes(range(32)))
 

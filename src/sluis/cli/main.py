@@ -24,16 +24,17 @@ def cli() -> None:
     """Sluis keeps citizens' personal data out of the places it must not reach.
 
     \b
-    Find where personal data is:   sluis scan production.db
-    Gate a test environment:       sluis scan postgresql://host/testdb --fail-on personal
-    Draft a policy to review:      sluis policy init production.db -o policy.yaml
-    Check it against the source:   sluis policy check production.db --policy policy.yaml
-    Make a key:                    sluis keygen -o sluis.key
-    Make the test copy:            sluis anonymize production.db copy.db --policy policy.yaml \
-                                     --key-file sluis.key
+    Find where personal data is:  sluis scan production.db
+    Draft a policy to review:     sluis policy init production.db -o policy.yaml
+    Check it against the source:  sluis policy check production.db --policy policy.yaml
+    Make a key:                   sluis keygen -o sluis.key
+    Make the verified test copy:  sluis anonymize production.db copy.db \\
+                                      --policy policy.yaml --key-file sluis.key
+    Prove any copy clean:         sluis verify production.db copy.db --policy policy.yaml
+    Gate a hand-made database:    sluis scan postgresql://host/testdb --fail-on personal
 
-    Output never contains a value from the data: only tables, columns, categories,
-    patterns and counts.
+    Output never contains a value from the data: only tables, columns,
+    categories, patterns and counts.
     """
 
 
