@@ -8,7 +8,10 @@ pattern or percentage, never a value:
 * for free text, JSON and documents, the entities found inside them (``content``).
 
 Checksum-backed detectors decide a column on their own; detectors whose pattern is weak
-(``needs_context``) count only when the column name agrees.
+(``needs_context``) count only when the column name agrees, or when the name says nothing
+at all (``c1``) and nearly every cell has the telling shape. Shape rules tell the rest:
+numbers issued in sequence are no BSNs, dates spread over generations are birth dates,
+name-shaped words are first names or surnames by which lexicon knows more of them.
 """
 
 from __future__ import annotations
