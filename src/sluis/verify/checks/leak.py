@@ -14,7 +14,7 @@ to four tokens, beside the source row at the same scan position:
 
 * in a column the policy copies (``keep``) or does not name, any match with either set is
   a leak (for personal values: whole cells and runs of tokens; a lone first name inside a
-  kept text is too common to mean anything), except a look-alike the policy ``allow``\s,
+  kept text is too common to mean anything), except a look-alike in the rule's ``allow``,
   which counts as a coincidence;
 * in a column the policy transforms, an identifier of the same source row, or a whole
   value or run of words of the same column in that row, is a leak (it was not replaced);
