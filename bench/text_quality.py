@@ -37,10 +37,7 @@ RECALL_TARGETS = {**dict.fromkeys(IDENTIFIERS, 0.97), "person": 0.92}
 PRECISION_TARGET = 0.85
 THRESHOLDS = (0.5, 0.4)
 ENV = "SLUIS_BASELINE_PYTHON"
-INSTALL_HINT = (
-    "python3 -m venv /tmp/baselines-venv && /tmp/baselines-venv/bin/pip install "
-    f"presidio-analyzer deduce; then {ENV}=/tmp/baselines-venv/bin/python make bench"
-)
+INSTALL_HINT = "run 'make bench', which installs presidio-analyzer and deduce in .venv-baselines"
 OTHER = "other"  # gold personal data outside the evaluated types
 _TOKEN = re.compile(r"[^\W_]+")
 
