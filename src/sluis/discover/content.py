@@ -140,9 +140,29 @@ def _inspect_blobs(raw: list[object]) -> ContentFindings:
     )
 
 
+# Text a PDF shows sits in string literals before a text operator: ``(Naam: ...) Tj``.
+_PDF_TEXT = re.compile(rb"\(((?:[^()\\]|\\.){1,500})\)\s*(?:Tj|'|\")|\[([^\]]{1,2000})\]\s*TJ")
+_PDF_STRING = re.compile(rb"\(((?:[^()\\]|\\.){1,500})\)")
+
+
+def pdf_text(data: bytes) -> str | None:
+    """The text an uncompressed PDF shows, without its structure words (``/Type /Pages``
+    would otherwise read as names); ``None`` for data that is no PDF."""
+    if not data.startswith(b"%PDF"):
+        return None
+    parts: list[bytes] = []
+    for shown, array in _PDF_TEXT.findall(data):
+        parts += [shown] if shown else _PDF_STRING.findall(array)
+    return " ".join(p.decode("latin-1") for p in parts)
+
+
 def _blob_text(data: bytes) -> str:
-    """Readable text of a document: UTF-8 when it decodes, else its printable runs."""
+    """Readable text of a document: what a PDF shows, UTF-8 when it decodes, else its
+    printable runs."""
     data = data[: 4 * MAX_DOCUMENT_CHARS]
+    shown = pdf_text(data)
+    if shown is not None:
+        return shown[:MAX_DOCUMENT_CHARS]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:

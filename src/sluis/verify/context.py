@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from sluis.discover.cells import as_text
+from sluis.discover.content import pdf_text
 from sluis.model.categories import CATEGORIES, Kind
 from sluis.model.policy import Policy
 from sluis.model.schema import Schema, Table
@@ -68,9 +69,13 @@ class VerifyContext:
 
 
 def cell_text(value: object) -> str | None:
-    """A cell as searchable text: documents decode as UTF-8, else their printable runs."""
+    """A cell as searchable text: a PDF as the text it shows, other documents as UTF-8,
+    else their printable runs."""
     if isinstance(value, bytes | bytearray | memoryview):
         data = bytes(value)[:MAX_BLOB_BYTES]
+        shown = pdf_text(data)
+        if shown is not None:
+            return shown or None
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:

@@ -22,7 +22,8 @@ _PDF = (
     b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
     b"/Resources<</Font<</F1 5 0 R>>>>>>endobj\n"
-    b"4 0 obj<</Length 60>>stream\nBT /F1 18 Tf 72 770 Td (Sluis placeholder document) Tj ET\n"
+    # The visible text holds no capitalized word: nothing in it reads as a name or place.
+    b"4 0 obj<</Length 54>>stream\nBT /F1 18 Tf 72 770 Td (placeholder document) Tj ET\n"
     b"endstream endobj\n5 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
