@@ -41,13 +41,22 @@ import hashlib
 import hmac
 import json
 import random
-import sqlite3
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.eval_sets import C, EvalDatabase, EvalSet, EvalTable, Gen, Person, Row
+from bench.eval_sets import (
+    C,
+    EvalDatabase,
+    EvalSet,
+    EvalTable,
+    Gen,
+    Person,
+    Row,
+    build_sets,
+    write_database,
+)
 from sluis.synth import identifiers as ids
 
 NAMES_DIR = Path(__file__).parent / "names_blind"
@@ -1597,31 +1606,16 @@ def build_database(spec: EvalDatabase, path: Path, seed: int) -> None:
     """
     rng = random.Random(f"blind:{spec.name}:{seed}")
     pool = [make_person(rng) for _ in range(POOL)]
-    path.unlink(missing_ok=True)
-    conn = sqlite3.connect(path)
-    try:
-        for tdef in spec.tables:
-            cols = ", ".join(f'"{c.name}" {c.type}' for c in tdef.columns)
-            conn.execute(f'CREATE TABLE "{tdef.name}" ({cols})')
-            rows: list[Sequence[object]] = []
-            offset = rng.randrange(POOL)
-            for i in range(tdef.rows):
-                person = pool[(offset + i) % POOL]
-                row = Row(rng=rng, index=i, person=person, other=pool[rng.randrange(POOL)])
-                rows.append(tuple(c.gen(row) for c in tdef.columns))
-            marks = ", ".join("?" for _ in tdef.columns)
-            conn.executemany(f'INSERT INTO "{tdef.name}" VALUES ({marks})', rows)
-        conn.commit()
-    finally:
-        conn.close()
+
+    def rows_for(tdef: EvalTable) -> Iterator[Row]:
+        offset = rng.randrange(POOL)
+        for i in range(tdef.rows):
+            person = pool[(offset + i) % POOL]
+            yield Row(rng=rng, index=i, person=person, other=pool[rng.randrange(POOL)])
+
+    write_database(spec, path, rows_for)
 
 
 def build_blind_sets(out_dir: Path, seed: int = 37) -> list[EvalSet]:
     """Build every blind database under ``out_dir``; same seed, same files."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    sets = []
-    for spec in DATABASES:
-        path = out_dir / f"blind_{spec.name}.db"
-        build_database(spec, path, seed)
-        sets.append(EvalSet(spec.name, path, spec.labels))
-    return sets
+    return build_sets("blind", DATABASES, build_database, out_dir, seed)

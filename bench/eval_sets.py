@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import random
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -659,19 +659,18 @@ class EvalSet:
     labels: dict[str, dict[str, Label]]
 
 
-def build_database(spec: EvalDatabase, path: Path, seed: int) -> None:
-    """Write one evaluation database to ``path``, replacing any file there."""
-    rng = random.Random(f"{spec.name}:{seed}")
+def write_database(
+    spec: EvalDatabase, path: Path, rows_for: Callable[[EvalTable], Iterator[Row]]
+) -> None:
+    """Write ``spec`` to ``path`` (replacing any file there), one table at a time, with the
+    rows ``rows_for`` yields for each table."""
     path.unlink(missing_ok=True)
     conn = sqlite3.connect(path)
     try:
         for tdef in spec.tables:
             cols = ", ".join(f'"{c.name}" {c.type}' for c in tdef.columns)
             conn.execute(f'CREATE TABLE "{tdef.name}" ({cols})')
-            rows = []
-            for i in range(tdef.rows):
-                row = Row(rng=rng, index=i, person=make_person(rng), other=make_person(rng))
-                rows.append(tuple(c.gen(row) for c in tdef.columns))
+            rows = [tuple(c.gen(row) for c in tdef.columns) for row in rows_for(tdef)]
             marks = ", ".join("?" for _ in tdef.columns)
             conn.executemany(f'INSERT INTO "{tdef.name}" VALUES ({marks})', rows)
         conn.commit()
@@ -679,12 +678,34 @@ def build_database(spec: EvalDatabase, path: Path, seed: int) -> None:
         conn.close()
 
 
-def build_eval_sets(out_dir: Path, seed: int = 11) -> list[EvalSet]:
-    """Build every evaluation database under ``out_dir``; same seed, same files."""
+def build_sets(
+    prefix: str,
+    databases: Iterable[EvalDatabase],
+    build: Callable[[EvalDatabase, Path, int], None],
+    out_dir: Path,
+    seed: int,
+) -> list[EvalSet]:
+    """Build every database of a set under ``out_dir`` as ``<prefix>_<name>.db``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     sets = []
-    for spec in DATABASES:
-        path = out_dir / f"eval_{spec.name}.db"
-        build_database(spec, path, seed)
+    for spec in databases:
+        path = out_dir / f"{prefix}_{spec.name}.db"
+        build(spec, path, seed)
         sets.append(EvalSet(spec.name, path, spec.labels))
     return sets
+
+
+def build_database(spec: EvalDatabase, path: Path, seed: int) -> None:
+    """Write one evaluation database to ``path``, replacing any file there."""
+    rng = random.Random(f"{spec.name}:{seed}")
+
+    def rows_for(tdef: EvalTable) -> Iterator[Row]:
+        for i in range(tdef.rows):
+            yield Row(rng=rng, index=i, person=make_person(rng), other=make_person(rng))
+
+    write_database(spec, path, rows_for)
+
+
+def build_eval_sets(out_dir: Path, seed: int = 11) -> list[EvalSet]:
+    """Build every evaluation database under ``out_dir``; same seed, same files."""
+    return build_sets("eval", DATABASES, build_database, out_dir, seed)

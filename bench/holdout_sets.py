@@ -35,8 +35,8 @@ import base64
 import datetime as dt
 import json
 import random
-import sqlite3
 import unicodedata
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,8 @@ from bench.eval_sets import (
     Gen,
     Person,
     Row,
+    build_sets,
+    write_database,
 )
 from sluis.synth import identifiers as ids
 
@@ -1178,34 +1180,19 @@ DATABASES: tuple[EvalDatabase, ...] = (SAAS_CRM, HR_LEGACY, BRP_EXPORT, ZIEKENHU
 def build_database(spec: EvalDatabase, path: Path, seed: int) -> None:
     """Write one holdout database to ``path``, replacing any file there."""
     rng = random.Random(f"holdout:{spec.name}:{seed}")
-    path.unlink(missing_ok=True)
-    conn = sqlite3.connect(path)
     # One population per database: up to POPULATION rows of a table are distinct people,
     # and the same people recur across its tables (and in longer tables) as in a real system.
     people = [make_person(rng) for _ in range(min(POPULATION, max(t.rows for t in spec.tables)))]
-    try:
-        for tdef in spec.tables:
-            cols = ", ".join(f'"{c.name}" {c.type}' for c in tdef.columns)
-            conn.execute(f'CREATE TABLE "{tdef.name}" ({cols})')
-            rows = []
-            offset = rng.randrange(len(people))
-            for i in range(tdef.rows):
-                person = people[(offset + i) % len(people)]
-                row = Row(rng=rng, index=i, person=person, other=rng.choice(people))
-                rows.append(tuple(c.gen(row) for c in tdef.columns))
-            marks = ", ".join("?" for _ in tdef.columns)
-            conn.executemany(f'INSERT INTO "{tdef.name}" VALUES ({marks})', rows)
-        conn.commit()
-    finally:
-        conn.close()
+
+    def rows_for(tdef: EvalTable) -> Iterator[Row]:
+        offset = rng.randrange(len(people))
+        for i in range(tdef.rows):
+            person = people[(offset + i) % len(people)]
+            yield Row(rng=rng, index=i, person=person, other=rng.choice(people))
+
+    write_database(spec, path, rows_for)
 
 
 def build_holdout_sets(out_dir: Path, seed: int = 23) -> list[EvalSet]:
     """Build every holdout database under ``out_dir``; same seed, same files."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    sets = []
-    for spec in DATABASES:
-        path = out_dir / f"holdout_{spec.name}.db"
-        build_database(spec, path, seed)
-        sets.append(EvalSet(spec.name, path, spec.labels))
-    return sets
+    return build_sets("holdout", DATABASES, build_database, out_dir, seed)
