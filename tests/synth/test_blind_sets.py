@@ -20,6 +20,7 @@ from bench.blind_sets import (
 )
 from bench.eval_sets import EvalSet
 from sluis.model.categories import CATEGORIES
+from tests.synth.labelled import assert_labels_cover, column_values
 
 SEED = 37
 
@@ -29,28 +30,14 @@ def blind(tmp_path_factory: pytest.TempPathFactory) -> dict[str, EvalSet]:
     return {s.name: s for s in build_blind_sets(tmp_path_factory.mktemp("blind"), seed=SEED)}
 
 
-def _values(eval_set: EvalSet, table: str, column: str) -> list[object]:
-    with closing(sqlite3.connect(eval_set.path)) as conn:
-        return [v for (v,) in conn.execute(f'SELECT "{column}" FROM "{table}"')]
-
-
 def test_at_least_six_distinct_databases(blind: dict[str, EvalSet]) -> None:
     assert len(blind) >= 6
     assert len(blind) == len(DATABASES)
 
 
 def test_labels_cover_every_column_of_every_table(blind: dict[str, EvalSet]) -> None:
-    for name, eval_set in blind.items():
-        with closing(sqlite3.connect(eval_set.path)) as conn:
-            tables = {
-                n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-            assert tables == set(eval_set.labels), name
-            for table in tables:
-                columns = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
-                assert columns == set(eval_set.labels[table]), f"{name}/{table}"
-                rows = conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-                assert 0 < rows <= 2_000, f"{name}/{table}"
+    for eval_set in blind.values():
+        assert_labels_cover(eval_set, range(1, 2_001))
 
 
 def test_labels_are_known_categories_and_mixed() -> None:
@@ -75,8 +62,8 @@ def test_name_lists_are_disjoint_and_most_people_unseen(blind: dict[str, EvalSet
     assert not set(FIRST_UNSEEN) & set(FIRST_SEEN)
     assert not set(SURNAMES_UNSEEN) & set(SURNAMES_SEEN)
     members = blind["library_saas"]
-    firsts = [str(v) for v in _values(members, "members", "given_name")]
-    lasts = [str(v) for v in _values(members, "members", "family_name")]
+    firsts = [str(v) for v in column_values(members, "members", "given_name")]
+    lasts = [str(v) for v in column_values(members, "members", "family_name")]
     unseen_first, unseen_last = set(FIRST_UNSEEN), set(SURNAMES_UNSEEN)
     assert sum(f in unseen_first for f in firsts) / len(firsts) >= 0.6
     assert sum(s in unseen_last for s in lasts) / len(lasts) >= 0.6
@@ -85,18 +72,18 @@ def test_name_lists_are_disjoint_and_most_people_unseen(blind: dict[str, EvalSet
 def test_traps_are_present(blind: dict[str, EvalSet]) -> None:
     # Sequential assessment numbers that all pass the 11-proef, labelled not personal.
     parking = blind["parkeervergunningen"]
-    numbers = [int(str(v)) for v in _values(parking, "scanregistratie", "naheffingsaanslag")]
+    numbers = [int(str(v)) for v in column_values(parking, "scanregistratie", "naheffingsaanslag")]
     assert parking.labels["scanregistratie"]["naheffingsaanslag"] is None
     assert numbers == sorted(numbers)
     assert all(std_bsn.is_valid(str(n)) for n in numbers)
     # Hashed BSNs are labelled as BSNs; file checksums of the same shape are not.
     ggd, ind = blind["ggd_registratie"], blind["vreemdelingenzaken"]
-    hashes = [str(v) for v in _values(ggd, "dossier", "bsn_sha256")]
+    hashes = [str(v) for v in column_values(ggd, "dossier", "bsn_sha256")]
     assert all(len(h) == 64 for h in hashes)
     assert ggd.labels["dossier"]["bsn_sha256"] == "id.bsn"
     assert ind.labels["scan"]["sha256"] is None
     # PC4 only, in a person table (labelled) and for a building (not labelled).
-    assert all(len(str(v)) == 4 for v in _values(ggd, "dossier", "pc4"))
+    assert all(len(str(v)) == 4 for v in column_values(ggd, "dossier", "pc4"))
     assert ggd.labels["dossier"]["pc4"] == "location.postcode"
     assert ggd.labels["priklocatie"]["pc4"] is None
     # Positional columns kolom1..kolom25 and upper-case names without underscores.
@@ -106,5 +93,5 @@ def test_traps_are_present(blind: dict[str, EvalSet]) -> None:
     assert debt.labels["EXPORTCLIENTEN"]["GEBOORTEDATUMPARTNER"] == "person.birth_date"
     assert debt.labels["EXPORTCLIENTEN"]["TELEFOONNUMMERMOBIEL"] == "contact.phone"
     # Base64 documents in a text column.
-    encoded = [str(v) for v in _values(ind, "scan", "inhoud_b64")]
+    encoded = [str(v) for v in column_values(ind, "scan", "inhoud_b64")]
     assert all(v.isascii() and len(v) % 4 == 0 for v in encoded)

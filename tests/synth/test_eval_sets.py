@@ -12,6 +12,7 @@ from stdnum.nl import bsn as std_bsn
 
 from bench.eval_sets import DATABASES, FIRST_NAMES, SURNAMES, EvalSet, build_eval_sets
 from sluis.model.categories import CATEGORIES
+from tests.synth.labelled import assert_labels_cover, column_values
 
 
 @pytest.fixture(scope="module")
@@ -26,14 +27,7 @@ def test_at_least_four_databases(eval_sets: list[EvalSet]) -> None:
 
 def test_labels_cover_every_column_of_every_table(eval_sets: list[EvalSet]) -> None:
     for eval_set in eval_sets:
-        with closing(sqlite3.connect(eval_set.path)) as conn:
-            tables = {
-                n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            }
-            assert tables == set(eval_set.labels), eval_set.name
-            for table in tables:
-                columns = {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
-                assert columns == set(eval_set.labels[table]), f"{eval_set.name}/{table}"
+        assert_labels_cover(eval_set)
 
 
 def test_labels_are_known_categories() -> None:
@@ -63,9 +57,7 @@ def test_name_lists_are_large_and_distinct() -> None:
 
 
 def _values(eval_set: EvalSet, table: str, column: str) -> list[object]:
-    with closing(sqlite3.connect(eval_set.path)) as conn:
-        rows = conn.execute(f'SELECT "{column}" FROM "{table}"').fetchall()
-    return [v for (v,) in rows if v is not None]
+    return [v for v in column_values(eval_set, table, column) if v is not None]
 
 
 def test_traps_are_present(eval_sets: list[EvalSet]) -> None:
