@@ -127,7 +127,8 @@ class Hash(_Rule):
     length: int = Field(default=32, ge=8, le=64)
 
 
-SimpleRule = Annotated[
+# Every rule that applies to one value; ``json`` applies them per path.
+_Simple = (
     Keep
     | Null
     | Fake
@@ -137,9 +138,9 @@ SimpleRule = Annotated[
     | ShiftDate
     | RedactText
     | ReplaceBlob
-    | Hash,
-    Field(discriminator="rule"),
-]
+    | Hash
+)
+SimpleRule = Annotated[_Simple, Field(discriminator="rule")]
 
 
 class JsonRule(_Rule):
@@ -153,20 +154,7 @@ class JsonRule(_Rule):
     default: RedactText | Null | None = None
 
 
-Rule = Annotated[
-    Keep
-    | Null
-    | Fake
-    | Pseudonymize
-    | Mask
-    | Generalize
-    | ShiftDate
-    | RedactText
-    | ReplaceBlob
-    | Hash
-    | JsonRule,
-    Field(discriminator="rule"),
-]
+Rule = Annotated[_Simple | JsonRule, Field(discriminator="rule")]
 
 
 class TablePolicy(_Rule):
