@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from contextlib import closing
+from pathlib import Path
 
 from bench.eval_sets import EvalSet
 
@@ -26,3 +28,9 @@ def assert_labels_cover(eval_set: EvalSet, rows: range | None = None) -> None:
             if rows is not None:
                 count = conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
                 assert count in rows, f"{eval_set.name}/{table}"
+
+
+def database_digest(path: Path) -> str:
+    """A hash of a database's full SQL dump: equal digests, equal databases."""
+    with closing(sqlite3.connect(path)) as conn:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -20,7 +17,7 @@ from bench.blind_sets import (
 )
 from bench.eval_sets import EvalSet
 from sluis.model.categories import CATEGORIES
-from tests.synth.labelled import assert_labels_cover, column_values
+from tests.synth.labelled import assert_labels_cover, column_values, database_digest
 
 SEED = 37
 
@@ -50,12 +47,9 @@ def test_labels_are_known_categories_and_mixed() -> None:
 
 def test_same_seed_same_files(blind: dict[str, EvalSet], tmp_path: Path) -> None:
     again = build_blind_sets(tmp_path, seed=SEED)
-
-    def digest(path: Path) -> str:
-        with closing(sqlite3.connect(path)) as conn:
-            return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
-
-    assert [digest(s.path) for s in again] == [digest(blind[s.name].path) for s in again]
+    assert [database_digest(s.path) for s in again] == [
+        database_digest(blind[s.name].path) for s in again
+    ]
 
 
 def test_name_lists_are_disjoint_and_most_people_unseen(blind: dict[str, EvalSet]) -> None:

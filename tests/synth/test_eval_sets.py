@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -12,7 +9,7 @@ from stdnum.nl import bsn as std_bsn
 
 from bench.eval_sets import DATABASES, FIRST_NAMES, SURNAMES, EvalSet, build_eval_sets
 from sluis.model.categories import CATEGORIES
-from tests.synth.labelled import assert_labels_cover, column_values
+from tests.synth.labelled import assert_labels_cover, column_values, database_digest
 
 
 @pytest.fixture(scope="module")
@@ -79,9 +76,4 @@ def test_traps_are_present(eval_sets: list[EvalSet]) -> None:
 
 def test_same_seed_same_files(eval_sets: list[EvalSet], tmp_path: Path) -> None:
     again = build_eval_sets(tmp_path, seed=11)
-
-    def digest(path: Path) -> str:
-        with closing(sqlite3.connect(path)) as conn:
-            return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
-
-    assert [digest(s.path) for s in again] == [digest(s.path) for s in eval_sets]
+    assert [database_digest(s.path) for s in again] == [database_digest(s.path) for s in eval_sets]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -13,7 +10,7 @@ from stdnum.nl import bsn as std_bsn
 from bench.eval_sets import EvalSet
 from bench.holdout_sets import DATABASES, FIRST_SEEN, FIRST_UNSEEN, build_holdout_sets
 from sluis.model.categories import CATEGORIES
-from tests.synth.labelled import assert_labels_cover, column_values
+from tests.synth.labelled import assert_labels_cover, column_values, database_digest
 
 
 @pytest.fixture(scope="module")
@@ -41,12 +38,9 @@ def test_labels_are_known_categories_and_mixed() -> None:
 
 def test_same_seed_same_files(holdout: dict[str, EvalSet], tmp_path: Path) -> None:
     again = build_holdout_sets(tmp_path, seed=23)
-
-    def digest(path: Path) -> str:
-        with closing(sqlite3.connect(path)) as conn:
-            return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
-
-    assert [digest(s.path) for s in again] == [digest(holdout[s.name].path) for s in again]
+    assert [database_digest(s.path) for s in again] == [
+        database_digest(holdout[s.name].path) for s in again
+    ]
 
 
 def test_most_people_have_names_from_the_unseen_list(holdout: dict[str, EvalSet]) -> None:
