@@ -22,7 +22,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.runner import run
 from sluis.discover.scanner import scan
 from sluis.model.policy_draft import draft_policy

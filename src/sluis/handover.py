@@ -14,7 +14,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.runner import ProgressHook, TableResult, plan_for, run
 from sluis.errors import InputError, VerificationError
 from sluis.model.policy import Policy

@@ -7,7 +7,7 @@ import datetime as dt
 import pyarrow as pa
 import pytest
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators import dates, generic
 from sluis.anonymize.operators._lists import postcode_cities
 from sluis.anonymize.operators.address import address, city, street

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators.bsn import bsn, check_sum
 from sluis.anonymize.operators.generic import pseudonymize
 from sluis.anonymize.operators.iban import BANKS, iban

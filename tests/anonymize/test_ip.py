@@ -8,7 +8,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators.ip import ip
 
 KEY = Key(bytes(range(32)))

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from sluis.anonymize.key import Key, KeyFormatError
+from sluis.keys import Key, KeyFormatError
 from sluis.errors import InputError
 
 

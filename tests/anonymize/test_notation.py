@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 import yaml
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators.dispatch import fake_for
 from tests.anonymize.checks import CHECKS
 

@@ -6,7 +6,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators.onderwijsnummer import _check_digit, onderwijsnummer
 from sluis.discover.detectors.onderwijsnummer import DETECTOR
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.permutation import KeyedPermutation
 
 KEY = Key(bytes(32))

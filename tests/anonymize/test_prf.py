@@ -5,7 +5,7 @@ import hmac
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.prf import Prf, map_distinct, prf, prf_hex, prf_ints
 
 KEY = Key(bytes(range(32)))

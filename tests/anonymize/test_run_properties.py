@@ -19,7 +19,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.discover.detectors.bsn import DETECTOR as BSN
 from sluis.handover import hand_over
 from sluis.model.policy import Policy

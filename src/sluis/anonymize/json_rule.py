@@ -16,7 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS

@@ -34,7 +34,7 @@ from typing import Any, overload
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.prf import Prf, scalar
 
 Member = Callable[[pa.Array, pa.Array | None], pa.Array]

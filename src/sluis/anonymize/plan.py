@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sluis.anonymize.json_rule import apply_json
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.rules import apply_rule

@@ -16,7 +16,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 
 _BLOCK = 64  # SHA-256 block size in bytes
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators import dates, generic, names, postcode
 from sluis.anonymize.operators.dispatch import fake_for

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.known_names import collect
 from sluis.anonymize.plan import TablePlan, make_plan
 from sluis.anonymize.suppression import plan_suppression

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.plan import TablePlan
 from sluis.errors import PolicyError
 from sluis.model.policy import Policy

@@ -19,7 +19,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.runner import plan_for
 from sluis.cli.files import write_text
 from sluis.cli.policy import load_policy

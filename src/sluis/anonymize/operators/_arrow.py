@@ -9,7 +9,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.permutation import KeyedPermutation, Member
 from sluis.anonymize.prf import as_array, per_distinct, scalar
 

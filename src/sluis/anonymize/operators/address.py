@@ -13,7 +13,7 @@ import re
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import postcode_cities, values

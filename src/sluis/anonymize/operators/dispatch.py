@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators import (
     address,
     bsn,

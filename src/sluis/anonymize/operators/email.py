@@ -15,7 +15,7 @@ import unicodedata
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators.names import NameFaker
 from sluis.anonymize.prf import Prf

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import as_array, is_text, map_text, per_distinct, permutation
 from sluis.anonymize.operators.postcode import generalize_postcode
 from sluis.anonymize.prf import Prf, prf_hex

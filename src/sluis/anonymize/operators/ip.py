@@ -12,7 +12,7 @@ import ipaddress
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, permutation
 from sluis.anonymize.prf import Prf
 

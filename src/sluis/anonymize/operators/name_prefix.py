@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import as_array, map_text
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.prf import Prf

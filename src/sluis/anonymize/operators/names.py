@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import joined, lowered, values

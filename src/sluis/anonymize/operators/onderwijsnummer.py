@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators import generic
 from sluis.anonymize.operators._arrow import as_array, map_text, permutation
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import phonenumbers
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import (
     as_array,
     is_text,

@@ -15,7 +15,7 @@ from itertools import product
 
 import pyarrow as pa
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators._arrow import (
     as_array,
     map_text,

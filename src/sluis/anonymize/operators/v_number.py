@@ -12,7 +12,7 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.key import Key
+from sluis.keys import Key
 from sluis.anonymize.operators import generic
 from sluis.anonymize.operators._arrow import (
     as_array,
