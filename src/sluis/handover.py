@@ -14,9 +14,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from sluis.keys import Key
 from sluis.anonymize.runner import ProgressHook, TableResult, plan_for, run
 from sluis.errors import InputError, VerificationError
+from sluis.keys import Key
 from sluis.model.policy import Policy
 from sluis.sinks import open_sink
 from sluis.sources import open_source, redact_url
@@ -24,6 +24,14 @@ from sluis.sources.base import DEFAULT_BATCH_ROWS
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport, verify
 from sluis.verify.attestation import attest
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run uses memory and cores: rows per Arrow batch and worker processes."""
+
+    batch_rows: int = DEFAULT_BATCH_ROWS
+    workers: int = 1
 
 
 @dataclass(frozen=True)
@@ -45,8 +53,8 @@ def hand_over(
     target_url: str,
     policy: Policy,
     key: Key,
+    options: RunOptions = RunOptions(),
     *,
-    batch_rows: int = DEFAULT_BATCH_ROWS,
     progress: ProgressHook | None = None,
     signing_key: Ed25519PrivateKey | None = None,
 ) -> HandoverResult:
@@ -59,7 +67,15 @@ def hand_over(
         plan_for(source, policy)  # every policy problem surfaces before anything is created
         with open_sink(target_url, source.schema()) as sink:
             sink.create()
-            tables = run(source, sink, policy, key, batch_rows=batch_rows, progress=progress)
+            tables = run(
+                source,
+                sink,
+                policy,
+                key,
+                batch_rows=options.batch_rows,
+                workers=options.workers,
+                progress=progress,
+            )
             staged = sink.staged_url()
             report = verify(source_url, staged, policy, key=key.material)
             if not report.passed:

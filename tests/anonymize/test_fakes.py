@@ -7,13 +7,13 @@ import datetime as dt
 import pyarrow as pa
 import pytest
 
-from sluis.keys import Key
 from sluis.anonymize.operators import dates, generic
 from sluis.anonymize.operators._lists import postcode_cities
 from sluis.anonymize.operators.address import address, city, street
 from sluis.anonymize.operators.dispatch import UnsupportedCategoryError, fake_for
 from sluis.anonymize.operators.email import email
 from sluis.anonymize.operators.names import NameFaker, first_name, full_name, last_name
+from sluis.keys import Key
 from sluis.model.categories import CATEGORIES
 
 KEY = Key(b"\x33" * 32)

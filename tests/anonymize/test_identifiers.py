@@ -11,12 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.keys import Key
 from sluis.anonymize.operators.bsn import bsn, check_sum
 from sluis.anonymize.operators.generic import pseudonymize
 from sluis.anonymize.operators.iban import BANKS, iban
 from sluis.anonymize.operators.phone import phone
 from sluis.anonymize.operators.postcode import PAIRS, postcode
+from sluis.keys import Key
 from tests.anonymize.checks import bsn_valid_count, is_bsn, is_nl_iban, is_phone, is_postcode
 
 KEY = Key(b"\x11" * 32)

@@ -8,8 +8,8 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.keys import Key
 from sluis.anonymize.operators.ip import ip
+from sluis.keys import Key
 
 KEY = Key(bytes(range(32)))
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from sluis.keys import Key, KeyFormatError
 from sluis.errors import InputError
+from sluis.keys import Key, KeyFormatError
 
 
 def test_text_forms_round_trip() -> None:

@@ -10,8 +10,8 @@ import pyarrow as pa
 import pytest
 import yaml
 
-from sluis.keys import Key
 from sluis.anonymize.operators.dispatch import fake_for
+from sluis.keys import Key
 from tests.anonymize.checks import CHECKS
 
 CASES: list[dict[str, Any]] = yaml.safe_load(

@@ -6,9 +6,9 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.keys import Key
 from sluis.anonymize.operators.onderwijsnummer import _check_digit, onderwijsnummer
 from sluis.discover.detectors.onderwijsnummer import DETECTOR
+from sluis.keys import Key
 
 KEY = Key(bytes(range(32)))
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.keys import Key
 from sluis.anonymize.permutation import KeyedPermutation
+from sluis.keys import Key
 
 KEY = Key(bytes(32))
 

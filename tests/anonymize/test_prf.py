@@ -4,17 +4,44 @@ import hashlib
 import hmac
 
 import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from sluis.anonymize.prf import Prf, int_messages, map_distinct, prf, prf_hex, prf_ints
 from sluis.keys import Key
-from sluis.anonymize.prf import Prf, map_distinct, prf, prf_hex, prf_ints
 
 KEY = Key(bytes(range(32)))
+HIGH_KEY = Key(bytes([0xFF, 0x80, 0x00, 0x13] * 8))  # not valid UTF-8 as raw bytes
 
 
-def test_prf_is_hmac_sha256() -> None:
-    for data in (b"", b"abc", bytes(200)):
-        assert prf(KEY, data) == hmac.digest(KEY.material, data, hashlib.sha256)
-        assert Prf(KEY).digest(data) == prf(KEY, data)
+def test_prf_is_hmac_sha256_keyed_with_the_key_text() -> None:
+    for key in (KEY, HIGH_KEY):
+        for data in (b"", b"abc", bytes(200)):
+            expected = hmac.digest(key.to_text().encode("ascii"), data, hashlib.sha256)
+            assert prf(key, data) == expected
+            assert Prf(key).digest(data) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.binary(max_size=80), min_size=1, max_size=40),
+    st.sampled_from([1, 2, 7, 31_623, 2**32 - 1, 2**32, 2**32 + 1, 10**12, 2**63]),
+)
+def test_vectorized_path_equals_scalar_path(data: list[bytes], modulus: int) -> None:
+    function = Prf(HIGH_KEY)
+    array = pa.array(data, pa.binary())
+    assert function.hex_array(array).to_pylist() == [function.digest(d).hex() for d in data]
+    assert function.integer_array(array, modulus).to_pylist() == [
+        function.integer(d, modulus) for d in data
+    ]
+
+
+@given(st.lists(st.integers(-(2**63), 2**63 - 1), max_size=20), st.binary(max_size=3))
+def test_int_messages_are_context_and_little_endian_bytes(
+    values: list[int], context: bytes
+) -> None:
+    out = int_messages(pa.array(values, pa.int64()), context).to_pylist()
+    assert out == [context + v.to_bytes(8, "little", signed=True) for v in values]
 
 
 def test_prf_ints_per_value_with_nulls_and_chunks() -> None:

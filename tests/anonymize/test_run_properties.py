@@ -19,9 +19,9 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.keys import Key
 from sluis.discover.detectors.bsn import DETECTOR as BSN
-from sluis.handover import hand_over
+from sluis.handover import RunOptions, hand_over
+from sluis.keys import Key
 from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
 from tests.anonymize.checks import is_nl_iban, is_phone, is_postcode
@@ -229,8 +229,8 @@ def compact(text: str) -> str:
     return _SEPARATORS.sub("", text).lower()
 
 
-def copy(source: Path, target: Path, key: Key, batch_rows: int = 65_536) -> None:
-    hand_over(str(source), str(target), POLICY, key, batch_rows=batch_rows)
+def copy(source: Path, target: Path, key: Key, batch_rows: int = 65_536, workers: int = 1) -> None:
+    hand_over(str(source), str(target), POLICY, key, RunOptions(batch_rows, workers))
 
 
 @settings(max_examples=15, deadline=None)
@@ -297,7 +297,8 @@ def test_same_key_same_copy_other_key_other_copy(population: Population) -> None
         write(source, population)
         first, second, other = (Path(tmp) / f"kopie{i}.db" for i in range(3))
         copy(source, first, key, batch_rows=3)
-        copy(source, second, Key(key.material))  # batching must not change a value
+        # neither batching nor worker processes may change a value
+        copy(source, second, Key(key.material), batch_rows=4, workers=2)
         copy(source, other, Key.generate())
         same = dump(first) == dump(second)
         differs = dump(first) != dump(other)

@@ -6,8 +6,8 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.keys import Key
 from sluis.anonymize.operators.v_number import v_number
+from sluis.keys import Key
 
 KEY = Key(bytes(range(32)))
 

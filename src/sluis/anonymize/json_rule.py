@@ -16,13 +16,13 @@ from typing import Any
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.rules import apply_rule
 from sluis.discover.vocabulary import hint
 from sluis.errors import PolicyError
+from sluis.keys import Key
 from sluis.model.policy import Fake, JsonRule, RedactText, SimpleRule
 
 _Leaf = tuple[str, tuple[Any, ...]]  # path, location inside the document

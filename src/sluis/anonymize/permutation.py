@@ -4,8 +4,9 @@ Construction (in the spirit of NIST FF1, on integers instead of digit strings):
 
 * ``m = ceil(sqrt(N))``; a value ``x < m*m`` is split into ``L = x // m`` and ``R = x % m``.
 * Each of ``rounds`` (default 10, at least 8) rounds maps ``(L, R)`` to
-  ``(R, (L + F_i(R)) mod m)``, where ``F_i`` is HMAC-SHA256 under a sub-key bound to ``N``
-  and the number of rounds, reduced modulo ``m``. Every round is a bijection of
+  ``(R, (L + F_i(R)) mod m)``, where ``F_i(R)`` is HMAC-SHA256 of ``i``, a direction letter and
+  ``R`` (8 bytes, little-endian) under a sub-key bound to ``N`` and the number of rounds, reduced
+  modulo ``m``. Every round is a bijection of
   ``[0, m)^2`` whatever ``F_i`` is, so the network is one too; the inverse runs the rounds
   backwards with subtraction.
 * Cycle-walking: while the result is ``>= N`` (or not a member of an optional subset), the
@@ -34,8 +35,8 @@ from typing import Any, overload
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from sluis.anonymize.prf import Prf, int_messages, scalar
 from sluis.keys import Key
-from sluis.anonymize.prf import Prf, scalar
 
 Member = Callable[[pa.Array, pa.Array | None], pa.Array]
 """Vectorized membership test: candidate values (int64) and their tweaks -> booleans."""
@@ -74,8 +75,8 @@ class KeyedPermutation:
 
     # -- round function -------------------------------------------------------------------
 
-    def _hash(self, prefix: bytes, inputs: list[int]) -> list[int]:
-        return self._prf.integers((prefix + v.to_bytes(8, "big") for v in inputs), self._m)
+    def _hash(self, prefix: bytes, inputs: pa.Array) -> pa.Array:
+        return self._prf.integer_array(int_messages(inputs, prefix), self._m)
 
     def _round(self, index: int, half: pa.Array, tweak: pa.Array | None) -> pa.Array:
         m = self._m
@@ -86,7 +87,7 @@ class KeyedPermutation:
             prefix = bytes([index]) + b"r"
             distinct = pc.unique(half)
             if m <= TABLE_LIMIT and 4 * len(distinct) >= m:
-                table = pa.array(self._hash(prefix, list(range(m))), type=pa.int64())
+                table = self._hash(prefix, pa.array(range(m), pa.int64()))
                 self._tables[index] = table
                 return table.take(half)
             source = half
@@ -94,8 +95,7 @@ class KeyedPermutation:
             prefix = bytes([index]) + b"t"
             source = pc.add(pc.multiply(tweak, scalar(m)), half)
             distinct = pc.unique(source)
-        values = pa.array(self._hash(prefix, distinct.to_pylist()), type=pa.int64())
-        return values.take(pc.index_in(source, value_set=distinct))
+        return self._hash(prefix, distinct).take(pc.index_in(source, value_set=distinct))
 
     # -- the network ---------------------------------------------------------------------
 

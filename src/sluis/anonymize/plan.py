@@ -16,11 +16,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sluis.anonymize.json_rule import apply_json
-from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.rules import apply_rule
 from sluis.errors import PolicyError
+from sluis.keys import Key
 from sluis.model.drift import find_drift
 from sluis.model.policy import (
     Fake,

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators import dates, generic, names, postcode
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.operators.redact_text import redact_text
 from sluis.anonymize.operators.replace_blob import replace_blob
 from sluis.errors import PolicyError
+from sluis.keys import Key
 from sluis.model.policy import (
     Fake,
     Generalize,

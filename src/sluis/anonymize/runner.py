@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sluis.keys import Key
 from sluis.anonymize.known_names import collect
+from sluis.anonymize.parallel import BatchPool
 from sluis.anonymize.plan import TablePlan, make_plan
 from sluis.anonymize.suppression import plan_suppression
+from sluis.keys import Key
 from sluis.model.policy import Policy
 from sluis.sinks.base import Sink
 from sluis.sources import Source
@@ -41,26 +42,32 @@ def run(
     *,
     batch_rows: int = DEFAULT_BATCH_ROWS,
     progress: ProgressHook | None = None,
+    workers: int = 1,
 ) -> tuple[TableResult, ...]:
-    """Anonymize every table into the (already created) staged ``sink`` and finish it."""
+    """Anonymize every table into the (already created) staged ``sink`` and finish it.
+
+    With ``workers > 1``, tables of more than one batch are transformed on that many
+    worker processes while this process reads and writes; the output is the same.
+    """
     plans = plan_for(source, policy)
     known = collect(source, policy, batch_rows)
     results = []
-    for plan in plans:
-        name = plan.table.name
-        total = source.row_count(name)
-        done = 0
-        if progress is not None:
-            progress(name, 0, total)
-        suppression = plan_suppression(source, plan, policy, key, batch_rows)
-        for batch in source.batches(name, batch_rows=batch_rows):
-            copied = plan.transform(batch, key, known)
-            if suppression is not None:
-                copied = suppression.apply(copied)
-            sink.write(name, copied)
-            done += batch.num_rows
+    with BatchPool(plans, key, known, workers) as pool:
+        for plan in plans:
+            name = plan.table.name
+            total = source.row_count(name)
+            done = 0
             if progress is not None:
-                progress(name, done, total)
-        results.append(TableResult(name, done))
+                progress(name, 0, total)
+            suppression = plan_suppression(source, plan, policy, key, batch_rows)
+            batches = source.batches(name, batch_rows=batch_rows)
+            for copied in pool.transformed(name, batches, parallel=total > batch_rows):
+                if suppression is not None:
+                    copied = suppression.apply(copied)
+                sink.write(name, copied)
+                done += copied.num_rows
+                if progress is not None:
+                    progress(name, done, total)
+            results.append(TableResult(name, done))
     sink.finish()
     return tuple(results)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.keys import Key
 from sluis.anonymize.plan import TablePlan
 from sluis.errors import PolicyError
+from sluis.keys import Key
 from sluis.model.policy import Policy
 from sluis.sources import Source
 

@@ -19,18 +19,20 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from sluis.keys import Key
 from sluis.anonymize.runner import plan_for
 from sluis.cli.files import write_text
 from sluis.cli.policy import load_policy
 from sluis.cli.verify import print_report
 from sluis.errors import InputError, VerificationError
-from sluis.handover import HandoverResult, hand_over
+from sluis.handover import HandoverResult, RunOptions, hand_over
+from sluis.keys import Key
 from sluis.model.policy import Policy
 from sluis.sources import open_source
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport
 from sluis.verify.attestation import load_private_key
+
+DEFAULT_WORKERS = os.cpu_count() or 1
 
 KEY_ENV = "SLUIS_KEY"
 
@@ -59,6 +61,13 @@ KEY_ENV = "SLUIS_KEY"
     help="Rows per Arrow batch: memory stays bounded by this.",
 )
 @click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=DEFAULT_WORKERS,
+    show_default=True,
+    help="Processes that transform batches (the number of CPU cores by default).",
+)
+@click.option(
     "--signing-key",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Ed25519 private key (PEM) that signs the attestation ('sluis attest keygen').",
@@ -76,6 +85,7 @@ def anonymize_command(
     key_file: Path | None,
     dry_run: bool,
     batch_rows: int,
+    workers: int,
     signing_key: Path | None,
     attest_path: Path | None,
 ) -> None:
@@ -109,7 +119,7 @@ def anonymize_command(
     private = load_private_key(signing_key) if signing_key is not None else None
     attestation = _attestation_path(target, attest_path) if private is not None else None
     try:
-        result = _run(source, target, policy, key, batch_rows, private)
+        result = _run(source, target, policy, key, RunOptions(batch_rows, workers), private)
     except VerificationError as failed:
         if isinstance(failed.report, VerificationReport):
             print_report(failed.report, Console(stderr=True))
@@ -161,13 +171,11 @@ def _run(
     target: str,
     policy: Policy,
     key: Key,
-    batch_rows: int,
+    options: RunOptions,
     signing_key: Ed25519PrivateKey | None,
 ) -> HandoverResult:
     if not sys.stderr.isatty():
-        return hand_over(
-            source, target, policy, key, batch_rows=batch_rows, signing_key=signing_key
-        )
+        return hand_over(source, target, policy, key, options, signing_key=signing_key)
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -188,7 +196,7 @@ def _run(
             target,
             policy,
             key,
-            batch_rows=batch_rows,
+            options,
             progress=advance,
             signing_key=signing_key,
         )

@@ -9,9 +9,9 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.keys import Key
 from sluis.anonymize.permutation import KeyedPermutation, Member
 from sluis.anonymize.prf import as_array, per_distinct, scalar
+from sluis.keys import Key
 
 __all__ = [
     "as_array",

@@ -13,12 +13,12 @@ import re
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import postcode_cities, values
 from sluis.anonymize.operators.postcode import PAIRS
 from sluis.anonymize.prf import Prf
+from sluis.keys import Key
 
 PURPOSE = "location.address"
 _STREET = re.compile(r"(?P<name>.*?[^\d\s])(?:(?P<space>\s+)(?P<number>\d+)(?P<rest>.*))?")

@@ -22,7 +22,6 @@ from collections.abc import Callable
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import (
     as_array,
     is_text,
@@ -35,6 +34,7 @@ from sluis.anonymize.operators._arrow import (
     split,
 )
 from sluis.anonymize.prf import prf_ints
+from sluis.keys import Key
 
 PURPOSE = "id.bsn"
 _PREFIXES = 10**8

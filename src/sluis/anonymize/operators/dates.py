@@ -20,9 +20,9 @@ from typing import Literal
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import as_array, is_text, map_text
 from sluis.anonymize.prf import prf_ints, scalar
+from sluis.keys import Key
 
 PURPOSE = "date.shift"
 MONTHS = [

@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators import (
     address,
     bsn,
@@ -29,6 +28,7 @@ from sluis.anonymize.operators import (
     v_number,
 )
 from sluis.errors import InputError
+from sluis.keys import Key
 
 Operator = Callable[[pa.Array, Key], pa.Array]
 

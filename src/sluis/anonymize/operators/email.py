@@ -15,10 +15,10 @@ import unicodedata
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators.names import NameFaker
 from sluis.anonymize.prf import Prf
+from sluis.keys import Key
 
 PURPOSE = "contact.email"
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]{2,}")

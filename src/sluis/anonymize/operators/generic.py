@@ -13,10 +13,10 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import as_array, is_text, map_text, per_distinct, permutation
 from sluis.anonymize.operators.postcode import generalize_postcode
 from sluis.anonymize.prf import Prf, prf_hex
+from sluis.keys import Key
 
 __all__ = ["generalize_number", "generalize_postcode", "hash", "mask", "null", "pseudonymize"]
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import (
     as_array,
     is_text,
@@ -26,6 +25,7 @@ from sluis.anonymize.operators._arrow import (
     split,
 )
 from sluis.anonymize.prf import prf_ints
+from sluis.keys import Key
 
 PURPOSE = "finance.iban"
 BANKS = (

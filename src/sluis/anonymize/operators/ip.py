@@ -12,9 +12,9 @@ import ipaddress
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, permutation
 from sluis.anonymize.prf import Prf
+from sluis.keys import Key
 
 PURPOSE = "network.ip"
 _IPV4 = 2**32

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import as_array, map_text
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.prf import Prf
+from sluis.keys import Key
 
 PURPOSE = "person.name_prefix"
 PREFIXES = (

@@ -19,11 +19,11 @@ from collections.abc import Callable
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import joined, lowered, values
 from sluis.anonymize.prf import Prf
+from sluis.keys import Key
 
 PURPOSE = "person.name"
 PARTICLES = frozenset(

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators import generic
 from sluis.anonymize.operators._arrow import as_array, map_text, permutation
+from sluis.keys import Key
 
 PURPOSE = "id.onderwijsnummer"
 _MIDDLE = 10**6

@@ -15,7 +15,6 @@ from itertools import product
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.operators._arrow import (
     as_array,
     map_text,
@@ -24,6 +23,7 @@ from sluis.anonymize.operators._arrow import (
     restore_type,
 )
 from sluis.anonymize.prf import Prf
+from sluis.keys import Key
 
 PURPOSE = "location.postcode"
 PAIRS = tuple(

@@ -14,12 +14,12 @@ from collections import defaultdict
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, restore_type
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.discover.detectors.base import Span
 from sluis.discover.text import find_entities
+from sluis.keys import Key
 
 # Low enough to take dates without a trigger word: replacing an appointment date costs
 # little, leaving a birth date costs a person.

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.keys import Key
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.redact_text import redact_all
+from sluis.keys import Key
 
 MAX_PADDING = 256 * 1024
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.keys import Key
 from sluis.anonymize.operators import generic
 from sluis.anonymize.operators._arrow import (
     as_array,
@@ -24,6 +23,7 @@ from sluis.anonymize.operators._arrow import (
     scalar,
     split,
 )
+from sluis.keys import Key
 
 PURPOSE = "id.v_number"
 _LOW, _HIGH = 10**9, 10**10
