@@ -1,0 +1,320 @@
+"""Person names licensed by their context in free text, where shape and lexicon alone fail.
+
+Names from outside every lexicon are still recognizable by what surrounds them: the display
+name before an address in angle brackets (``Van: Name <a@b.nl>``), a greeting at the start of a
+line (``Hallo Name,``), the line after a closing formula (``Met vriendelijke groet,``), a title
+or role word before them (``mevrouw``, ``cliënt``, ``zoon``, ``t.a.v.``, ``namens``), the key of a
+key-value pair (``"voornaam": "…"``, ``Naam: …``) and the speaker of a chat line
+(``[09:12] Name:``). Each rule accepts only a name-shaped run: initials, capitalized words,
+lower-case particles between them; organizations and streets are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from sluis.discover.detectors._names import has_street_suffix, is_first, lex
+from sluis.discover.detectors.base import Span
+from sluis.discover.lexicon import normalize
+
+NAME = "person.name"
+FIRST = "person.first_name"
+LAST = "person.last_name"
+PREFIX = "person.name_prefix"
+SCORE = 0.9
+DETECTOR = "name_context"
+
+_UP = r"[^\W\d_a-zß-ÿ]"  # an upper-case letter (Unicode)
+_WORD = rf"{_UP}[^\W\d_]+(?:['’\-][^\W\d_]+)*"
+_INITIAL = rf"(?:{_UP}\.\s?){{1,4}}"
+_PARTICLE = (
+    r"(?:van|von|de|der|den|te|ter|ten|het|'t|in|op|la|le|du|da|di|dos|del|el|al|ben|bin|ibn|"
+    r"abu|ould|vande|vander|auf|zu|y)"
+)
+# Initials or given names, lower-case particles, a capitalized surname; or a lone word.
+_RUN = re.compile(
+    rf"(?:{_INITIAL}|{_WORD}[ \t]+)*(?:{_PARTICLE}[ \t]+)*(?:{_WORD})(?:[ \t]+{_UP}\.)?"
+    rf"|{_INITIAL}(?:{_PARTICLE}[ \t]+)*{_WORD}"
+)
+_LOWER_RUN = re.compile(
+    r"(?:[a-z]\.){1,4}\s?(?:[a-z]+ )*?[a-z][a-z'\-]+"
+    r"|[a-zà-ÿ]{3,}(?: [a-z]{1,3})*(?: [a-zà-ÿ\-]{2,})"
+)
+
+_TITLE = (
+    r"(?:mevrouw|mevr\.?|mw\.?|mej\.?|meneer|mijnheer|de\s+heer|heer|dhr\.?|hr\.?|fam\.?|familie|"
+    r"wed\.?|mr\.|dr\.|drs\.|ir\.|ing\.|prof\.|mrs\.?|mr|ms\.?|madame|monsieur|herr|frau)"
+)
+_ROLE = (
+    r"(?:cli[eë]nt[e]?|cl\.|klant|aanvrager|aanvraagster|belanghebbende|betrokkene|partner|"
+    r"echtgeno(?:ot|te)|ex-partner|zoon|dochter|vader|moeder|broer|zus|oom|tante|neef|nicht|"
+    r"opa|oma|buurman|buurvrouw|tolk|mantelzorger|gemachtigde|bewindvoerder|curator|mentor|"
+    r"voogd|contactpersoon|medewerker|medewerkster|consulent|klantmanager|casemanager|"
+    r"behandelaar|huisarts|wijkagent|t\.a\.v\.?|ter attentie van|ten name van|namens|"
+    r"gesproken met|belde|gebeld door|huisbezoek bij|machtiging voor|getuige)"
+)
+_CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
+_LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
+_GREETING = re.compile(
+    r"(?m)^[ \t>]*(?:beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|goedenavond|"
+    r"lieve|dear|hi|hello)[ \t]+(?:(?:mevrouw|meneer|heer|de heer|mr\.?|mrs\.?|ms\.?)[ \t]+)?",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"(?im)^[ \t>]*(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme)?\s*groet(?:en|jes)?[ \t]*"
+    r"[,!.]?[ \t]*\n|^[ \t>]*(?:gr\.|mvg|m\.v\.g\.|hoogachtend|kind regards|regards|"
+    r"best regards|groetjes|cheers)[ \t]*,?[ \t]*\n"
+)
+_NAMENS_LINE = re.compile(r"(?im)\A(?:[ \t>]*\n)*[ \t>]*(?:namens|i\.o\.|p\.o\.)[^\n]*\n")
+_HEADER = re.compile(
+    r"(?im)^[ \t>]*(?:van|aan|cc|bcc|from|to|afzender|geadresseerde|verzonden door)[ \t]*:[ \t]*"
+)
+_ANGLE_MAIL = re.compile(r"<[^<>\s@]+@[^<>\s]+>")
+_DISPLAY_STOP = '<>"\n,;:()[]'
+_CHAT = re.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{3,25}\]|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}"
+    r"(?::\d{2})?(?:[ \t]*-)?|\d{1,2}:\d{2}(?::\d{2})?)[ \t]*"
+)
+_KEY = re.compile(
+    r"(?:naam|name|voornamen|roepnaam|tussenvoegsels?|voorvoegsel|contactpersoon|cli[eë]nt|"
+    r"klant|aanvrager)[\"']?[ \t]*[:=][ \t]*[\"']?",
+    re.IGNORECASE,
+)
+_VALUE_END = re.compile(r"[\"'\n,;{}\[\]]|$")
+_KEY_CATEGORY = (
+    (re.compile(r"(?:^|_| )(?:voornamen|voornaam|roepnaam|first_?name|given_?name)$"), FIRST),
+    (re.compile(r"(?:^|_| )(?:tussenvoegsels?|voorvoegsel|prefix)$"), PREFIX),
+    (re.compile(r"(?:^|_| )(?:achternaam|geslachtsnaam|last_?name|surname|family_?name)$"), LAST),
+    (
+        re.compile(
+            r"(?:^|_| )(?:naam|name|volledige_?naam|full_?name|contactpersoon|client|"
+            r"klant|aanvrager|cli[eë]nt)$"
+        ),
+        NAME,
+    ),
+)
+_NOT_PERSON_KEYS = re.compile(
+    r"bedrijf|organisatie|instantie|werkgever|straat|bestand|file|gebruiker|user|product|"
+    r"school|afdeling|team|project|plaats|stad|land|company|org|dienst|locatie|merk"
+)
+_ORG_WORDS = frozenset(
+    [
+        "ziekenhuis",
+        "gasthuis",
+        "kliniek",
+        "huis",
+        "centrum",
+        "center",
+        "fonds",
+        "museum",
+        "instituut",
+        "stichting",
+        "bv",
+        "b.v.",
+        "nv",
+        "n.v.",
+        "vof",
+        "mc",
+        "umc",
+        "school",
+        "college",
+        "hogeschool",
+        "universiteit",
+        "bank",
+        "apotheek",
+        "bakkerij",
+        "gemeente",
+        "groep",
+        "group",
+        "holding",
+        "vereniging",
+        "foundation",
+        "arena",
+        "zorg",
+        "loket",
+        "dienst",
+        "ggz",
+        "ggd",
+        "thuiszorg",
+    ]
+)
+
+
+def find_context_names(text: str) -> Iterator[Span]:
+    """Person names licensed by context, possibly overlapping one another."""
+    lower = text.casefold()
+    if "<" in text and "@" in text:
+        for m in _ANGLE_MAIL.finditer(text):
+            yield from _display_name(text, m.start())
+    for m in _HEADER.finditer(text):
+        yield from _name_at(text, m.end(), NAME)
+    for m in _GREETING.finditer(text):
+        yield from _name_at(text, m.end(), NAME, single_ok=True, must_close=True)
+    if "groet" in lower or "gr." in lower or "hoogachtend" in lower or "regards" in lower:
+        for m in _CLOSING.finditer(text):
+            yield from _closing_name(text, m.end())
+    for m in _CUE.finditer(text):
+        lower_ok = _LOWER_OK.match(m.group()) is not None
+        yield from _name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok)
+    if ":" in text:
+        for m in _CHAT.finditer(text):
+            yield from _chat_speaker(text, m.end())
+        yield from _key_values(text)
+
+
+def _name_at(
+    text: str,
+    pos: int,
+    category: str,
+    *,
+    single_ok: bool = True,
+    must_close: bool = False,
+    lower_ok: bool = False,
+    end_limit: int | None = None,
+) -> Iterator[Span]:
+    limit = end_limit if end_limit is not None else len(text)
+    m = (_RUN.fullmatch if end_limit is not None else _RUN.match)(text, pos, limit)
+    if m is None or m.end() == m.start():
+        if lower_ok:
+            yield from _lower_name(text, pos, limit)
+        return
+    start, end = m.start(), m.end()
+    value = text[start:end]
+    if end_limit is not None and end != end_limit:
+        return  # a display name must be a name from end to end
+    if end < len(text) and (text[end].isalnum() or text[end] in "@"):
+        return
+    if must_close and not _closes(text, end):
+        return
+    if not _plausible(text, start, end, single_ok):
+        return
+    yield Span(start, end, _narrow(value, category), DETECTOR, SCORE)
+
+
+def _closes(text: str, end: int) -> bool:
+    rest = text[end : end + 2]
+    return not rest or rest[0] in ",!\n:" or rest.startswith(" -")
+
+
+def _narrow(value: str, category: str) -> str:
+    if category != NAME or " " in value.strip() or "." in value:
+        return category
+    norm = normalize(value)
+    return FIRST if is_first(norm) and norm not in lex().last else NAME
+
+
+def _plausible(text: str, start: int, end: int, single_ok: bool) -> bool:
+    value = text[start:end]
+    words = value.replace(".", ". ").split()
+    norms = [normalize(w) for w in words]
+    caps = [n for w, n in zip(words, norms, strict=True) if w[0].isupper() and not w.endswith(".")]
+    if not caps and not any(w.endswith(".") for w in words):
+        return False
+    if len(words) == 1 and not single_ok:
+        return False
+    if len(words) > 5:
+        return False
+    lx = lex()
+    phrase = " ".join(norms)
+    if phrase in lx.organizations or any(n in lx.organizations or n in _ORG_WORDS for n in norms):
+        return False
+    if all(n in lx.stop for n in caps) or (caps and caps[-1] in lx.stop):
+        return False
+    if caps and (caps[-1] in lx.places or phrase in lx.places) and not is_first(caps[0]):
+        return False
+    if any(has_street_suffix(n) for n in caps[-1:]):
+        return False
+    after = text[end : end + 40].split()
+    if after and normalize(after[0].strip(".,;:")) in _ORG_WORDS:
+        return False
+    return not (after and after[0][:1].isdigit() and len(after[0]) <= 5 and "-" not in after[0])
+
+
+def _lower_name(text: str, pos: int, limit: int) -> Iterator[Span]:
+    m = _LOWER_RUN.match(text, pos, limit)
+    if m is None:
+        return
+    words = m.group().split()
+    lx = lex()
+    first = normalize(words[0])
+    initials = "." in words[0]
+    if not initials and not (is_first(first) and first not in lx.stop):
+        return
+    core = normalize(words[-1])
+    if core in lx.stop or core in lx.places or len(words) < 2:
+        return
+    if m.end() < len(text) and text[m.end()].isalnum():
+        return
+    yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
+
+
+def _closing_name(text: str, pos: int) -> Iterator[Span]:
+    skip = _NAMENS_LINE.match(text, pos)
+    if skip is not None:
+        pos = skip.end()
+    while pos < len(text) and text[pos] in " \t\n>":
+        pos += 1
+    eol = text.find("\n", pos)
+    eol = len(text) if eol == -1 else eol
+    line_end = eol
+    while line_end > pos and text[line_end - 1] in " \t":
+        line_end -= 1
+    yield from _name_at(text, pos, NAME, single_ok=True, end_limit=line_end)
+
+
+def _chat_speaker(text: str, pos: int) -> Iterator[Span]:
+    colon = text.find(":", pos, pos + 60)
+    if colon == -1 or "\n" in text[pos:colon]:
+        return
+    head = text[pos:colon].rstrip()
+    role = re.match(rf"(?:{_ROLE}|[a-z]+)\s+", head, re.IGNORECASE)
+    start = pos + (role.end() if role and not role.group()[0].isupper() else 0)
+    if role and role.group().strip().lower() in {"medewerker", "medewerkster", "consulent"}:
+        start = pos + role.end()
+    yield from _name_at(text, start, NAME, single_ok=True, end_limit=pos + len(head))
+
+
+def _display_name(text: str, angle: int) -> Iterator[Span]:
+    """The display name before ``<address>``: from the last separator on the line."""
+    end = angle
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and end - start < 60 and text[start - 1] not in _DISPLAY_STOP:
+        start -= 1
+    while start < end and text[start] in " \t":
+        start += 1
+    if end - start >= 2:
+        yield from _name_at(text, start, NAME, end_limit=end)
+
+
+def _key_values(text: str) -> Iterator[Span]:
+    """Values of name keys: ``"voornaam": "…"``, ``Naam: …``, ``achternaam=…``."""
+    for m in _KEY.finditer(text):
+        k = m.start()
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "_ "):
+            k -= 1
+        key = text[k : m.start() + len(m.group().rstrip("\"': \t=")) - 0].strip().casefold()
+        key = key.rstrip("\"' \t:=")
+        if _NOT_PERSON_KEYS.search(key):
+            continue
+        category = next((c for rx, c in _KEY_CATEGORY if rx.search(key)), None)
+        if category is None:
+            continue
+        start = m.end()
+        stop = _VALUE_END.search(text, start)
+        end = stop.start() if stop else len(text)
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        value = text[start:end]
+        if not value or end - start > 60 or any(ch.isdigit() for ch in value):
+            continue
+        if category == PREFIX:
+            if all(normalize(w) in lex().particle_words for w in value.split()):
+                yield Span(start, end, PREFIX, DETECTOR, SCORE)
+            continue
+        yield from _name_at(text, start, category, single_ok=True, end_limit=end)
+
+
+__all__ = ["find_context_names"]

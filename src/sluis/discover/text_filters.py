@@ -1,0 +1,204 @@
+"""Instances that look personal but, by their context in free text, belong to an institution.
+
+A role mailbox (``info@``, ``helpdesk@``) names no person; a service number (``0800``,
+``0900``, ``14 0xx``, ``088``) is an organization's; a 9-digit number after ``zaaknummer`` or
+``kenmerk`` is a case number even when it passes the 11-proef; the postcode and place after
+``Postbus`` are an institution's address; a "name" right before ``Ziekenhuis`` or a house
+number is an organization or a street.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sluis.discover.detectors._names import has_street_suffix, lex
+from sluis.discover.detectors.base import Span
+from sluis.discover.lexicon import normalize
+
+_ROLE_MAILBOXES = frozenset(
+    [
+        "info",
+        "informatie",
+        "post",
+        "postbus",
+        "contact",
+        "klantcontact",
+        "klantenservice",
+        "klantenservices",
+        "service",
+        "servicedesk",
+        "helpdesk",
+        "support",
+        "noreply",
+        "no-reply",
+        "donotreply",
+        "do-not-reply",
+        "bezwaar",
+        "bezwaren",
+        "secretariaat",
+        "administratie",
+        "admin",
+        "office",
+        "kantoor",
+        "receptie",
+        "balie",
+        "postmaster",
+        "webmaster",
+        "abuse",
+        "privacy",
+        "avg",
+        "fg",
+        "security",
+        "sales",
+        "verkoop",
+        "inkoop",
+        "facturen",
+        "factuur",
+        "finance",
+        "crediteuren",
+        "debiteuren",
+        "hr",
+        "personeelszaken",
+        "vacatures",
+        "backoffice",
+        "frontoffice",
+        "wmo",
+        "jeugd",
+        "werk",
+        "inkomen",
+        "belastingen",
+        "klachten",
+        "meldingen",
+        "communicatie",
+        "pers",
+        "media",
+        "team",
+        "mail",
+    ]
+)
+_SERVICE_PHONE = re.compile(r"^\s*(?:\+31|0031|\(?0)?\s*(?:800|900|906|909|88)\b|^\s*14\s?0\d\d\b")
+_CASE_CUE = re.compile(
+    r"(?:zaak|dossier|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|order|registratie|"
+    r"volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice)"
+    r"(?:nummer|nr)?\.?[\"']?\s*[:=#]?\s*[\"']?(?:nr\.?|nummer)?\s*$",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreft|inzake|re|fwd?)\s*:", re.IGNORECASE)
+_BSN_WORD = re.compile(r"bsn|burgerservice|sofi", re.IGNORECASE)
+_ORG_SUFFIXES = (
+    "ziekenhuis", "gasthuis", "kliniek", "centrum", "instituut", "fonds", "museum", "apotheek",
+    "stichting", "college", "school", "loket", "arena", "zorg",
+)  # fmt: skip
+_ORG_NEXT = frozenset(
+    [
+        "huis",
+        "mc",
+        "umc",
+        "bv",
+        "b.v.",
+        "nv",
+        "n.v.",
+        "vof",
+        "kempen",
+        "fonds",
+        "groep",
+        "group",
+        "holding",
+        "zorg",
+        "loket",
+    ]
+)
+# Well-known organizations named after people or spelt like names (beside the lexicon's list).
+_ORG_NAMES = (
+    "jan linders", "hans anders", "dirk van den broek", "van der valk", "van lanschot",
+    "antoni van leeuwenhoek", "jeroen bosch", "reinier de graaf", "willem arntsz",
+    "het juridisch loket", "gall & gall", "leen bakker", "van haren", "zilveren kruis",
+    "centraal beheer", "nationale-nederlanden", "de nederlandsche bank", "max havelaar",
+    "douwe egberts", "c&a", "v&d", "vroom & dreesmann", "jacob hooy", "ten cate",
+)  # fmt: skip
+_ORG_RX = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(o) for o in _ORG_NAMES) + r")(?!\w)", re.IGNORECASE
+)
+_ARTICLES = frozenset({"het", "een", "the"})
+_NEXT_WORDS = re.compile(r"[ \t]+([^\W\d_][\w'’\-.&]*)(?:[ \t]+([^\W\d_][\w'’\-.]*))?")
+_PO_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?\s?box)\s*\d+", re.IGNORECASE)
+_ADDRESS_PARTS = frozenset(
+    {"location.postcode", "location.city", "location.address", "location.street",
+     "location.house_number"}
+)  # fmt: skip
+_PERSON = frozenset({"person.name", "person.first_name", "person.last_name"})
+
+
+def is_institutional(
+    text: str, span: Span, po_boxes: list[tuple[int, int]], orgs: list[tuple[int, int]]
+) -> bool:
+    """True when ``span`` belongs to an institution by the rules above."""
+    value = text[span.start : span.end]
+    cat = span.category
+    if cat == "contact.email":
+        local = value.split("@", 1)[0].casefold()
+        return local in _ROLE_MAILBOXES or local.split(".")[0] in _ROLE_MAILBOXES
+    if cat == "contact.phone":
+        return _SERVICE_PHONE.match(value) is not None
+    if cat in ("id.bsn", "id.rsin"):
+        before = text[max(0, span.start - 30) : span.start]
+        line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
+        if _SUBJECT.match(line) and not _BSN_WORD.search(line):
+            return True
+        before = before.rsplit("\n", 1)[-1]
+        return _CASE_CUE.search(before) is not None
+    if cat in _ADDRESS_PARTS:
+        return any(s <= span.start < e for s, e in po_boxes)
+    if cat in _PERSON:
+        if any(s < span.end and span.start < e for s, e in orgs):
+            return True
+        return _cut_word(text, span) or _not_a_person(text, span, value)
+    return False
+
+
+def _not_a_person(text: str, span: Span, value: str) -> bool:
+    """Organizations and streets by their own words or the words after them."""
+    if any(ch.isdigit() or ch == "/" for ch in value):
+        return True
+    words = value.split()
+    if words[0].casefold() in _ARTICLES:
+        return True
+    if words[-1].casefold().endswith(_ORG_SUFFIXES):
+        return True
+    m = _NEXT_WORDS.match(text, span.end)
+    if m is None:
+        return False
+    nxt = m.group(1).casefold().rstrip(".,;:")
+    if nxt in _ORG_NEXT or (m.group(1)[0].isupper() and nxt.endswith(_ORG_SUFFIXES)):
+        return True
+    following = [w for w in m.groups() if w]
+    return any(has_street_suffix(normalize(w.rstrip(".,;:"))) for w in following[:2]) and (
+        following[0][0].isupper() or following[0].casefold() in lex().particle_words
+    )
+
+
+def org_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of well-known organization names."""
+    return [m.span() for m in _ORG_RX.finditer(text)]
+
+
+def po_box_regions(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``Postbus 123, 1234 AB Plaats`` (to the end of the next line)."""
+    regions = []
+    for m in _PO_BOX.finditer(text):
+        end = text.find("\n", m.end())
+        if end == -1:
+            end = len(text)
+        elif text[m.end() : end].strip(" ,") == "":
+            nxt = text.find("\n", end + 1)
+            end = len(text) if nxt == -1 else nxt
+        regions.append((m.start(), end))
+    return regions
+
+
+def _cut_word(text: str, span: Span) -> bool:
+    """A name span that ends inside a word (``Johan de Witt|laan``) is part of something else."""
+    return span.end < len(text) and text[span.end].isalpha() and text[span.end - 1].isalpha()
+
+
+__all__ = ["is_institutional", "org_regions", "po_box_regions"]
