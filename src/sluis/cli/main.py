@@ -10,7 +10,11 @@ import click
 
 from sluis import __version__
 from sluis.cli.anonymize import anonymize_command, keygen_command
+from sluis.cli.disclose import disclose_group
+from sluis.cli.dpia import dpia_group
 from sluis.cli.policy import policy_group
+from sluis.cli.retention import retention_group
+from sluis.cli.review import review_group
 from sluis.cli.scan import scan_command
 from sluis.cli.verify import attest_group, verify_command
 from sluis.errors import SluisError
@@ -44,6 +48,10 @@ cli.add_command(anonymize_command)
 cli.add_command(keygen_command)
 cli.add_command(verify_command)
 cli.add_command(attest_group)
+cli.add_command(review_group)
+cli.add_command(disclose_group)
+cli.add_command(retention_group)
+cli.add_command(dpia_group)
 
 
 def main() -> None:
