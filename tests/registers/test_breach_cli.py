@@ -1,0 +1,219 @@
+"""``sluis breach`` as a privacy officer runs it, on a SQLite file and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner, Result
+
+from sluis.cli.breach import breach_group
+from sluis.keys import Key
+from sluis.registers.breach import BreachError, ReasonRequiredError
+from sluis.registers.pseudonym import subject_pseudonym
+from tests.registers.test_affected import BSNS
+
+NOW = "2024-03-02T09:00:00+00:00"  # 24 hours after the breach became known
+LATE = "2024-03-04T10:30:00+00:00"  # 1h 30m after the deadline
+NAMES = ("Testpersoon Een", "Testpersoon Twee")
+CONTENT = {
+    "summary": "A test copy with production data was reachable by testers abroad.",
+    "nature": ["confidentiality"],
+    "cause": "not_anonymized",
+    "data_categories": ["name_address", "bsn", "education"],
+    "consequences": ["identity_fraud", "spam_phishing"],
+    "consequences_explained": "Identity fraud with the BSN cannot be ruled out.",
+    "measures_taken": "Access closed; the copy was destroyed.",
+    "measures_planned": "Anonymized test copies only, verified before handover.",
+    "cross_border": {"member_states": ["BE"]},
+    "contact": {"organization": "Gemeente Voorbeeld", "name": "FG", "email": "fg@example.nl"},
+}
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def register_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'registers.db'}"
+    return str(request.getfixturevalue("pg_db"))
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, Path]:
+    leaked = tmp_path / "leaked.db"
+    with sqlite3.connect(leaked) as db:
+        db.execute("CREATE TABLE aanvragers (id INTEGER PRIMARY KEY, naam TEXT, bsn TEXT)")
+        db.executemany(
+            "INSERT INTO aanvragers VALUES (?, ?, ?)",
+            [(1, NAMES[0], BSNS[0]), (2, NAMES[1], BSNS[1]), (3, NAMES[1], BSNS[1])],
+        )
+    key = tmp_path / "sluis.key"
+    key.write_text(Key(bytes(range(32))).to_text(), encoding="ascii")
+    content = tmp_path / "content.yaml"
+    content.write_text(yaml.safe_dump(CONTENT), encoding="utf-8")
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text(
+        "name,street,postcode,city\n"
+        + "".join(f"{n},Proefstraat {i},9999 ZZ,Nergenshuizen\n" for i, n in enumerate(NAMES)),
+        encoding="utf-8",
+    )
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"{BSNS[2]}\n", encoding="utf-8")
+    return {"leaked": leaked, "key": key, "content": content, "contacts": contacts, "ids": ids}
+
+
+def run(register_url: str, *args: str, now: str = NOW) -> Result:
+    result = CliRunner().invoke(breach_group, [*args, "--register", register_url, "--now", now])
+    for secret in (*BSNS, *NAMES):
+        assert secret not in result.output, "personal data in command output"
+    return result
+
+
+def ok(register_url: str, *args: str, now: str = NOW) -> str:
+    result = run(register_url, *args, now=now)
+    assert result.exit_code == 0, (result.output, repr(result.exception))
+    return result.output
+
+
+def test_a_breach_from_discovery_to_letters(
+    register_url: str, files: dict[str, Path], tmp_path: Path
+) -> None:
+    opened = ok(
+        register_url, "open", "--title", "Test copy abroad", "--aware-at", "2024-03-01T10:00"
+    )
+    # 10:00 Dutch winter time is 09:00 UTC; 24 hours have passed.
+    assert "breach 1 [open] deadline 2024-03-04 09:00 UTC: 48h 00m left" in opened
+    listed = ok(register_url, "list", now=LATE)
+    assert "breach 1 [open]" in listed and "1h 30m late" in listed
+
+    scanned = ok(
+        register_url,
+        "affected",
+        "1",
+        "--from-scan",
+        str(files["leaked"]),
+        "--key-file",
+        str(files["key"]),
+    )
+    assert "3 records with a valid BSN, 2 distinct persons" in scanned
+    assert "aanvragers.bsn" in scanned and "aanvragers.naam" not in scanned
+    listed_ids = ok(
+        register_url,
+        "affected",
+        "1",
+        "--from-ids",
+        str(files["ids"]),
+        "--key-file",
+        str(files["key"]),
+    )
+    assert "3 affected persons in total" in listed_ids
+
+    late = run(
+        register_url,
+        "notify",
+        "1",
+        "--ap-reference",
+        "AP-2024-0042",
+        "--content",
+        str(files["content"]),
+        now=LATE,
+    )
+    assert isinstance(late.exception, ReasonRequiredError)
+    assert "--late-reason" in str(late.exception)
+    notified = ok(
+        register_url,
+        "notify",
+        "1",
+        "--ap-reference",
+        "AP-2024-0042",
+        "--content",
+        str(files["content"]),
+        "--late-reason",
+        "Found at handover.",
+        now=LATE,
+    )
+    assert "[notified]" in notified and "notified 1h 30m late" in notified
+
+    shown = ok(register_url, "show", "1")
+    assert "affected persons: 3; records: 3" in shown
+    assert "reason for the delay: Found at handover." in shown
+    assert "notify (preliminary)" in shown
+
+    exported = tmp_path / "ap.json"
+    ok(register_url, "export", "1", "-o", str(exported))
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["ap_reference"] == "AP-2024-0042" and data["late"] is True
+    assert data["content"]["persons"] == {"minimum": 3, "maximum": 3}
+    assert data["content"]["cross_border"]["member_states"] == ["BE"]
+    assert [d["kind"] for d in data["derived"]] == ["scan", "ids"]
+
+    subjects = tmp_path / "subjects.txt"
+    ok(register_url, "subjects", "1", "-o", str(subjects))
+    key = Key.load(files["key"])
+    assert subjects.read_text(encoding="ascii").split() == sorted(
+        subject_pseudonym(key, "bsn", b) for b in BSNS[:3]
+    )
+    assert subjects.stat().st_mode & 0o077 == 0
+
+    out = tmp_path / "letters"
+    written = ok(
+        register_url,
+        "letters",
+        "1",
+        "--language",
+        "fa",
+        "--contacts",
+        str(files["contacts"]),
+        "--out",
+        str(out),
+        "--pdf",
+        "--organization",
+        "Gemeente Voorbeeld",
+        "--signatory",
+        "FG",
+        "--helpdesk-phone",
+        "088 123 4567",
+        "--date",
+        "2024-03-06",
+    )
+    assert "2 letters (fa, HTML and PDF)" in written
+    assert sorted(p.name for p in out.iterdir()) == [
+        "letter-00001-fa.html",
+        "letter-00001-fa.pdf",
+        "letter-00002-fa.html",
+        "letter-00002-fa.pdf",
+    ]
+    letter = (out / "letter-00002-fa.html").read_text(encoding="utf-8")
+    assert NAMES[1] in letter and 'dir="rtl"' in letter and "088 123 4567" in letter
+
+    ok(register_url, "supplement", "1", "--content", str(files["content"]), "--complete")
+    withdrawn = ok(register_url, "withdraw", "1", "--reason", "Not personal data after all.")
+    assert "[withdrawn]" in withdrawn
+    again = run(register_url, "supplement", "1", "--content", str(files["content"]))
+    assert isinstance(again.exception, BreachError)
+    history = ok(register_url, "show", "1")
+    assert "inform (2 letters in fa)" in history
+
+
+def test_deciding_not_to_notify_needs_a_reason(register_url: str) -> None:
+    ok(register_url, "open", "--title", "Encrypted laptop lost", "--aware-at", NOW)
+    missing = run(register_url, "not-notify", "1")
+    assert missing.exit_code == 2 and "--reason" in missing.output
+    decided = ok(register_url, "not-notify", "1", "--reason", "Full-disk encryption; no risk.")
+    assert "[not-notified]" in decided and "not notified (decided)" in decided
+
+
+def test_bad_input_is_refused_by_name(register_url: str, files: dict[str, Path]) -> None:
+    bad_time = run(register_url, "open", "--title", "x", "--aware-at", "yesterday")
+    assert "--aware-at is not an ISO-8601 time" in str(bad_time.exception)
+    ok(register_url, "open", "--title", "Bad content", "--aware-at", NOW)
+    broken = files["content"].with_name("broken.yaml")
+    broken.write_text(yaml.safe_dump({**CONTENT, "nature": ["leaked"]}), encoding="utf-8")
+    refused = run(register_url, "notify", "1", "--ap-reference", "AP-1", "--content", str(broken))
+    assert "does not fit the AP form: nature.0" in str(refused.exception)
+    both = run(register_url, "affected", "1", "--key-file", str(files["key"]))
+    assert "exactly one of --from-scan" in str(both.exception)
+    unknown = run(register_url, "show", "9")
+    assert "there is no breach 9" in str(unknown.exception)
