@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from sluis.discover.cells import as_text
 from sluis.discover.content import pdf_text
 from sluis.model.categories import CATEGORIES, Kind
@@ -66,6 +69,17 @@ class VerifyContext:
 
     def source_table(self, name: str) -> Table | None:
         return next((t for t in self.source_schema.tables if t.name == name), None)
+
+
+def column_texts(values: pa.Array | pa.ChunkedArray) -> list[str | None]:
+    """:func:`cell_text` of every cell; text columns are trimmed in Arrow, not cell by cell."""
+    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        trimmed = pc.utf8_trim_whitespace(values)
+        texts: list[str | None] = pc.if_else(
+            pc.equal(trimmed, ""), pa.scalar(None, values.type), trimmed
+        ).to_pylist()
+        return texts
+    return [cell_text(value) for value in values.to_pylist()]
 
 
 def cell_text(value: object) -> str | None:

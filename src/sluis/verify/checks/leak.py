@@ -46,6 +46,7 @@ from sluis.verify.context import (
     PERSONAL_CATEGORIES,
     VerifyContext,
     cell_text,
+    column_texts,
     is_identifier,
 )
 from sluis.verify.fingerprints import Fingerprinter, FingerprintSet, SetBuilder
@@ -174,30 +175,28 @@ def _build_sets(
         for batch in ctx.source.batches(table.name, names, batch_rows=ctx.options.batch_rows):
             if len(detected) > 200_000:
                 detected.clear()
-            values = [batch.column(i).to_pylist() for i in range(len(names))]
+            values = [column_texts(batch.column(i)) for i in range(len(names))]
             for column, cells in zip(columns, values, strict=True):
-                looked_up: list[tuple[str, str]] = []
-                filled = 0
-                for value in cells:
-                    text = cell_text(value)
-                    if text is None:
-                        continue
-                    filled += 1
-                    if column.container:
+                present = [text for text in cells if text is not None]
+                # Fingerprints are a set: each distinct value of the batch is added once.
+                if column.container:
+                    for text in dict.fromkeys(present):
                         _add_container(text, fingerprinter, identifiers, personal)
-                    elif is_identifier(column.category):
-                        identifiers.add(fingerprinter.register(text), str(column.category))
-                    elif column.category in PERSONAL_CATEGORIES:
-                        personal.add(fingerprinter.register(text), str(column.category))
-                    else:
-                        category = detected.get(text, "")
-                        if category == "":
-                            category = next(
-                                (d.category for d in detectors if d.matches(text)), None
-                            )
-                            detected[text] = category
-                        if category is not None:
-                            looked_up.append((text, category))
+                    continue
+                if is_identifier(column.category) or column.category in PERSONAL_CATEGORIES:
+                    target = identifiers if is_identifier(column.category) else personal
+                    for text in dict.fromkeys(present):
+                        target.add(fingerprinter.register(text), str(column.category))
+                    continue
+                looked_up: list[tuple[str, str]] = []
+                filled = len(present)
+                for text in present:
+                    category = detected.get(text, "")
+                    if category == "":
+                        category = next((d.category for d in detectors if d.matches(text)), None)
+                        detected[text] = category
+                    if category is not None:
+                        looked_up.append((text, category))
                 # A column of other things where a few cells pass a checksum by chance
                 # (dates as 19850312 pass the 11-proef one time in eleven) holds none.
                 if len(looked_up) >= _IDENTIFIER_COLUMN * filled:
@@ -208,13 +207,13 @@ def _build_sets(
     return identifiers.build(), personal.build()
 
 
-def _full_names(columns: list[_SourceColumn], values: list[list[object]]) -> Iterator[str]:
+def _full_names(columns: list[_SourceColumn], values: list[list[str | None]]) -> Iterator[str]:
     """First names, prefix and surname of one row joined, in column order."""
     parts = [i for i, c in enumerate(columns) if c.category in _NAME_PARTS]
     if len(parts) < 2:
         return
     for row in zip(*(values[i] for i in parts), strict=True):
-        words = [str(v).strip() for v in row if v is not None and str(v).strip()]
+        words = [v for v in row if v is not None]
         if len(words) >= 2:
             yield " ".join(words)
 
@@ -345,8 +344,7 @@ def _scan_table(
         personal_probes: list[int] = []
         personal_where: list[tuple[int, int]] = []
         for ci, name in enumerate(names):
-            for r, value in enumerate(batch.column(ci).to_pylist()):
-                text = cell_text(value)
+            for r, text in enumerate(column_texts(batch.column(ci))):
                 if text is None:
                     continue
                 cells += 1

@@ -30,7 +30,7 @@ from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.text import find_entities
 from sluis.model.policy import Fake, JsonRule, Keep, Pseudonymize, RedactText, Rule
 from sluis.model.schema import LogicalType
-from sluis.verify.context import VerifyContext, cell_text, is_identifier
+from sluis.verify.context import VerifyContext, column_texts, is_identifier
 from sluis.verify.report import CheckResult, Finding, finding_rows
 
 CODE = "V4"
@@ -82,8 +82,7 @@ def run(ctx: VerifyContext) -> CheckResult:
             for batch in ctx.target.batches(
                 table.name, [column.name], batch_rows=ctx.options.batch_rows
             ):
-                for r, value in enumerate(batch.column(0).to_pylist()):
-                    text = cell_text(value)
+                for r, text in enumerate(column_texts(batch.column(0))):
                     if text is None:
                         continue
                     cells += 1
