@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sluis.discover import lexicon
 from sluis.model.policy import Fake, Policy, Pseudonymize
@@ -42,20 +43,29 @@ class KnownNames:
             return "person.first_name"
         return None
 
+    @cached_property
+    def _street_starts(self) -> frozenset[str]:
+        return frozenset(street.split(" ", 1)[0] for street in self.streets)
+
     def spans(self, text: str) -> Iterable[tuple[int, int, str]]:
         """``(start, end, category)`` of every known name word and street in ``text``."""
         words = list(_WORD.finditer(text))
-        for match in words:
-            category = self.category(match.group())
-            if category is not None:
-                yield match.start(), match.end(), category
+        folded = [match.group().casefold() for match in words]
+        last, first = self.last, self.first
+        for match, word in zip(words, folded, strict=True):
+            if word in last:
+                yield match.start(), match.end(), "person.last_name"
+            elif word in first:
+                yield match.start(), match.end(), "person.first_name"
         if not self.streets:
             return
-        for i in range(len(words)):
+        starts = self._street_starts
+        for i, word in enumerate(folded):
+            if word not in starts:
+                continue
             for j in range(min(len(words), i + _MAX_STREET_WORDS), i, -1):
-                start, end = words[i].start(), words[j - 1].end()
-                if " ".join(w.group() for w in words[i:j]).casefold() in self.streets:
-                    yield start, end, "location.street"
+                if " ".join(folded[i:j]) in self.streets:
+                    yield words[i].start(), words[j - 1].end(), "location.street"
                     break
 
 

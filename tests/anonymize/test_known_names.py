@@ -1,0 +1,49 @@
+"""Known names and streets are found in text exactly where they stand, and nowhere else."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sluis.anonymize.known_names import KnownNames
+
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
+FIRST = frozenset({"fatima", "jan", "olga"})
+LAST = frozenset({"amrani", "bakker", "jansen"})
+STREETS = frozenset({"lange voorhout", "jan van galenstraat", "kerkstraat", "bakker de wit laan"})
+KNOWN = KnownNames(FIRST, LAST, STREETS)
+WORDS = ["Fatima", "jan", "Van", "Galenstraat", "Lange", "Voorhout", "Bakker", "de", "Wit"]
+WORDS += ["Laan", "Kerkstraat", "belde", "op", "12", "JANSEN", "Olga", "-", ",", "olgastraat"]
+
+
+def reference(text: str) -> list[tuple[int, int, str]]:
+    """Every whole word in a name list, then every longest run of up to five words that
+    is a known street, scanning each start position."""
+    words = list(_WORD.finditer(text))
+    out = []
+    for match in words:
+        folded = match.group().casefold()
+        if folded in LAST:
+            out.append((match.start(), match.end(), "person.last_name"))
+        elif folded in FIRST:
+            out.append((match.start(), match.end(), "person.first_name"))
+    for i in range(len(words)):
+        for j in range(min(len(words), i + 5), i, -1):
+            if " ".join(w.group() for w in words[i:j]).casefold() in STREETS:
+                out.append((words[i].start(), words[j - 1].end(), "location.street"))
+                break
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=14), st.sampled_from([" ", "  ", ", "]))
+def test_spans_are_the_words_and_streets_the_lists_hold(words: list[str], glue: str) -> None:
+    text = glue.join(words)
+    assert list(KNOWN.spans(text)) == reference(text)
+
+
+def test_a_street_is_found_as_one_span() -> None:
+    text = "Woont aan de Jan van Galenstraat 4 bij Bakker."
+    assert (text.index("Jan"), text.index(" 4"), "location.street") in list(KNOWN.spans(text))
