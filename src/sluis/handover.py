@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from sluis.anonymize.runner import ProgressHook, TableResult, plan_for, run
+from sluis.anonymize.spark_engine import SparkOptions, check_spark_run, run_spark
 from sluis.errors import InputError, VerificationError
 from sluis.keys import Key
 from sluis.model.policy import Policy
@@ -24,14 +25,21 @@ from sluis.sources.base import DEFAULT_BATCH_ROWS
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport, verify
 from sluis.verify.attestation import attest
+from sluis.verify.context import VerifyOptions
 
 
 @dataclass(frozen=True)
 class RunOptions:
-    """How a run uses memory and cores: rows per Arrow batch and worker processes."""
+    """How a run uses memory and cores: rows per Arrow batch and worker processes.
+
+    ``engine="spark"`` transforms on Apache Spark (Parquet only, the ``spark`` extra) at
+    ``spark_master`` (None: ``$SPARK_MASTER``, else ``local[*]``); ``workers`` is then unused.
+    """
 
     batch_rows: int = DEFAULT_BATCH_ROWS
     workers: int = 1
+    engine: Literal["local", "spark"] = "local"
+    spark_master: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,21 +71,40 @@ def hand_over(
     Raises ``VerificationError`` (with the report) when the staged copy fails any check.
     """
     _refuse_same(source_url, target_url)
+    if options.engine == "spark":
+        check_spark_run(source_url, target_url)
     with open_source(source_url) as source:
         plan_for(source, policy)  # every policy problem surfaces before anything is created
         with open_sink(target_url, source.schema()) as sink:
             sink.create()
-            tables = run(
-                source,
-                sink,
-                policy,
-                key,
-                batch_rows=options.batch_rows,
-                workers=options.workers,
-                progress=progress,
-            )
+            if options.engine == "spark":
+                tables = run_spark(
+                    source,
+                    sink,
+                    policy,
+                    key,
+                    options=SparkOptions(options.spark_master),
+                    batch_rows=options.batch_rows,
+                    progress=progress,
+                )
+            else:
+                tables = run(
+                    source,
+                    sink,
+                    policy,
+                    key,
+                    batch_rows=options.batch_rows,
+                    workers=options.workers,
+                    progress=progress,
+                )
             staged = sink.staged_url()
-            report = verify(source_url, staged, policy, key=key.material)
+            report = verify(
+                source_url,
+                staged,
+                policy,
+                key=key.material,
+                options=VerifyOptions(workers=options.workers),
+            )
             if not report.passed:
                 raise VerificationError(
                     f"the copy failed {', '.join(report.failed_checks())}; nothing was published",

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from sluis.model.policy_file import parse_policy
-from sluis.verify import verify
+from sluis.verify import VerifyOptions, verify
 from tests.conftest import SqliteFactory
 from tests.verify.copies import write_pair
 
@@ -29,3 +29,17 @@ def test_breakage_fails_by_the_right_check(case: dict[str, Any], sqlite_db: Sqli
     if case.get("only"):
         assert failed == expected, f"only {sorted(expected)} may fail, failed {sorted(failed)}"
     assert report.passed is (not expected)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_worker_processes_judge_as_one_process_does(
+    case: dict[str, Any], sqlite_db: SqliteFactory
+) -> None:
+    source, target, policy_path = write_pair(sqlite_db, case["edits"])
+    policy = parse_policy(policy_path.read_text(encoding="utf-8"))
+    key = bytes(range(32))
+    alone = verify(str(source), str(target), policy, key=key, options=VerifyOptions(batch_rows=4))
+    shared = verify(
+        str(source), str(target), policy, key=key, options=VerifyOptions(batch_rows=4, workers=2)
+    )
+    assert shared.checks == alone.checks

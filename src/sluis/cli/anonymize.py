@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Literal
 
 import click
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -22,7 +23,7 @@ from rich.progress import (
 from sluis.anonymize.runner import plan_for
 from sluis.cli.files import write_text
 from sluis.cli.policy import load_policy
-from sluis.cli.verify import print_report
+from sluis.cli.verify import DEFAULT_WORKERS, print_report
 from sluis.errors import InputError, VerificationError
 from sluis.handover import HandoverResult, RunOptions, hand_over
 from sluis.keys import Key
@@ -31,8 +32,6 @@ from sluis.sources import open_source
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport
 from sluis.verify.attestation import load_private_key
-
-DEFAULT_WORKERS = os.cpu_count() or 1
 
 KEY_ENV = "SLUIS_KEY"
 
@@ -68,6 +67,18 @@ KEY_ENV = "SLUIS_KEY"
     help="Processes that transform batches (the number of CPU cores by default).",
 )
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "spark"]),
+    default="local",
+    show_default=True,
+    help="Where batches are transformed: this machine, or Apache Spark (Parquet only).",
+)
+@click.option(
+    "--spark-master",
+    envvar="SPARK_MASTER",
+    help="Spark master URL for --engine spark (else $SPARK_MASTER, else local[*]).",
+)
+@click.option(
     "--signing-key",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Ed25519 private key (PEM) that signs the attestation ('sluis attest keygen').",
@@ -86,6 +97,8 @@ def anonymize_command(
     dry_run: bool,
     batch_rows: int,
     workers: int,
+    engine: Literal["local", "spark"],
+    spark_master: str | None,
     signing_key: Path | None,
     attest_path: Path | None,
 ) -> None:
@@ -107,6 +120,7 @@ def anonymize_command(
 
     \b
     SOURCE and TARGET: a SQLite file, postgresql://…, parquet:DIR or csv:DIR.
+    With --engine spark (the sluis[spark] extra) both must be parquet:DIR.
     Example:
       sluis keygen -o sluis.key
       sluis anonymize production.db test-copy.db --policy policy.yaml --key-file sluis.key
@@ -119,7 +133,8 @@ def anonymize_command(
     private = load_private_key(signing_key) if signing_key is not None else None
     attestation = _attestation_path(target, attest_path) if private is not None else None
     try:
-        result = _run(source, target, policy, key, RunOptions(batch_rows, workers), private)
+        options = RunOptions(batch_rows, workers, engine, spark_master)
+        result = _run(source, target, policy, key, options, private)
     except VerificationError as failed:
         if isinstance(failed.report, VerificationReport):
             print_report(failed.report, Console(stderr=True))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 
 import click
@@ -14,7 +15,7 @@ from sluis.cli.files import emit_report, write_text
 from sluis.errors import InputError
 from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
-from sluis.verify import VerificationReport, verify
+from sluis.verify import VerificationReport, VerifyOptions, verify
 from sluis.verify.attestation import (
     attest,
     check_attestation,
@@ -27,6 +28,7 @@ from sluis.verify.fingerprints import key_from_file
 from sluis.verify.report import to_html, to_json
 
 CHECK_FAILED = 1
+DEFAULT_WORKERS = os.cpu_count() or 1
 
 
 def _read(path: Path, what: str) -> str:
@@ -81,6 +83,13 @@ def _policy(path: Path) -> Policy:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=DEFAULT_WORKERS,
+    show_default=True,
+    help="Processes that compare batches (the number of CPU cores by default).",
+)
 def verify_command(
     source: str,
     target: str,
@@ -90,6 +99,7 @@ def verify_command(
     key_path: Path | None,
     fmt: str,
     output: Path | None,
+    workers: int,
 ) -> int:
     """Check, value by value, that TARGET (an anonymized copy of SOURCE) holds no
     personal data of SOURCE and has the shape POLICY promises.
@@ -109,7 +119,7 @@ def verify_command(
     policy = _policy(policy_path)
     private = load_private_key(signing_key) if signing_key is not None else None
     key = key_from_file(_read(key_path, "key file")) if key_path is not None else None
-    report = verify(source, target, policy, key=key)
+    report = verify(source, target, policy, key=key, options=VerifyOptions(workers=workers))
     if fmt == "json":
         emit_report(to_json(report), output)
     elif fmt == "html":

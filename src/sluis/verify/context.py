@@ -47,11 +47,13 @@ class VerifyOptions:
     column's cells that may equal *another* person's identifier before the leak check
     fails (keyed fakes land on real values by chance; copied or shuffled values do not
     stay below it); ``l_diversity`` is the smallest number of distinct sensitive values a
-    quasi-identifier group must have."""
+    quasi-identifier group must have; ``workers`` processes judge the leak check's batches
+    of tables larger than one batch (the result is the same as with one)."""
 
     batch_rows: int = 16_384
     coincidence_share: float = 0.2
     l_diversity: int = 2
+    workers: int = 1
 
 
 @dataclass

@@ -27,6 +27,7 @@ import hmac
 import os
 import re
 from collections.abc import Iterable
+from zlib import crc32
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -111,8 +112,10 @@ def tokens(text: str) -> list[str]:
 
 
 class Prefilter:
-    """A one-hash bit filter over tagged forms (Python's salted ``hash``), so only forms
-    that may be in a set pay for a keyed fingerprint. Fixed size: 2^26 bits, 8 MiB."""
+    """A one-hash bit filter over tagged forms, so only forms that may be in a set pay for a
+    keyed fingerprint. Fixed size: 2^26 bits, 8 MiB. The hash is CRC-32, the same in every
+    process (Python's own ``hash`` of text is salted per process), so worker processes can
+    share a filter built here."""
 
     BITS = 26
 
@@ -121,11 +124,11 @@ class Prefilter:
         self._mask = (1 << self.BITS) - 1
 
     def add(self, tagged: str) -> None:
-        h = hash(tagged) & self._mask
+        h = crc32(tagged.encode()) & self._mask
         self._bits[h >> 3] |= 1 << (h & 7)
 
     def __contains__(self, tagged: str) -> bool:
-        h = hash(tagged) & self._mask
+        h = crc32(tagged.encode()) & self._mask
         return bool(self._bits[h >> 3] & (1 << (h & 7)))
 
 
@@ -142,6 +145,10 @@ class Fingerprinter:
         self._cache: dict[str, int] = {}
         self.known = Prefilter()
         self.starts = Prefilter()
+
+    def __getstate__(self) -> dict[str, object]:
+        # Worker processes rebuild their own cache; shipping it would only cost time.
+        return {**self.__dict__, "_cache": {}}
 
     def _fp(self, tagged: str) -> int:
         fp = self._cache.get(tagged)

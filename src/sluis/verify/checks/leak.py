@@ -33,9 +33,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections import defaultdict
+import multiprocessing
+from collections import defaultdict, deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+
+import pyarrow as pa
 
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.text import find_entities
@@ -80,14 +84,13 @@ class _Hits:
 def run(ctx: VerifyContext) -> CheckResult:
     fingerprinter = Fingerprinter(ctx.key)
     identifiers, personal = _build_sets(ctx, fingerprinter)
+    sets = _Sets(fingerprinter, identifiers, personal)
     leaks: dict[tuple[str, str, str], _Hits] = defaultdict(_Hits)
     coincidences: dict[tuple[str, str, bool], _Hits] = defaultdict(_Hits)
     filled: dict[tuple[str, str], int] = defaultdict(int)
     cells = 0
     for target_table in ctx.target_schema.tables:
-        cells += _scan_table(
-            ctx, target_table, fingerprinter, identifiers, personal, leaks, coincidences, filled
-        )
+        cells += _scan_table(ctx, target_table, sets, leaks, coincidences, filled)
     findings = [
         Finding("value of the source", table, column, category, hits.count, finding_rows(hits.rows))
         for (table, column, category), hits in sorted(leaks.items())
@@ -312,77 +315,173 @@ def _judge(
     return "coincidence" if fp in row.every else None
 
 
+@dataclass(frozen=True)
+class _TableScan:
+    """What judging any batch of one target table needs, besides its rows."""
+
+    table: str
+    names: tuple[str, ...]
+    copied: tuple[bool, ...]
+    # Look-alikes a reviewer confirmed (case numbers that pass the 11-proef) equal a real
+    # identifier only by chance: they count as coincidences, not leaks.
+    allowed: tuple[frozenset[str], ...]
+    source_columns: tuple[_SourceColumn, ...]
+
+
+@dataclass(frozen=True)
+class _Sets:
+    """The run's fingerprinter and the two source sets: what every batch is compared with."""
+
+    fingerprinter: Fingerprinter
+    identifiers: FingerprintSet
+    personal: FingerprintSet
+
+
+@dataclass
+class _BatchResult:
+    cells: int
+    filled: list[int]
+    # (kind: a category or "coincidence", column index, is identifier, category, row number)
+    hits: list[tuple[str, int, bool, str, int]]
+
+
 def _scan_table(
     ctx: VerifyContext,
     table: Table,
-    fingerprinter: Fingerprinter,
-    identifiers: FingerprintSet,
-    personal: FingerprintSet,
+    sets: _Sets,
     leaks: dict[tuple[str, str, str], _Hits],
     coincidences: dict[tuple[str, str, bool], _Hits],
     filled: dict[tuple[str, str], int],
 ) -> int:
-    names = [c.name for c in table.columns]
+    names = tuple(c.name for c in table.columns)
     rules = [ctx.policy.rule(table.name, n) for n in names]
-    copied = [isinstance(rule, Keep | None) for rule in rules]
-    # Look-alikes a reviewer confirmed (case numbers that pass the 11-proef) equal a real
-    # identifier only by chance: they count as coincidences, not leaks.
-    allowed = [frozenset(rule.allow) if isinstance(rule, Keep) else frozenset() for rule in rules]
     source_table = ctx.source_table(table.name)
-    source_columns = _source_columns(ctx, source_table) if source_table else []
+    scan = _TableScan(
+        table.name,
+        names,
+        tuple(isinstance(rule, Keep | None) for rule in rules),
+        tuple(frozenset(rule.allow) if isinstance(rule, Keep) else frozenset() for rule in rules),
+        tuple(_source_columns(ctx, source_table)) if source_table else (),
+    )
+    batch_rows = ctx.options.batch_rows
+    parallel = ctx.options.workers > 1 and ctx.target.row_count(table.name) > batch_rows
     source_rows = _source_rows(ctx, table.name)
-    position = 0
+
+    def batches() -> Iterator[tuple[pa.RecordBatch, list[tuple[object, ...]], int]]:
+        position = 0
+        for batch in ctx.target.batches(table.name, list(names), batch_rows=batch_rows):
+            yield batch, [next(source_rows, ()) for _ in range(batch.num_rows)], position
+            position += batch.num_rows
+
     cells = 0
-    cell_cache: dict[str, tuple[set[int], set[int]]] = {}
-    for batch in ctx.target.batches(table.name, names, batch_rows=ctx.options.batch_rows):
-        if len(cell_cache) > 100_000:
-            cell_cache.clear()
-        raw_rows = [next(source_rows, ()) for _ in range(batch.num_rows)]
-        row_cache: dict[int, _SourceRow] = {}
-        probes: list[int] = []
-        where: list[tuple[int, int]] = []
-        personal_probes: list[int] = []
-        personal_where: list[tuple[int, int]] = []
-        for ci, name in enumerate(names):
-            for r, text in enumerate(column_texts(batch.column(ci))):
-                if text is None:
-                    continue
-                cells += 1
-                filled[(table.name, name)] += 1
-                parts = cell_cache.get(text)
-                if parts is None:
-                    parts = fingerprinter.of_cell(text)
-                    cell_cache[text] = parts
-                every, structural = parts
-                probes.extend(every)
-                where.extend([(ci, r)] * len(every))
-                chosen = structural if copied[ci] else every
-                personal_probes.extend(chosen)
-                personal_where.extend([(ci, r)] * len(chosen))
-        seen: set[tuple[int, int, str]] = set()
-        for fps, places, fset, is_id in (
-            (probes, where, identifiers, True),
-            (personal_probes, personal_where, personal, False),
-        ):
-            for fp, (ci, r), category in zip(fps, places, fset.lookup(fps), strict=True):
-                if category is None:
-                    continue
-                if r not in row_cache:
-                    row_cache[r] = _row_fingerprints(raw_rows[r], source_columns, fingerprinter)
-                kind = _judge(fp, row_cache[r], names[ci], is_id, copied[ci], category)
-                if kind == category and category in allowed[ci]:
-                    kind = "coincidence"
-                if kind is None:
-                    continue
-                if (ci, r, kind) in seen:
-                    continue
-                seen.add((ci, r, kind))
-                row_number = position + r + 1
-                if kind == "coincidence":
-                    hits = coincidences[(table.name, names[ci], is_id)]
-                else:
-                    hits = leaks[(table.name, names[ci], category)]
-                hits.count += 1
-                hits.rows.append(row_number)
-        position += batch.num_rows
+    for result in _judged(scan, sets, batches(), ctx.options.workers if parallel else 1):
+        cells += result.cells
+        for ci, count in enumerate(result.filled):
+            filled[(table.name, names[ci])] += count
+        for kind, ci, is_id, category, row_number in result.hits:
+            if kind == "coincidence":
+                hits = coincidences[(table.name, names[ci], is_id)]
+            else:
+                hits = leaks[(table.name, names[ci], category)]
+            hits.count += 1
+            hits.rows.append(row_number)
     return cells
+
+
+_worker_sets: _Sets | None = None
+_worker_cache: dict[str, tuple[set[int], set[int]]] = {}
+
+
+def _start_worker(sets: _Sets) -> None:
+    global _worker_sets
+    _worker_sets = sets
+
+
+def _judge_in_worker(
+    scan: _TableScan, batch: pa.RecordBatch, raw_rows: list[tuple[object, ...]], position: int
+) -> _BatchResult:
+    assert _worker_sets is not None, "worker used before it was started"
+    if len(_worker_cache) > 100_000:
+        _worker_cache.clear()
+    return _judge_batch(scan, _worker_sets, batch, raw_rows, position, _worker_cache)
+
+
+def _judged(
+    scan: _TableScan,
+    sets: _Sets,
+    batches: Iterator[tuple[pa.RecordBatch, list[tuple[object, ...]], int]],
+    workers: int,
+) -> Iterator[_BatchResult]:
+    """Each batch judged, in order: here, or on ``workers`` processes that get the sets once."""
+    if workers <= 1:
+        cell_cache: dict[str, tuple[set[int], set[int]]] = {}
+        for batch, raw_rows, position in batches:
+            if len(cell_cache) > 100_000:
+                cell_cache.clear()
+            yield _judge_batch(scan, sets, batch, raw_rows, position, cell_cache)
+        return
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(sets,)
+    ) as pool:
+        pending: deque[Future[_BatchResult]] = deque()
+        for batch, raw_rows, position in batches:
+            pending.append(pool.submit(_judge_in_worker, scan, batch, raw_rows, position))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _judge_batch(
+    scan: _TableScan,
+    sets: _Sets,
+    batch: pa.RecordBatch,
+    raw_rows: list[tuple[object, ...]],
+    position: int,
+    cell_cache: dict[str, tuple[set[int], set[int]]],
+) -> _BatchResult:
+    fingerprinter = sets.fingerprinter
+    names, copied, allowed = scan.names, scan.copied, scan.allowed
+    result = _BatchResult(0, [0] * len(names), [])
+    row_cache: dict[int, _SourceRow] = {}
+    probes: list[int] = []
+    where: list[tuple[int, int]] = []
+    personal_probes: list[int] = []
+    personal_where: list[tuple[int, int]] = []
+    for ci in range(len(names)):
+        for r, text in enumerate(column_texts(batch.column(ci))):
+            if text is None:
+                continue
+            result.cells += 1
+            result.filled[ci] += 1
+            parts = cell_cache.get(text)
+            if parts is None:
+                parts = fingerprinter.of_cell(text)
+                cell_cache[text] = parts
+            every, structural = parts
+            probes.extend(every)
+            where.extend([(ci, r)] * len(every))
+            chosen = structural if copied[ci] else every
+            personal_probes.extend(chosen)
+            personal_where.extend([(ci, r)] * len(chosen))
+    seen: set[tuple[int, int, str]] = set()
+    for fps, places, fset, is_id in (
+        (probes, where, sets.identifiers, True),
+        (personal_probes, personal_where, sets.personal, False),
+    ):
+        for fp, (ci, r), category in zip(fps, places, fset.lookup(fps), strict=True):
+            if category is None:
+                continue
+            if r not in row_cache:
+                row_cache[r] = _row_fingerprints(
+                    raw_rows[r], list(scan.source_columns), fingerprinter
+                )
+            kind = _judge(fp, row_cache[r], names[ci], is_id, copied[ci], category)
+            if kind == category and category in allowed[ci]:
+                kind = "coincidence"
+            if kind is None or (ci, r, kind) in seen:
+                continue
+            seen.add((ci, r, kind))
+            result.hits.append((kind, ci, is_id, category, position + r + 1))
+    return result
