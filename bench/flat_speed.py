@@ -1,0 +1,227 @@
+"""Issue 6's wide table, side by side with a plain copy and a per-row Faker script.
+
+One run measures, on the same ``persons`` table (:mod:`bench.flat_table`), each figure the
+median of ``REPEATS`` runs:
+
+* the physical limit: SQLite ``ATTACH … INSERT SELECT`` into a fresh file, and a pyarrow
+  read + write of the same rows as Parquet;
+* Sluis: the keyed run SQLite → SQLite and Parquet → Parquet (all cores, no verification),
+  its peak resident memory (in a child process), and ``verify`` of the SQLite copy;
+* the naive approach: a per-row Python script with Faker on a sample, extrapolated;
+* keyed hashing: HMAC-SHA256 per second on one core through the vectorized path.
+
+``SLUIS_BENCH_FLAT_ROWS`` sets the number of rows (default 200,000; the issue's 2,000,000
+takes about ten times as long).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from bench.flat_table import build_flat_db
+from sluis.anonymize.prf import Prf
+from sluis.anonymize.runner import run
+from sluis.discover.scanner import scan
+from sluis.keys import Key
+from sluis.model.policy_draft import draft_policy
+from sluis.model.policy_file import parse_policy
+from sluis.sinks import open_sink
+from sluis.sources import open_source
+from sluis.verify import verify
+
+OUT = Path(__file__).parent / "out" / "flat"
+ROWS = int(os.environ.get("SLUIS_BENCH_FLAT_ROWS", "200000"))
+REPEATS = 3
+NAIVE_SAMPLE = 5_000
+WORKERS = os.cpu_count() or 1
+KEY = Key(bytes(range(32)))
+
+
+@dataclass(frozen=True)
+class FlatSpeed:
+    rows: int
+    sqlite_plain: float
+    sqlite_sluis: float
+    parquet_plain: float
+    parquet_sluis: float
+    verify: float
+    passed: bool
+    naive: float
+    peak_mib: float
+    hmac_per_second: float
+
+    def lines(self) -> list[str]:
+        return [
+            f"- data: `persons`, {self.rows:,} rows × 10 columns (id, BSN, first and last name,"
+            " street, postcode, city, birth date, e-mail, a ~100-character note)",
+            f"- SQLite plain copy (ATTACH + INSERT SELECT): {self.sqlite_plain:.2f} s",
+            f"- Sluis SQLite → SQLite ({WORKERS} workers, no verification):"
+            f" {self.sqlite_sluis:.1f} s = **{self.sqlite_sluis / self.sqlite_plain:.0f}×**"
+            " the plain copy (target ≤ 7×)",
+            f"- Parquet plain copy (pyarrow read + write): {self.parquet_plain:.2f} s",
+            f"- Sluis Parquet → Parquet: {self.parquet_sluis:.1f} s ="
+            f" **{self.parquet_sluis / self.parquet_plain:.0f}×** the plain copy (target ≤ 2.5×)",
+            f"- per-row Faker script: {self.naive:.1f} s (extrapolated from {NAIVE_SAMPLE:,} rows)"
+            f" = **{self.naive / self.sqlite_sluis:.1f}×** Sluis's time (target ≥ 50×)",
+            f"- verify of the SQLite copy: {self.verify:.1f} s ="
+            f" **{self.verify / self.sqlite_sluis:.2f}×** anonymize (target ≤ 1×);"
+            f" passed every check: {'yes' if self.passed else 'no'}",
+            f"- peak resident memory of the SQLite run: {self.peak_mib:.0f} MiB (target < 1 GiB)",
+            f"- keyed hashing: {self.hmac_per_second / 1e6:.2f} M HMAC-SHA256 per second on one"
+            " core (target ≥ 1.5 M)",
+            f"- each time the median of {REPEATS} runs",
+        ]
+
+
+def _median(action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    print(f"  {', '.join(f'{t:.2f}' for t in times)} s", file=sys.stderr)
+    return statistics.median(times)
+
+
+def _sqlite_plain(source: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    with closing(sqlite3.connect(target)) as db:
+        db.execute("ATTACH DATABASE ? AS src", (str(source),))
+        ddl = db.execute("SELECT sql FROM src.sqlite_master WHERE name = 'persons'").fetchone()[0]
+        db.execute(ddl)
+        db.execute("INSERT INTO main.persons SELECT * FROM src.persons")
+        db.commit()
+
+
+def _parquet_plain(source: Path, target: Path) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    pq.write_table(pq.read_table(source / "persons.parquet"), target / "persons.parquet")
+
+
+def _sluis(source: str, target: str, policy_text: str) -> None:
+    policy = parse_policy(policy_text)
+    with open_source(source) as opened, open_sink(target, opened.schema()) as sink:
+        sink.create()
+        run(opened, sink, policy, KEY, workers=WORKERS)
+        sink.publish()
+
+
+def _naive(source: Path) -> float:
+    """Seconds a per-row Faker script needs for every row, from a timed sample."""
+    from faker import Faker
+
+    fake = Faker("nl_NL")
+    fake.seed_instance(1)
+    rng = random.Random(1)
+    with closing(sqlite3.connect(source)) as db:
+        rows = db.execute(f"SELECT * FROM persons LIMIT {NAIVE_SAMPLE}").fetchall()
+    target = OUT / "naive.db"
+    target.unlink(missing_ok=True)
+    start = time.perf_counter()
+    with closing(sqlite3.connect(target)) as out:
+        out.execute("CREATE TABLE persons (id, bsn, voornaam, achternaam, straat, postcode,"
+                    " woonplaats, geboortedatum, email, notitie)")  # fmt: skip
+        for row in rows:
+            out.execute(
+                "INSERT INTO persons VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    row[0],
+                    fake.ssn(),
+                    fake.first_name(),
+                    fake.last_name(),
+                    fake.street_address(),
+                    fake.postcode(),
+                    fake.city(),
+                    fake.date_of_birth().isoformat(),
+                    fake.email(),
+                    fake.sentence(nb_words=rng.randint(10, 16)),
+                ),
+            )
+        out.commit()
+    return (time.perf_counter() - start) * ROWS / len(rows)
+
+
+def _peak_mib(source: Path, policy_path: Path) -> float:
+    """Peak resident memory of one SQLite run in a fresh child process."""
+    script = (
+        "import sys; from pathlib import Path; from bench.flat_speed import _sluis; "
+        "_sluis(sys.argv[1], sys.argv[2], Path(sys.argv[3]).read_text())"
+    )
+    target = OUT / "peak.db"
+    target.unlink(missing_ok=True)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(
+        [sys.executable, "-c", script, str(source), str(target), str(policy_path)],
+        check=True,
+        cwd=Path(__file__).parent.parent,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def _hmac_rate() -> float:
+    messages = pa.array([b"%09d" % i for i in range(1_000_000)], pa.binary())
+    prf = Prf(KEY)
+    start = time.perf_counter()
+    prf.hex_array(messages)
+    return len(messages) / (time.perf_counter() - start)
+
+
+def run_bench() -> FlatSpeed:
+    OUT.mkdir(parents=True, exist_ok=True)
+    source = build_flat_db(OUT / f"flat-{ROWS}.db", ROWS)
+    parquet_source = OUT / f"flat-{ROWS}-parquet"
+    if not (parquet_source / "persons.parquet").exists():
+        parquet_source.mkdir(parents=True, exist_ok=True)
+        with open_source(str(source)) as opened:
+            batches = list(opened.batches("persons", batch_rows=65_536))
+        pq.write_table(pa.Table.from_batches(batches), parquet_source / "persons.parquet")
+    policy_path = OUT / "policy.yaml"
+    policy_text = draft_policy(scan(str(source)))
+    policy_path.write_text(policy_text, encoding="utf-8")
+    sqlite_target, parquet_target = OUT / "copy.db", OUT / "copy-parquet"
+    passed: list[bool] = []
+
+    def check() -> None:
+        result = verify(
+            str(source), str(sqlite_target), parse_policy(policy_text), key=KEY.material
+        )
+        passed.append(result.passed)
+
+    return FlatSpeed(
+        rows=ROWS,
+        sqlite_plain=_median(lambda: _sqlite_plain(source, OUT / "plain.db")),
+        sqlite_sluis=_median(lambda: _sluis(str(source), str(sqlite_target), policy_text)),
+        parquet_plain=_median(lambda: _parquet_plain(parquet_source, OUT / "plain-parquet")),
+        parquet_sluis=_median(
+            lambda: _sluis(f"parquet:{parquet_source}", f"parquet:{parquet_target}", policy_text)
+        ),
+        verify=_median(check),
+        passed=all(passed),
+        naive=_naive(source),
+        peak_mib=_peak_mib(source, policy_path),
+        hmac_per_second=_hmac_rate(),
+    )
+
+
+def main() -> None:
+    for line in run_bench().lines():
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
