@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint types imports unit postgres bench clean
+.PHONY: demo test lint types imports unit postgres fonts bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 
 postgres:
 	bash tools/ensure-postgresql.sh
+
+# Breach letters in Arabic and Farsi need a font with their glyphs and HarfBuzz's subsetter.
+fonts:
+	bash tools/ensure-fonts.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench tools
@@ -25,7 +29,7 @@ types: $(STAMP)
 imports: $(STAMP)
 	$(BIN)/lint-imports
 
-unit: $(STAMP) postgres
+unit: $(STAMP) postgres fonts
 	$(BIN)/pytest -q
 
 test: lint types imports unit

@@ -1,8 +1,9 @@
 """Run the benchmarks and rewrite their sections of ``bench/RESULTS.md``.
 
-``python -m bench`` runs every part; ``python -m bench quality``, ``speed`` or ``copy``
-runs one. Each part owns the block between its ``<!-- NAME:begin -->`` and
-``<!-- NAME:end -->`` markers; the rest of the file is left as written.
+``python -m bench`` runs every part; ``python -m bench quality`` (or ``speed``, ``copy``,
+``text``, ``log``, ``snooping``) runs the parts named. Each part owns the block between
+its ``<!-- NAME:begin -->`` and ``<!-- NAME:end -->`` markers; the rest of the file is
+left as written.
 """
 
 from __future__ import annotations
@@ -139,11 +140,40 @@ def run_text() -> tuple[bool, str]:
     return result.passed, _section("Free text: entity quality and speed against baselines", lines)
 
 
-PARTS: dict[str, tuple[str, Callable[[], tuple[bool, str]]]] = {
+def run_log() -> tuple[bool | None, str]:
+    from bench import log_throughput
+
+    result = log_throughput.run_log_throughput()
+    lines = log_throughput.lines(result)
+    print("\n".join(lines))
+    passed = bool(result["passed"])
+    return passed, _section("Processing log: acknowledged records per second", lines)
+
+
+def run_snooping() -> tuple[bool | None, str]:
+    from bench import snooping_quality
+
+    lines = [
+        "Seeded synthetic access logs (`bench/access_log_sets.py`): a development set and a",
+        "holdout with other teams, helpdesk share, opening hours and misuse mix; ground truth",
+        "is kept apart from the log. Rule weights and thresholds were fixed before either set",
+        "was generated. Queue = accesses scoring ≥ 1.0 (the default); an event (one planted",
+        "act of misuse) is found when any of its records is queued. No target: measured.",
+        "",
+        *snooping_quality.lines(snooping_quality.run()),
+    ]
+    print("\n".join(lines))
+    return None, _section("Access audit: snooping review quality", lines)
+
+
+Part = Callable[[], tuple[bool | None, str]]
+PARTS: dict[str, tuple[str, Part]] = {
     "quality": ("scan-quality", run_quality),
     "speed": ("scan-speed", run_speed),
     "copy": ("copy-speed", run_copy),
     "text": ("text-quality", run_text),
+    "log": ("log-throughput", run_log),
+    "snooping": ("snooping-quality", run_snooping),
 }
 
 
@@ -161,7 +191,8 @@ def main(argv: list[str]) -> int:
         passed, body = runner()
         text = rewrite_section(text, marker, body)
         RESULTS.write_text(text, encoding="utf-8")
-        verdicts.append(f"{part}: {'met target' if passed else 'BELOW TARGET'}")
+        verdict = "measured" if passed is None else "met target" if passed else "BELOW TARGET"
+        verdicts.append(f"{part}: {verdict}")
     print("summary: " + "; ".join(verdicts))
     return 0
 

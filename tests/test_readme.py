@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -21,6 +22,17 @@ def readme_commands() -> list[str]:
     blocks = re.findall(r"```sh\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
     lines = [re.split(r"\s#\s", line)[0].strip() for b in blocks for line in b.splitlines()]
     return [line for line in lines if line.startswith("sluis ")]
+
+
+def readme_scripts() -> list[tuple[str, list[str]]]:
+    """The README's ``bash`` blocks (whole scripts that make their own input files), each
+    with the lines it prints: the ``text`` block after a paragraph starting with "prints"."""
+    text = README.read_text(encoding="utf-8")
+    scripts = []
+    for block in re.finditer(r"```bash\n(.*?)```\n", text, re.DOTALL):
+        printed = re.match(r"\nprints[^\n]*\n\n```text\n(.*?)```", text[block.end() :], re.DOTALL)
+        scripts.append((block.group(1), printed.group(1).splitlines() if printed else []))
+    return scripts
 
 
 def test_the_readme_shows_every_command() -> None:
@@ -47,7 +59,49 @@ def test_readme_commands_run_as_written(tmp_path: Path, pg_db: str) -> None:
     assert (tmp_path / "scan.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 
-@pytest.mark.parametrize("command", ["scan", "policy", "anonymize", "keygen", "verify", "attest"])
+def test_readme_register_scripts_run_as_written(tmp_path: Path) -> None:
+    """The register examples run in README order in one folder, with ``sluis`` on the PATH
+    and nothing from the environment; each prints the lines the README shows, in order."""
+    build_demo_db(tmp_path / "production.db", applicants=150, seed=2)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLUIS_")}
+    env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
+    scripts = readme_scripts()
+    assert len(scripts) >= 4 and sum(bool(lines) for _, lines in scripts) >= 3
+    for script, printed in scripts:
+        done = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", script],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        first = script.splitlines()[0]
+        assert done.returncode == 0, f"{first}: {done.stderr[-500:]}"
+        output = done.stdout.splitlines()
+        for line in printed:
+            assert line in output, f"{first}: the README shows a line it does not print"
+            output = output[output.index(line) + 1 :]
+    assert (tmp_path / "letters" / "letter-00001-ar.html").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "scan",
+        "policy",
+        "anonymize",
+        "keygen",
+        "verify",
+        "attest",
+        "log",
+        "review",
+        "disclose",
+        "retention",
+        "dpia",
+        "breach",
+    ],
+)
 def test_help_explains_with_an_example(command: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "sluis.cli.main", command, "--help"],

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,8 @@ from click.testing import CliRunner, Result
 
 from sluis.cli.breach import breach_group
 from sluis.keys import Key
-from sluis.registers.breach import BreachError, ReasonRequiredError
+from sluis.registers.breach import BREACH_ACTIVITY, BreachError, ReasonRequiredError
+from sluis.registers.processing_log import ProcessingLog
 from sluis.registers.pseudonym import subject_pseudonym
 from tests.registers.test_affected import BSNS
 
@@ -217,3 +220,49 @@ def test_bad_input_is_refused_by_name(register_url: str, files: dict[str, Path])
     assert "exactly one of --from-scan" in str(both.exception)
     unknown = run(register_url, "show", "9")
     assert "there is no breach 9" in str(unknown.exception)
+
+
+def sluis(folder: Path, *args: str) -> str:
+    """Run the installed ``sluis`` command as a user would; it must succeed."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sluis.cli.main", *args],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    for secret in (*BSNS, *NAMES):
+        assert secret not in done.stdout + done.stderr, "personal data in command output"
+    assert done.returncode == 0, done.stderr[-500:]
+    return done.stdout
+
+
+def test_the_sluis_command_runs_a_breach_into_the_processing_log(
+    register_url: str, files: dict[str, Path], tmp_path: Path
+) -> None:
+    db = register_url.removeprefix("sqlite:///")
+    sluis(tmp_path, "log", "init", db)
+    reg = ("--register", register_url)
+    sluis(tmp_path, "breach", "open", "--title", "Test copy", "--aware-at", "2024-03-01T10", *reg)
+    key = ("--key-file", str(files["key"]))
+    leaked = str(files["leaked"])
+    found = sluis(tmp_path, "breach", "affected", "1", "--from-scan", leaked, *key, *reg)
+    assert "2 distinct persons" in found
+    sluis(
+        tmp_path, "breach", "notify", "1", "--ap-reference", "AP-1", "--content",
+        str(files["content"]), "--late-reason", "Found at handover.", *reg,
+    )  # fmt: skip
+    assert "[notified]" in sluis(tmp_path, "breach", "list", *reg)
+    exported = json.loads(sluis(tmp_path, "breach", "export", "1", *reg))
+    assert exported["content"]["persons"] == {"minimum": 2, "maximum": 2}
+    # open and notify concern no person; affected writes one record per person
+    assert sluis(tmp_path, "log", "verify", db).startswith("ok: 4 records, 4 payloads checked")
+    with ProcessingLog.open(register_url, Key.load(files["key"])) as log:
+        records = [r.record for r in log.records()]
+    names = ["breach.open", "breach.affected", "breach.affected", "breach.notify"]
+    assert [r.name for r in records] == names
+    assert {r.activity_id for r in records} == {BREACH_ACTIVITY}
+    expected = {subject_pseudonym(Key.load(files["key"]), "bsn", b) for b in BSNS[:2]}
+    assert {r.subject_id for r in records[1:3]} == expected
+    assert records[0].subject_id is None and records[3].subject_id is None

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from sluis.cli.anonymize import load_key
 from sluis.cli.files import write_text
+from sluis.cli.registers import recorder_for, register_option
 from sluis.errors import InputError
 from sluis.registers.affected import AffectedSource, IdListSource, ScanSource
 from sluis.registers.breach import Breach, BreachRegister, export_json
@@ -28,17 +29,8 @@ from sluis.registers.letters import (
 )
 from sluis.registers.store import RegisterStore
 
-REGISTER_ENV = "SLUIS_REGISTER"
 DUTCH_TIME = ZoneInfo("Europe/Amsterdam")
 
-register_option = click.option(
-    "--register",
-    "register_url",
-    envvar=REGISTER_ENV,
-    default="sqlite:///registers.db",
-    show_default=True,
-    help=f"The register database: a SQLite file or postgresql://… (else ${REGISTER_ENV}).",
-)
 now_option = click.option(
     "--now",
     "now_text",
@@ -62,10 +54,13 @@ def parse_moment(text: str, option: str) -> datetime:
 
 @contextmanager
 def opened(register_url: str, now_text: str | None) -> Iterator[BreachRegister]:
-    """The breach register at ``register_url`` whose clock is ``--now`` when given."""
+    """The breach register at ``register_url`` whose clock is ``--now`` when given; its
+    changes go to the processing log in the same database when there is one."""
     fixed = parse_moment(now_text, "--now") if now_text else None
     with RegisterStore.open(register_url) as store:
-        yield BreachRegister(store, clock=(lambda: fixed) if fixed else _utc_now)
+        yield BreachRegister(
+            store, recorder=recorder_for(store), clock=(lambda: fixed) if fixed else _utc_now
+        )
 
 
 def _utc_now() -> datetime:
@@ -101,7 +96,9 @@ def _summary(breach: Breach, now: datetime) -> str:
 
 @click.group("breach")
 def breach_group() -> None:
-    """The breach register (GDPR Art. 33(5)) and letters to affected persons (Art. 34).
+    """Breaches, their 72-hour deadline, and letters to affected persons.
+
+    The breach register of GDPR Art. 33(5), and the letters of Art. 34.
 
     Every breach runs against the 72-hour deadline to notify the Autoriteit
     Persoonsgegevens, counted from the moment the organization became aware of it; list

@@ -1,7 +1,7 @@
 """``sluis disclose``: the disclosure ledger, recalls, notices and holds.
 
-Also holds the small helpers the register command groups share: the ``--register``
-option, reading a persons file into pseudonyms, and parsing times.
+Also holds the small helpers the ledger, retention and DPIA commands share: reading a
+persons file into pseudonyms, parsing times, JSON output.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 import click
 
 from sluis.cli.anonymize import load_key
+from sluis.cli.registers import open_register, recorder_for, register_option
 from sluis.errors import InputError
-from sluis.registers.changes import ChangeRecorder
 from sluis.registers.disclosure import (
     Delivery,
     lift_hold,
@@ -38,22 +38,8 @@ from sluis.registers.disclosure_recall import (
     recall,
 )
 from sluis.registers.pseudonym import subject_pseudonym
-from sluis.registers.store import RegisterStore
 
-REGISTER_ENV = "SLUIS_REGISTER"
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def register_option(function: F) -> F:
-    """``--register URL``: the register database (else ``$SLUIS_REGISTER``)."""
-    return click.option(
-        "--register",
-        "register_url",
-        envvar=REGISTER_ENV,
-        default="registers.db",
-        show_default=True,
-        help=f"Register database: a SQLite file or postgresql://… (else ${REGISTER_ENV}).",
-    )(function)
 
 
 def now_option(function: F) -> F:
@@ -82,15 +68,6 @@ def persons_options(function: F) -> F:
     ):
         function = option(function)
     return function
-
-
-def open_register(url: str) -> RegisterStore:
-    return RegisterStore.open(url)
-
-
-def recorder_for(store: RegisterStore) -> ChangeRecorder | None:
-    """Where register changes go in the processing log; None until a log is configured."""
-    return None
 
 
 def parse_moment(text: str | None, option: str) -> datetime | None:

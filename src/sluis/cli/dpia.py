@@ -10,12 +10,10 @@ from sluis.cli.disclose import (
     echo_json,
     format_option,
     now_option,
-    open_register,
     parse_day,
     parse_moment,
-    recorder_for,
-    register_option,
 )
+from sluis.cli.registers import open_register, recorder_for, register_option
 from sluis.errors import InputError
 from sluis.registers.dpia import (
     Dpia,

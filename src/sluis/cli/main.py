@@ -10,8 +10,10 @@ import click
 
 from sluis import __version__
 from sluis.cli.anonymize import anonymize_command, keygen_command
+from sluis.cli.breach import breach_group
 from sluis.cli.disclose import disclose_group
 from sluis.cli.dpia import dpia_group
+from sluis.cli.log import log_group
 from sluis.cli.policy import policy_group
 from sluis.cli.retention import retention_group
 from sluis.cli.review import review_group
@@ -36,6 +38,9 @@ def cli() -> None:
                                       --policy policy.yaml --key-file sluis.key
     Prove any copy clean:         sluis verify production.db copy.db --policy policy.yaml
     Gate a hand-made database:    sluis scan postgresql://host/testdb --fail-on personal
+    Keep the registers:           sluis log | review | disclose | retention | dpia | breach
+                                  (one register database; after 'sluis log init' on it,
+                                  every register change is written to its processing log)
 
     Output never contains a value from the data: only tables, columns,
     categories, patterns and counts.
@@ -52,6 +57,8 @@ cli.add_command(review_group)
 cli.add_command(disclose_group)
 cli.add_command(retention_group)
 cli.add_command(dpia_group)
+cli.add_command(log_group)
+cli.add_command(breach_group)
 
 
 def main() -> None:

@@ -12,13 +12,11 @@ from sluis.cli.disclose import (
     echo_json,
     format_option,
     now_option,
-    open_register,
     parse_moment,
     persons_options,
     read_pseudonyms,
-    recorder_for,
-    register_option,
 )
+from sluis.cli.registers import open_register, recorder_for, register_option
 from sluis.errors import InputError
 from sluis.registers.retention import (
     RetentionReport,
