@@ -1,6 +1,6 @@
 """Run the benchmarks and rewrite their sections of ``bench/RESULTS.md``.
 
-``python -m bench`` runs every part; ``python -m bench quality`` (or ``speed``, ``copy``,
+``python -m bench`` runs every part; ``python -m bench quality`` (or ``speed``, ``copy``, ``flat``,
 ``text``, ``log``, ``snooping``) runs the parts named. Each part owns the block between
 its ``<!-- NAME:begin -->`` and ``<!-- NAME:end -->`` markers; the rest of the file is
 left as written.
@@ -131,6 +131,15 @@ def run_copy() -> tuple[bool, str]:
     return passed, _section("Anonymize and verify against a plain copy", lines)
 
 
+def run_flat() -> tuple[bool, str]:
+    from bench import flat_speed
+
+    result = flat_speed.run_bench()
+    lines = result.lines()
+    print("\n".join(lines))
+    return result.met_targets, _section("Anonymize the wide table against a plain copy", lines)
+
+
 def run_text() -> tuple[bool, str]:
     from bench import text_quality
 
@@ -171,6 +180,7 @@ PARTS: dict[str, tuple[str, Part]] = {
     "quality": ("scan-quality", run_quality),
     "speed": ("scan-speed", run_speed),
     "copy": ("copy-speed", run_copy),
+    "flat": ("flat-speed", run_flat),
     "text": ("text-quality", run_text),
     "log": ("log-throughput", run_log),
     "snooping": ("snooping-quality", run_snooping),

@@ -64,6 +64,18 @@ class FlatSpeed:
     peak_mib: float
     hmac_per_second: float
 
+    @property
+    def met_targets(self) -> bool:
+        return (
+            self.passed
+            and self.sqlite_sluis <= 7 * self.sqlite_plain
+            and self.parquet_sluis <= 2.5 * self.parquet_plain
+            and self.naive >= 50 * self.sqlite_sluis
+            and self.verify <= self.sqlite_sluis
+            and self.peak_mib < 1024
+            and self.hmac_per_second >= 1.5e6
+        )
+
     def lines(self) -> list[str]:
         return [
             f"- data: `persons`, {self.rows:,} rows × 10 columns (id, BSN, first and last name,"
