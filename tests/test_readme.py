@@ -44,11 +44,13 @@ def test_the_readme_shows_every_command() -> None:
 def test_readme_commands_run_as_written(tmp_path: Path, pg_db: str) -> None:
     build_demo_db(tmp_path / "production.db", applicants=150, seed=2)
     write_postgres(tmp_path / "production.db", pg_db)
+    env = {**os.environ, "SPARK_LOCAL_IP": "127.0.0.1"}  # Spark's local mode, loopback only
     for line in readme_commands():
         argv = shlex.split(line.replace(PG_EXAMPLE, pg_db))
         result = subprocess.run(
             [sys.executable, "-m", "sluis.cli.main", *argv[1:]],
             cwd=tmp_path,
+            env=env,
             capture_output=True,
             text=True,
             timeout=300,
@@ -56,6 +58,7 @@ def test_readme_commands_run_as_written(tmp_path: Path, pg_db: str) -> None:
         expected = 1 if "--fail-on" in argv else 0
         assert result.returncode == expected, f"{line}: {result.stderr[-500:]}"
     assert (tmp_path / "test-copy.db").exists()
+    assert (tmp_path / "spark-copy" / "applicants.parquet").exists()
     assert (tmp_path / "scan.html").read_text(encoding="utf-8").startswith("<!doctype html>")
 
 

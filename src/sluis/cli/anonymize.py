@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import click
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -20,18 +20,19 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from sluis.anonymize.runner import plan_for
 from sluis.cli.files import write_text
 from sluis.cli.policy import load_policy
 from sluis.cli.verify import DEFAULT_WORKERS, print_report
 from sluis.errors import InputError, VerificationError
-from sluis.handover import HandoverResult, RunOptions, hand_over
 from sluis.keys import Key
 from sluis.model.policy import Policy
 from sluis.sources import open_source
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport
 from sluis.verify.attestation import load_private_key
+
+if TYPE_CHECKING:  # the anonymizer loads when a run starts, not with every command
+    from sluis.handover import HandoverResult, RunOptions
 
 KEY_ENV = "SLUIS_KEY"
 
@@ -133,6 +134,8 @@ def anonymize_command(
     private = load_private_key(signing_key) if signing_key is not None else None
     attestation = _attestation_path(target, attest_path) if private is not None else None
     try:
+        from sluis.handover import RunOptions
+
         options = RunOptions(batch_rows, workers, engine, spark_master)
         result = _run(source, target, policy, key, options, private)
     except VerificationError as failed:
@@ -172,6 +175,8 @@ def load_key(key_file: Path | None) -> Key:
 
 def _show_plan(source: str, policy: Policy) -> None:
     with open_source(source) as opened:
+        from sluis.anonymize.runner import plan_for
+
         plans = plan_for(opened, policy)
         for plan in plans:
             rows = opened.row_count(plan.table.name)
@@ -189,6 +194,8 @@ def _run(
     options: RunOptions,
     signing_key: Ed25519PrivateKey | None,
 ) -> HandoverResult:
+    from sluis.handover import hand_over
+
     if not sys.stderr.isatty():
         return hand_over(source, target, policy, key, options, signing_key=signing_key)
     with Progress(
