@@ -122,7 +122,7 @@ def run_spark(
     known = collect(source, policy, batch_rows)
     spark = session(options)
     spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch_rows))
-    work = sink.staging / _WORK
+    work = (sink.staging / _WORK).resolve()
     shared = spark.sparkContext.broadcast((key, known))
     results = []
     try:
