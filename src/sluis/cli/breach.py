@@ -16,7 +16,14 @@ from sluis.cli.anonymize import load_key
 from sluis.cli.files import write_text
 from sluis.cli.registers import recorder_for, register_option
 from sluis.errors import InputError
-from sluis.registers.affected import AffectedSource, IdListSource, ScanSource
+from sluis.registers.affected import (
+    AffectedSource,
+    IdListSource,
+    LedgerFilter,
+    LedgerSource,
+    LogSource,
+    ScanSource,
+)
 from sluis.registers.breach import Breach, BreachRegister, export_json
 from sluis.registers.breach_notification import NotificationContent
 from sluis.registers.letters import (
@@ -268,6 +275,23 @@ def not_notify_command(
 )
 @click.option("--id-type", default="bsn", show_default=True, help="The type of the listed ids.")
 @click.option(
+    "--from-ledger",
+    is_flag=True,
+    help="The persons in deliveries of the disclosure ledger in --register (needs a filter).",
+)
+@click.option("--batch", help="Ledger: deliveries of this batch.")
+@click.option("--recipient", help="Ledger: deliveries to this recipient.")
+@click.option("--category", "categories", multiple=True, help="Ledger: of this data category.")
+@click.option(
+    "--from-log",
+    is_flag=True,
+    help="The persons whose data the processing log in --register shows processed under "
+    "--activity.",
+)
+@click.option("--activity", "activity_id", help="Ledger or log: this processing activity (URI).")
+@click.option("--since", help="Ledger or log: from this time (ISO-8601, inclusive).")
+@click.option("--until", help="Ledger or log: before this time (ISO-8601, exclusive).")
+@click.option(
     "--key-file",
     type=click.Path(dir_okay=False, path_type=Path),
     help="The register key that makes the pseudonyms (else $SLUIS_KEY).",
@@ -280,25 +304,86 @@ def affected_command(
     tables: tuple[str, ...],
     ids_path: Path | None,
     id_type: str,
+    from_ledger: bool,
+    batch: str | None,
+    recipient: str | None,
+    categories: tuple[str, ...],
+    from_log: bool,
+    activity_id: str | None,
+    since: str | None,
+    until: str | None,
     key_file: Path | None,
     register_url: str,
     now_text: str | None,
 ) -> None:
-    """Derive the affected persons from data and add them to the breach (counts only shown)."""
-    if (scan_url is None) == (ids_path is None):
-        raise InputError("give exactly one of --from-scan URL and --from-ids FILE")
-    key = load_key(key_file)
-    source: AffectedSource
-    if scan_url is not None:
-        source = ScanSource(scan_url, key, tables=tables)
-    else:
-        assert ids_path is not None
-        source = IdListSource(ids_path, key, id_type=id_type)
+    """Derive the affected persons from data and add them to the breach (counts only shown).
+
+    Exactly one source: --from-scan URL, --from-ids FILE, --from-ledger (with at least one
+    of --batch, --recipient, --activity, --since, --until, --category) or --from-log
+    --activity URI (with --since/--until for a period). Ledger and log are read from the
+    register database; their pseudonyms join with those of the other sources when the log
+    was written with the same key. Times without an offset are Dutch time.
+    """
+    chosen = [
+        name
+        for name, given in (
+            ("--from-scan", scan_url is not None),
+            ("--from-ids", ids_path is not None),
+            ("--from-ledger", from_ledger),
+            ("--from-log", from_log),
+        )
+        if given
+    ]
+    if len(chosen) != 1:
+        raise InputError(
+            "give exactly one of --from-scan URL, --from-ids FILE, --from-ledger and --from-log"
+        )
+    _only_with(chosen[0], tables=tables, batch=batch, recipient=recipient, category=categories)
+    _only_with(chosen[0], activity=activity_id, since=since, until=until)
+    start = parse_moment(since, "--since") if since else None
+    end = parse_moment(until, "--until") if until else None
     with opened(register_url, now_text) as register:
+        source: AffectedSource
+        if scan_url is not None:
+            source = ScanSource(scan_url, load_key(key_file), tables=tables)
+        elif ids_path is not None:
+            source = IdListSource(ids_path, load_key(key_file), id_type=id_type)
+        elif from_ledger:
+            if not (batch or recipient or activity_id or start or end or categories):
+                raise InputError(
+                    "--from-ledger needs at least one of --batch, --recipient, --activity, "
+                    "--since, --until, --category; refusing every person ever disclosed"
+                )
+            filters = LedgerFilter(batch, recipient, activity_id, start, end, categories)
+            source = LedgerSource(register.store, filters)
+        else:
+            if activity_id is None:
+                raise InputError("--from-log needs --activity URI, the processing activity")
+            source = LogSource(register.store, activity_id, start, end)
         found = register.add_affected(breach_id, source)
         breach = register.get(breach_id)
         click.echo(found.derivation.description)
         click.echo(f"breach {breach_id}: {breach.persons} affected persons in total")
+
+
+_OPTION_SOURCES = {
+    "tables": ("--from-scan",),
+    "batch": ("--from-ledger",),
+    "recipient": ("--from-ledger",),
+    "category": ("--from-ledger",),
+    "activity": ("--from-ledger", "--from-log"),
+    "since": ("--from-ledger", "--from-log"),
+    "until": ("--from-ledger", "--from-log"),
+}
+
+
+def _only_with(chosen: str, **given: object) -> None:
+    """Refuse an option given with a source it does not apply to."""
+    for name, value in given.items():
+        sources = _OPTION_SOURCES[name]
+        if value and chosen not in sources:
+            option = "--table" if name == "tables" else f"--{name}"
+            raise InputError(f"{option} applies only to {' and '.join(sources)}, not {chosen}")
 
 
 @breach_group.command("export")

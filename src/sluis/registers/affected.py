@@ -5,19 +5,28 @@ An :class:`AffectedSource` yields :class:`AffectedPersons`: the keyed pseudonymo
 data, and a description of how the set was derived, which the breach register stores
 beside it. Descriptions name sources, tables, columns and counts, never a value.
 
-Built in: :class:`ScanSource` (every valid BSN in a leaked dataset) and :class:`IdListSource`
-(a file of raw ids). Any other derivation (the disclosure ledger, the processing log) is
-one function returning pseudonyms, wrapped in :class:`FunctionSource`::
+Built in: :class:`ScanSource` (every valid BSN in a leaked dataset), :class:`IdListSource`
+(a file of raw ids), :class:`LedgerSource` (the persons in deliveries of the disclosure
+ledger) and :class:`LogSource` (the persons whose data the processing log shows processed
+under one activity in a period). Any other derivation is one function returning
+pseudonyms, wrapped in :class:`FunctionSource`::
 
-    FunctionSource("ledger", "disclosed to municipality X in 2023",
-                   lambda: persons_disclosed(store, recipient="X"))
+    FunctionSource("ids", "the persons of case file 17", lambda: pseudonyms)
+
+All of them speak of persons by :func:`~sluis.registers.pseudonym.subject_pseudonym`: the
+processing log pseudonymizes a raw ``data_subject_id`` with that very function, so a
+person is one pseudonym whichever source names them, as long as every source was given
+the same key and the same id type (a BSN in one and an A-nummer in another are two
+pseudonyms).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -28,7 +37,11 @@ from sluis.discover.scanner import ScanOptions, scan_source
 from sluis.errors import InputError
 from sluis.keys import Key
 from sluis.model.schema import LogicalType
+from sluis.registers import log_store
+from sluis.registers.disclosure import deliveries_of, list_deliveries, persons_disclosed
+from sluis.registers.processing_log import LogStateError, ProcessingLog
 from sluis.registers.pseudonym import PSEUDONYM_HEX_DIGITS, subject_pseudonym
+from sluis.registers.store import RegisterStore, to_text
 from sluis.sources import DEFAULT_BATCH_ROWS, open_source, redact_url
 
 _PSEUDONYM = re.compile(f"[0-9a-f]{{{PSEUDONYM_HEX_DIGITS}}}")
@@ -218,3 +231,183 @@ class IdListSource:
             f"{len(subjects)} distinct persons"
         )
         return AffectedPersons(subjects, Derivation("ids", description))
+
+
+@dataclass(frozen=True)
+class LedgerFilter:
+    """Which deliveries of the disclosure ledger count; every field given narrows them
+    (as in :func:`~sluis.registers.disclosure.persons_disclosed`). At least one is required:
+    "everyone ever disclosed" is never the set a breach affects."""
+
+    batch: str | None = None
+    recipient: str | None = None
+    activity_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    categories: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.describe_parts():
+            raise InputError(
+                "the disclosure ledger needs at least one filter (batch, recipient, activity, "
+                "since, until or category); refusing every person ever disclosed"
+            )
+        check_period(self.since, self.until)
+
+    def describe_parts(self) -> list[str]:
+        """The filters in words (names of batches, recipients and activities; no persons)."""
+        parts = [
+            f"{label} {value!r}"
+            for label, value in (
+                ("batch", self.batch),
+                ("to", self.recipient),
+                ("activity", self.activity_id),
+            )
+            if value is not None
+        ]
+        if self.categories:
+            parts.append("categories " + ", ".join(sorted(set(self.categories))))
+        if self.since is not None or self.until is not None:
+            parts.append(period_text(self.since, self.until))
+        return parts
+
+
+@dataclass(frozen=True)
+class LedgerSource:
+    """The persons whose data went out in the deliveries ``filters`` selects, to any
+    recipient. An unknown batch or recipient is an :class:`InputError` (a typo would
+    otherwise register nobody). Records are not known (``None``)."""
+
+    store: RegisterStore
+    filters: LedgerFilter
+
+    def derive(self) -> AffectedPersons:
+        f = self.filters
+        if f.batch is not None:
+            deliveries_of(self.store, batch=f.batch)
+        if f.recipient is not None and not list_deliveries(self.store, recipient=f.recipient):
+            raise InputError(f"no delivery to {f.recipient!r} is in the ledger")
+        found = persons_disclosed(
+            self.store,
+            batch=f.batch,
+            recipient=f.recipient,
+            since=f.since,
+            until=f.until,
+            categories=f.categories or None,
+            activity_id=f.activity_id,
+        )
+        subjects = frozenset(s for persons in found.values() for s in persons)
+        listed = [f"{name} {len(found[name])}" for name in sorted(found)]
+        shown = ", ".join(listed[:_LISTED_COLUMNS])
+        if len(listed) > _LISTED_COLUMNS:
+            shown += f" and {len(listed) - _LISTED_COLUMNS} more"
+        description = (
+            f"disclosure ledger, deliveries with {'; '.join(f.describe_parts())}: "
+            f"{_count(len(found), 'recipient')}, {_count(len(subjects), 'distinct person')}"
+            + (f"; persons per recipient: {shown}" if shown else "")
+        )
+        return AffectedPersons(subjects, Derivation("ledger", description))
+
+
+@dataclass(frozen=True)
+class LogSource:
+    """The persons whose data the processing log in ``store`` shows processed under
+    ``activity_id`` (any version) by records starting in ``[since, until)``.
+
+    The log holds keyed pseudonyms (its raw ids were pseudonymized with the key given to
+    ``sluis log append``); they join with the other sources' when that key is the
+    register key. Records without a subject are skipped; records whose payload retention
+    deleted can no longer be read, which the description says when it matters. Records
+    of data are not known (``None``): a log record is a processing, not a stored record.
+    """
+
+    store: RegisterStore
+    activity_id: str
+    since: datetime | None = None
+    until: datetime | None = None
+
+    def derive(self) -> AffectedPersons:
+        check_period(self.since, self.until)
+        if not log_store.has_schema(self.store):
+            raise LogStateError(
+                "the register database holds no processing log; create it with "
+                "'sluis log init' on the same database and append records first"
+            )
+        # Reading needs no key: the log stores pseudonyms only, so a throwaway key serves.
+        log = ProcessingLog(self.store, Key.generate())
+        if not any(a.uri == self.activity_id for a in log.activities()):
+            raise InputError(
+                f"activity {self.activity_id!r} is not in the processing log's register; "
+                "'sluis log activities' lists them"
+            )
+        where, params = "activity_id = ? AND subject IS NOT NULL", [self.activity_id]
+        if self.since is not None:
+            where += " AND start_time >= ?"
+            params.append(to_text(self.since))
+        if self.until is not None:
+            where += " AND start_time < ?"
+            params.append(to_text(self.until))
+        subjects: set[str] = set()
+        id_types: Counter[str] = Counter()
+        records = 0
+        for stored in log.records(where, params):
+            if stored.record.subject_id is None:
+                continue
+            records += 1
+            subjects.add(stored.record.subject_id)
+            id_types[stored.record.subject_id_type or "unknown"] += 1
+        types = ", ".join(f"{name} {count}" for name, count in sorted(id_types.items()))
+        description = (
+            f"processing log, activity {self.activity_id!r}, records starting "
+            f"{period_text(self.since, self.until)}: {_count(records, 'record')} about "
+            f"{_count(len(subjects), 'distinct person')}"
+            + (f" (subject id types: {types})" if types else "")
+            + self._retention_note(log)
+        )
+        return AffectedPersons(frozenset(subjects), Derivation("processing-log", description))
+
+    def _retention_note(self, log: ProcessingLog) -> str:
+        """A warning when retention deleted payloads that may lie in the period: the log
+        does not keep when a deleted record started, only that it came before the oldest
+        payload left."""
+        rows = self.store.execute("SELECT COUNT(*), MIN(start_time) FROM log_payloads")
+        present, oldest = int(rows[0][0]), rows[0][1]
+        deleted = log.size() - present
+        if deleted <= 0:
+            return ""
+        if oldest is not None and self.since is not None and to_text(self.since) >= oldest:
+            return ""
+        before = ""
+        if oldest is not None:
+            before = f" that started before {_minute(datetime.fromisoformat(oldest))}"
+        return (
+            f"; retention deleted {_count(deleted, 'record')} of the log{before}, whose "
+            "persons cannot be counted"
+        )
+
+
+def check_period(since: datetime | None, until: datetime | None) -> None:
+    """Refuse a period that ends before it starts, or a time without a zone."""
+    for name, moment in (("since", since), ("until", until)):
+        if moment is not None and moment.tzinfo is None:
+            raise InputError(f"{name} must carry a time zone")
+    if since is not None and until is not None and until <= since:
+        raise InputError("the period ends before it starts: until must lie after since")
+
+
+def period_text(since: datetime | None, until: datetime | None) -> str:
+    """``[since, until)`` in words, UTC to the minute."""
+    parts = []
+    if since is not None:
+        parts.append(f"from {_minute(since)}")
+    if until is not None:
+        parts.append(f"before {_minute(until)}")
+    return " ".join(parts) or "at any time"
+
+
+def _minute(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
