@@ -25,10 +25,22 @@ _PLAIN = (
     "Afspraak verzet naar volgende week {weekday}, locatie stadskantoor.",
     "klant heeft gebeld, wil uitstel van betaling. doorgezet naar team inkomen.",
     "Terugbelverzoek: graag contact opnemen over de status van de aanvraag ({day}e).",
-    "Bezwaar ingediend tegen besluit van {day}-{mm}-2024, termijn loopt nog {day} dagen.",
+    "Bezwaar ingediend tegen het besluit van {day} {month}, termijn loopt nog {hour} dagen.",
     "Documenten gescand en toegevoegd aan dossier. Controle door backoffice op {weekday}.",
     "Wmo-indicatie verlengd tot eind 2025, huishoudelijke hulp {hour} uur per week.",
     "Geen bijzonderheden. Dossier compleet, herinnering verstuurd op {day} {month}.",
+)
+_TAILS = (
+    "",
+    " Zie ook eerdere notitie.",
+    " Klant geinformeerd per post.",
+    " Zaak kan gesloten worden.",
+    " Vervolg over drie weken.",
+    " Doorgezet naar de backoffice.",
+    " Nog geen reactie ontvangen.",
+    " Alles duidelijk.",
+    " Status bijgewerkt in het systeem.",
+    " Graag terugbellen.",
 )
 _PERSONAL = (
     "Mw. {last} belde over de betaling; teruggebeld op 06-{phone}.",
@@ -46,7 +58,9 @@ def short_notes(n: int = 2000, seed: int = 5, personal_share: float = 0.2) -> li
     rng = random.Random(seed)
     notes: list[str] = []
     seen: set[str] = set()
-    while len(notes) < n:
+    for _ in range(n * 20):
+        if len(notes) == n:
+            break
         templates = _PERSONAL if rng.random() < personal_share else _PLAIN
         note = rng.choice(templates).format(
             hour=rng.randint(8, 17),
@@ -58,10 +72,12 @@ def short_notes(n: int = 2000, seed: int = 5, personal_share: float = 0.2) -> li
             first=rng.choice(_FIRST),
             last=rng.choice(_LAST),
             phone=rng.randint(10_000_000, 99_999_999),
-        )
+        ) + rng.choice(_TAILS)
         if note not in seen:
             seen.add(note)
             notes.append(note)
+    if len(notes) < n:
+        raise ValueError("the templates give fewer distinct notes than asked for")
     return notes
 
 
@@ -81,7 +97,7 @@ def time_per_text(
 
 def text_speed(repeats: int = 5) -> dict[str, float]:
     """Microseconds per text for each set: ``corpus``, ``holdout``, ``short`` (all notes) and
-    ``short_plain`` (the notes without personal data)."""
+    ``short_plain`` (notes without personal data)."""
     from bench.text_corpus import generate as corpus
     from bench.text_holdout import generate as holdout
 

@@ -22,25 +22,46 @@ from sluis.discover.text_cues import DETECTOR as CUE_DETECTOR
 from sluis.discover.text_cues import find_context_names
 from sluis.discover.text_filters import is_institutional, org_regions, po_box_regions
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 # Detectors whose every instance contains a digit, or an "@".
 _NEEDS_DIGIT = frozenset(
     {"bsn", "iban", "vat", "onderwijsnummer", "postcode", "phone", "ip", "birth_date",
      "kenteken", "passport", "v_number", "kvk", "rsin"}
 )  # fmt: skip
 _NEEDS_AT = frozenset({"email"})
+# What an instance needs at least, from the detector's pattern: (the longest run of digits,
+# the number of digits in the whole text). A text short of either cannot hold one.
+_DIGITS_NEEDED: dict[str, tuple[int, int]] = {
+    "street": (1, 1),  # a house number
+    "bsn": (3, 8),
+    "rsin": (4, 9),
+    "kvk": (8, 8),
+    "v_number": (10, 10),
+    "onderwijsnummer": (4, 9),
+    "postcode": (4, 4),
+    "phone": (1, 7),
+    "iban": (2, 2),
+    "vat": (2, 11),
+    "birth_date": (2, 3),
+}
 _CACHE_SIZE = 4096
 
 
 @cache
-def _detector_groups() -> tuple[tuple[Detector, ...], tuple[Detector, ...], tuple[Detector, ...]]:
-    """(always run, digit only, ``@`` only)."""
+def _plan() -> tuple[tuple[Detector, bool, bool, int, int], ...]:
+    """Each detector with what it needs: (detector, checksum-validated, needs "@", longest
+    digit run, digit count); the order of the candidates decides ties between equal spans."""
     detectors = all_detectors()
-    return (
-        tuple(d for d in detectors if d.code not in _NEEDS_DIGIT | _NEEDS_AT),
-        tuple(d for d in detectors if d.code in _NEEDS_DIGIT),
-        tuple(d for d in detectors if d.code in _NEEDS_AT),
+    ordered = (
+        [d for d in detectors if d.code not in _NEEDS_DIGIT | _NEEDS_AT]
+        + [d for d in detectors if d.code in _NEEDS_DIGIT]
+        + [d for d in detectors if d.code in _NEEDS_AT]
     )
+    plan = []
+    for d in ordered:
+        run, count = _DIGITS_NEEDED.get(d.code, (1, 1) if d.code in _NEEDS_DIGIT else (0, 0))
+        plan.append((d, d.evidence.startswith("checksum"), d.code in _NEEDS_AT, run, count))
+    return tuple(plan)
 
 
 def find_entities(text: str) -> list[Span]:
@@ -52,29 +73,27 @@ def find_entities(text: str) -> list[Span]:
 
 @lru_cache(maxsize=_CACHE_SIZE)
 def _find(text: str) -> tuple[Span, ...]:
-    always, digit, at = _detector_groups()
-    detectors = always
-    if _DIGIT.search(text):
-        detectors += digit
-    if "@" in text:
-        detectors += at
+    runs = _DIGITS.findall(text)
+    longest = max(map(len, runs)) if runs else 0
+    count = sum(map(len, runs)) if runs else 0
+    at = "@" in text
     boxes = po_box_regions(text) if "ostbus" in text or "ntwoordnummer" in text else []
     orgs = org_regions(text)
+    length = len(text)
     candidates: list[tuple[Span, bool]] = []
-    for detector in detectors:
-        validated = detector.evidence.startswith("checksum")
-        candidates.extend(
-            (span, validated)
-            for span in detector.find(text)
-            if 0 <= span.start < span.end <= len(text)
-            and not is_institutional(text, span, boxes, orgs)
-        )
-    candidates.extend(
-        (span, False)
-        for span in find_context_names(text)
-        if 0 <= span.start < span.end <= len(text) and not is_institutional(text, span, [], orgs)
-    )
-    return tuple(resolve_overlaps(candidates, len(text)))
+    add = candidates.append
+    for detector, validated, needs_at, run, digits in _plan():
+        if longest < run or count < digits or (needs_at and not at):
+            continue
+        for span in detector.find(text):
+            if 0 <= span.start < span.end <= length and not is_institutional(
+                text, span, boxes, orgs
+            ):
+                add((span, validated))
+    for span in find_context_names(text):
+        if 0 <= span.start < span.end <= length and not is_institutional(text, span, [], orgs):
+            add((span, False))
+    return tuple(resolve_overlaps(candidates, length))
 
 
 def resolve_overlaps(candidates: list[tuple[Span, bool]], length: int) -> list[Span]:

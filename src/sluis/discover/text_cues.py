@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from sluis.discover.detectors._common import LiteralStarts, fold
 from sluis.discover.detectors._names import has_street_suffix, is_first, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
@@ -76,11 +77,11 @@ _CHAT = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{3,25}\]|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}"
     r"(?::\d{2})?(?:[ \t]*-)?|\d{1,2}:\d{2}(?::\d{2})?)[ \t]*"
 )
-_KEY = re.compile(
+_KEY_WORD = (
     r"(?:naam|name|voornamen|roepnaam|tussenvoegsels?|voorvoegsel|contactpersoon|cli[eë]nt|"
-    r"klant|aanvrager)[\"']?[ \t]*[:=][ \t]*[\"']?",
-    re.IGNORECASE,
+    r"klant|aanvrager)"
 )
+_KEY = re.compile(rf"{_KEY_WORD}[\"']?[ \t]*[:=][ \t]*[\"']?", re.IGNORECASE)
 _VALUE_END = re.compile(r"[\"'\n,;{}\[\]]|$")
 _KEY_CATEGORY = (
     (re.compile(r"(?:^|_| )(?:voornamen|voornaam|roepnaam|first_?name|given_?name)$"), FIRST),
@@ -98,6 +99,44 @@ _NOT_PERSON_KEYS = re.compile(
     r"bedrijf|organisatie|instantie|werkgever|straat|bestand|file|gebruiker|user|product|"
     r"school|afdeling|team|project|plaats|stad|land|company|org|dienst|locatie|merk"
 )
+
+
+def _leading_literals(alternation: str) -> tuple[str, ...]:
+    """The lower-case text each alternative of ``(?:a|b|...)`` starts with, up to its first
+    class, group, escape other than ``\\.`` or optional character."""
+    alternatives: list[str] = []
+    depth, begin = 0, 3
+    for i, ch in enumerate(alternation[3:-1], start=3):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alternatives.append(alternation[begin:i])
+            begin = i + 1
+    alternatives.append(alternation[begin:-1])
+    literals = []
+    for alt in alternatives:
+        out, i = "", 0
+        while i < len(alt):
+            ch, step = alt[i], 1
+            if alt.startswith("\\.", i):
+                ch, step = ".", 2
+            elif not (ch.isascii() and (ch.isalpha() or ch in " -'")):
+                break
+            if alt[i + step : i + step + 1] in ("?", "*"):
+                break
+            out += ch.lower()
+            i += step
+        if not out:
+            raise ValueError("an alternative without a leading literal")
+        literals.append(out)
+    # A literal that starts with another adds no offsets.
+    return tuple(w for w in literals if not any(w != v and w.startswith(v) for v in literals))
+
+
+# Every match of _CUE and _KEY starts with one of these, in any case: a cheap search first.
+_CUE_STARTS = LiteralStarts(
+    _leading_literals(_TITLE) + _leading_literals(_ROLE), word_start=True
+)  # _CUE has (?<![\w.]) before them
+_KEY_STARTS = LiteralStarts(_leading_literals(_KEY_WORD), word_start=False)
 _ORG_WORDS = frozenset(
     [
         "ziekenhuis",
@@ -144,6 +183,7 @@ _ORG_WORDS = frozenset(
 def find_context_names(text: str) -> Iterator[Span]:
     """Person names licensed by context, possibly overlapping one another."""
     lower = text.casefold()
+    folded = fold(text)
     if "<" in text and "@" in text:
         for m in _ANGLE_MAIL.finditer(text):
             yield from _display_name(text, m.start())
@@ -154,13 +194,13 @@ def find_context_names(text: str) -> Iterator[Span]:
     if "groet" in lower or "gr." in lower or "hoogachtend" in lower or "regards" in lower:
         for m in _CLOSING.finditer(text):
             yield from _closing_name(text, m.end())
-    for m in _CUE.finditer(text):
+    for m in _CUE_STARTS.finditer(_CUE, text, folded):
         lower_ok = _LOWER_OK.match(m.group()) is not None
         yield from _name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok)
     if ":" in text:
         for m in _CHAT.finditer(text):
             yield from _chat_speaker(text, m.end())
-        yield from _key_values(text)
+        yield from _key_values(text, folded)
 
 
 def _name_at(
@@ -289,9 +329,9 @@ def _display_name(text: str, angle: int) -> Iterator[Span]:
         yield from _name_at(text, start, NAME, end_limit=end)
 
 
-def _key_values(text: str) -> Iterator[Span]:
+def _key_values(text: str, folded: str) -> Iterator[Span]:
     """Values of name keys: ``"voornaam": "…"``, ``Naam: …``, ``achternaam=…``."""
-    for m in _KEY.finditer(text):
+    for m in _KEY_STARTS.finditer(_KEY, text, folded):
         k = m.start()
         while k > 0 and (text[k - 1].isalpha() or text[k - 1] in "_ "):
             k -= 1

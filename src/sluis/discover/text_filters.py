@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from sluis.discover.detectors._common import contains_any, fold
 from sluis.discover.detectors._names import has_street_suffix, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
@@ -179,6 +180,8 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
 
 def org_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges of well-known organization names."""
+    if not contains_any(fold(text), _ORG_NAMES):
+        return []
     return [m.span() for m in _ORG_RX.finditer(text)]
 
 

@@ -42,6 +42,67 @@ def passes_eleven_proof(digits: str) -> bool:
     )
 
 
+# The only characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower``
+# does not turn into it (U+0130 would even become two characters).
+_ODD_CASES = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case, offset for offset, such that wherever a case-insensitive
+    pattern matches an ASCII word, that word stands at the same offsets of the result in
+    lower case: ``word in fold(text)`` is a cheap test before running such a pattern."""
+    if text.isascii():
+        return text.lower()
+    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
+        return text.translate(_ODD_CASES).lower()
+    return text.lower()
+
+
+def contains_any(folded: str, words: Iterable[str]) -> bool:
+    """True when one of the lower-case ``words`` occurs in ``folded`` (see ``fold``)."""
+    return any(w in folded for w in words)
+
+
+class LiteralStarts:
+    """Runs a pattern only where one of ``literals`` (ASCII, lower case) starts in the folded
+    text; with ``word_start`` only there and after a character that is neither a word
+    character nor a dot (``fold`` keeps that true of every character). One search for all
+    literals, grouped by first letter, costs far less than a case-insensitive alternation
+    tried at every offset."""
+
+    def __init__(self, literals: Iterable[str], *, word_start: bool) -> None:
+        self.literals = tuple(sorted(set(literals), key=len, reverse=True))
+        groups: dict[str, list[str]] = {}
+        for literal in self.literals:
+            groups.setdefault(literal[0], []).append(re.escape(literal[1:]))
+        alternatives = "|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in groups.items())
+        self.word_start = word_start
+        self._scan = re.compile(rf"[^\w.](?:{alternatives})" if word_start else alternatives)
+
+    def finditer(self, pattern: re.Pattern[str], text: str, folded: str) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text)``, given that every match of ``pattern`` is non-empty and
+        starts with one of the literals (case-insensitively), after a separator when
+        ``word_start``; ``folded`` is ``fold(text)``."""
+        skip = 1 if self.word_start else 0
+        resume = 0
+        if self.word_start and folded.startswith(self.literals):
+            m = pattern.match(text, 0)
+            if m is not None:
+                yield m
+                resume = m.end()
+        pos = max(0, resume - skip)
+        search, match = self._scan.search, pattern.match
+        while (h := search(folded, pos)) is not None:
+            at = h.start() + skip
+            m = match(text, at)
+            if m is None:
+                pos = at + 1 - skip
+            else:
+                yield m
+                resume = m.end()
+                pos = resume - skip
+
+
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
     """A case-insensitive pattern for any of ``words`` as whole words (regex syntax allowed)."""
     alternatives = "|".join(sorted(words, key=len, reverse=True))
@@ -72,16 +133,44 @@ def has_context(
 Scorer = Callable[[re.Match[str], int], float | None]
 
 
+def hinted_finditer(
+    pattern: re.Pattern[str], hint: re.Pattern[str] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` (non-empty matches), trying ``pattern`` only where ``hint``
+    matches. ``hint`` must match wherever ``pattern`` does, from the same offset; it pays when
+    it starts with a literal or a character class (which the engine skips to quickly) and
+    ``pattern`` starts with a lookbehind (which it tries at every offset)."""
+    if hint is None:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    search, match = hint.search, pattern.match
+    while (h := search(text, pos)) is not None:
+        at = h.start()
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def iter_spans(
-    pattern: re.Pattern[str], text: str, category: str, detector: str, score: Scorer
+    pattern: re.Pattern[str],
+    text: str,
+    category: str,
+    detector: str,
+    score: Scorer,
+    hint: re.Pattern[str] | None = None,
 ) -> Iterator[Span]:
     """A span for each match that ``score`` accepts (returns a score rather than ``None``).
 
     The span covers the named group ``v`` when the pattern has one, else the whole match.
+    ``hint`` is as for ``hinted_finditer``.
     """
     has_value_group = "v" in pattern.groupindex
     previous_end = 0
-    for match in pattern.finditer(text):
+    for match in hinted_finditer(pattern, hint, text):
         result = score(match, previous_end)
         previous_end = match.end()
         if result is None:
@@ -132,6 +221,7 @@ class DigitsWithContext:
     evidence: str = field(init=False)
     _cell: re.Pattern[str] = field(init=False, repr=False)
     _text: re.Pattern[str] = field(init=False, repr=False)
+    _hint: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         count = rf"\d{{{self.digits}}}"
@@ -139,10 +229,11 @@ class DigitsWithContext:
         object.__setattr__(self, "_cell", re.compile(count, re.ASCII))
         text = rf"(?<![\w.\-]){count}(?![\w\-]|[.,]\d)"
         object.__setattr__(self, "_text", re.compile(text, re.ASCII))
+        object.__setattr__(self, "_hint", re.compile(rf"[0-9]{{{self.digits}}}"))
 
     def matches(self, value: str) -> bool:
         return self._cell.fullmatch(value.strip()) is not None
 
     def find(self, text: str) -> Iterator[Span]:
         scorer = context_scorer(text, self.keywords, 0.9, before=40, after=10)
-        return iter_spans(self._text, text, self.category, self.code, scorer)
+        return iter_spans(self._text, text, self.category, self.code, scorer, self._hint)

@@ -26,8 +26,10 @@ FIRST = "person.first_name"
 _TOKEN = re.compile(
     r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<t>['’]t\b)|(?P<n>\d+[A-Za-z]?\b)|(?P<p>[^\w\s])"
 )
-_FILE_CHUNK = re.compile(r"\S*(?:_|[A-Za-z0-9]\.[A-Za-z][A-Za-z0-9]{1,3}\b)\S*")
 _FILE_PART = re.compile(r"[^\W\d_]+")
+# What makes a whitespace-free run a file-name chunk: an "_" or an extension after a dot.
+_FILE_MARK = re.compile(r"_|\.(?<=[A-Za-z0-9]\.)[A-Za-z][A-Za-z0-9]{1,3}\b")
+_RUN = re.compile(r"\S*")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}|(?:Th|Ch|Chr|Joh|Jac|Wm|Ph)\.|[A-Z]")
 _CELL_INITIALS = re.compile(
     r"(?:[A-Z]\.\s?){1,5}|[A-Z]{1,2}|(?:[A-Z]\.){1,4}[A-Z]|(?:Th|Ch|Chr|Joh|Jac|Wm|Ph)\."
@@ -100,67 +102,116 @@ def _shape(word: str) -> str:
     return "lower"
 
 
+_new_tuple = tuple.__new__
+# Per distinct word: (normalized, shape, initials when a dot follows). Bounded by clearing.
+_WORDS: dict[str, tuple[str, str, bool]] = {}
+_WORDS_MAX = 1 << 16
+
+
+def _word_info(raw: str) -> tuple[str, str, bool]:
+    info = _WORDS.get(raw)
+    if info is None:
+        if len(_WORDS) >= _WORDS_MAX:
+            _WORDS.clear()
+        norm = normalize(raw)
+        initials = _INITIALS.fullmatch(raw + ".") is not None and norm not in lex().salutations
+        info = (norm, _shape(raw), initials)
+        _WORDS[raw] = info
+    return info
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text``; file-name chunks (``paspoort_Fatima_El_Amrani.pdf``) are split on
     ``_ - .`` and camelCase, and their lower-case words count as capitalized."""
     tokens: list[Token] = []
     pos = 0
-    for chunk in _FILE_CHUNK.finditer(text):
-        _scan(text, pos, chunk.start(), tokens)
-        _scan_file_chunk(text, chunk.start(), chunk.end(), tokens)
-        pos = chunk.end()
+    for start, end in _file_chunks(text):
+        _scan(text, pos, start, tokens)
+        _scan_file_chunk(text, start, end, tokens)
+        pos = end
     _scan(text, pos, len(text), tokens)
     return tokens
+
+
+def _file_chunks(text: str) -> list[tuple[int, int]]:
+    """The whitespace-free runs holding an ``_`` or a dot between an ASCII letter or digit and
+    two to four more (``.pdf``, ``.docx``), found from those marks: matching whole runs
+    everywhere costs more than the rest of the tokenizer."""
+    if "_" not in text and "." not in text:
+        return []
+    chunks: list[tuple[int, int]] = []
+    for m in _FILE_MARK.finditer(text):
+        mark = m.start()
+        if chunks and mark < chunks[-1][1]:
+            continue
+        start = mark
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        run = _RUN.match(text, mark)
+        chunks.append((start, run.end() if run is not None else mark))
+    return chunks
 
 
 def _boundary(text: str, start: int, tokens: list[Token]) -> bool:
     if not tokens:
         return True
-    if text.find("\n", tokens[-1].end, start) != -1:
+    last = tokens[-1]
+    if last.kind == "p" and last.raw in _SENTENCE_END:
         return True
-    return tokens[-1].kind == "p" and tokens[-1].raw in _SENTENCE_END
+    return text.find("\n", last.end, start) != -1
 
 
 def _scan(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    # The hot loop: locals only, tokens built without Token.__new__, and a word's normal form,
+    # shape and initials test looked up once per distinct word.
+    append = tokens.append
+    new = _new_tuple
+    words = _WORDS
+    newline = "\n" in text
+    if tokens:
+        last = tokens[-1]
+        prev_end = last.end
+        stop = last.kind == "p" and last.raw in _SENTENCE_END
+        prev_initials = last.kind == "i"
+    else:
+        prev_end = -1
+        stop = True
+        prev_initials = False
     for m in _TOKEN.finditer(text, start, end):
         kind = m.lastgroup or "p"
-        raw = m.group()
         s, e = m.span()
-        if kind == "w":
-            if (
-                e < end
-                and text[e] == "."
-                and _INITIALS.fullmatch(raw + ".")
-                and normalize(raw) not in lex().salutations
-            ):
-                tokens.append(Token(s, e + 1, raw + ".", normalize(raw), "i", "upper",
-                                    _boundary(text, s, tokens)))  # fmt: skip
-                continue
-            _add_word(text, s, e, raw, tokens, camel=False)
-        elif (
-            kind == "p"
-            and raw == "."
-            and tokens
-            and tokens[-1].kind == "i"
-            and tokens[-1].end == s + 1
-        ):
+        raw = m.group()
+        if prev_end < 0:
+            boundary = True
+        elif kind == "p" and raw == "." and prev_initials and prev_end == s + 1:
             continue
-        elif kind == "t":
-            tokens.append(Token(s, e, raw, "'t", "w", "lower", _boundary(text, s, tokens)))
         else:
-            tokens.append(Token(s, e, raw, raw, "n" if kind == "n" else "p", "",
-                                _boundary(text, s, tokens)))  # fmt: skip
+            boundary = stop or (newline and text.find("\n", prev_end, s) != -1)
+        if kind == "w":
+            info = words.get(raw)
+            if info is None:
+                info = _word_info(raw)
+            if info[2] and e < end and text[e] == ".":
+                append(new(Token, (s, e + 1, raw + ".", info[0], "i", "upper", boundary)))
+                prev_end, stop, prev_initials = e + 1, False, True
+                continue
+            append(new(Token, (s, e, raw, info[0], "w", info[1], boundary)))
+            stop = False
+        elif kind == "t":
+            append(new(Token, (s, e, raw, "'t", "w", "lower", boundary)))
+            stop = False
+        else:
+            append(new(Token, (s, e, raw, raw, "n" if kind == "n" else "p", "", boundary)))
+            stop = kind == "p" and raw in _SENTENCE_END
+        prev_end, prev_initials = e, False
 
 
-def _add_word(text: str, s: int, e: int, raw: str, tokens: list[Token], camel: bool) -> None:
-    if camel:
-        for part_start, part_end in _camel_parts(raw):
-            part = raw[part_start:part_end]
-            tokens.append(Token(s + part_start, s + part_end, part, normalize(part), "w",
-                                "cap" if part.islower() else _shape(part),
-                                _boundary(text, s + part_start, tokens)))  # fmt: skip
-        return
-    tokens.append(Token(s, e, raw, normalize(raw), "w", _shape(raw), _boundary(text, s, tokens)))
+def _add_camel_word(text: str, s: int, raw: str, tokens: list[Token]) -> None:
+    for part_start, part_end in _camel_parts(raw):
+        part = raw[part_start:part_end]
+        tokens.append(Token(s + part_start, s + part_end, part, normalize(part), "w",
+                            "cap" if part.islower() else _shape(part),
+                            _boundary(text, s + part_start, tokens)))  # fmt: skip
 
 
 def _camel_parts(word: str) -> list[tuple[int, int]]:
@@ -176,7 +227,7 @@ def _camel_parts(word: str) -> list[tuple[int, int]]:
 
 def _scan_file_chunk(text: str, start: int, end: int, tokens: list[Token]) -> None:
     for m in _FILE_PART.finditer(text, start, end):
-        _add_word(text, m.start(), m.end(), m.group(), tokens, camel=True)
+        _add_camel_word(text, m.start(), m.group(), tokens)
 
 
 # --- word predicates ---------------------------------------------------------------------
@@ -262,8 +313,23 @@ def find_names(text: str) -> list[Span]:
         return cached
     tokens = tokenize(text)
     spans: list[Span] = []
+    dead = _DEAD
     i = 0
-    while i < len(tokens):
+    n = len(tokens)
+    while i < n:
+        tok = tokens[i]
+        # What _match_at refuses without looking further (see _deadness).
+        kind = tok.kind
+        if kind in "pn":
+            i += 1
+            continue
+        if kind == "w":
+            d = dead.get(tok.norm)
+            if d is None:
+                d = _deadness(tok.norm)
+            if d == 2 or (d == 1 and tok.shape == "lower"):
+                i += 1
+                continue
         found = _match_at(tokens, i)
         if found is None:
             i += 1
@@ -276,6 +342,27 @@ def find_names(text: str) -> list[Span]:
     _LAST.clear()
     _LAST[text] = spans
     return spans
+
+
+# Per normal form: 1 when _match_at refuses the word in lower case, 2 in any case.
+_DEAD: dict[str, int] = {}
+
+
+def _deadness(norm: str) -> int:
+    """2 for a common word that is no particle, salutation or given name and has no hyphen or
+    apostrophe: every rule of _match_at refuses it as a first word; 1 for a word that is
+    refused in lower case only (no salutation, particle or given name); else 0."""
+    if len(_DEAD) >= _WORDS_MAX:
+        _DEAD.clear()
+    lx = lex()
+    if norm in lx.quick or is_first(norm):
+        d = 0
+    elif norm in lx.stop and "-" not in norm and "'" not in norm:
+        d = 2
+    else:
+        d = 1
+    _DEAD[norm] = d
+    return d
 
 
 # One-entry memo: person_name and first_name both ask for the same text in a row.

@@ -43,6 +43,8 @@ _TEXT = re.compile(
     r"(?![\w\-/]|\.\d)",
     re.ASCII | re.IGNORECASE,
 )
+# Where a match of _TEXT can start: "1-2", "2024-0", "3 m", "3e m".
+_HINT = re.compile(r"[0-9]{1,4}(?:[-/.][0-9]|[eE]? [A-Za-z])")
 _TRIGGERS = words_pattern(
     [
         "geboren",
@@ -127,7 +129,7 @@ class BirthDateDetector:
                 return 0.9
             return 0.4
 
-        return iter_spans(_TEXT, text, self.category, self.code, score)
+        return iter_spans(_TEXT, text, self.category, self.code, score, _HINT)
 
 
 DETECTOR = BirthDateDetector()

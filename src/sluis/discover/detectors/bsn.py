@@ -33,6 +33,8 @@ _TEXT = re.compile(
     re.ASCII,
 )
 
+# Where a match of _TEXT can start (without its lookbehinds): found much faster.
+_HINT = re.compile(r"[0-9](?:[0-9]{7}|[0-9]{3}\.[0-9]{2}\.[0-9]{3}|[0-9]{2} [0-9]{3} [0-9]{3})")
 _KEYWORDS = words_pattern(
     [
         "bsn",
@@ -93,7 +95,7 @@ class BsnDetector:
     def find(self, text: str) -> Iterator[Span]:
         """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then);
         0.5 bare (0.6 dotted); 0.2 right after a word naming another number (RSIN, rekening)."""
-        return iter_spans(_TEXT, text, self.category, self.code, partial(_score, text))
+        return iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
 
 
 def _score(text: str, match: re.Match[str], floor: int) -> float | None:

@@ -44,26 +44,55 @@ def phrase_spans(text: str, known: frozenset[str], max_words: int = 4) -> Iterat
     """``(start, end)`` of capitalized phrases of up to ``max_words`` words in ``known``,
     longest first, non-overlapping."""
     firsts, longest = _first_words(known)
-    words = list(_WORD.finditer(text))
-    i = 0
-    while i < len(words):
-        first = words[i].group()
-        if not (first[0].isupper() or first.startswith("'")):
-            i += 1
+    spans, words, starts = _words(text)
+    heads = _HEADS
+    count = len(words)
+    after = 0  # the index after the last phrase found
+    for i in starts:
+        if i < after:
             continue
-        if normalize(first).split(" ", 1)[0] not in firsts:
-            i += 1
+        first = words[i]
+        head = heads.get(first)
+        if head is None:
+            head = _head(first)
+        if head not in firsts:
             continue
-        for n in range(min(max_words, longest, len(words) - i), 0, -1):
-            last = words[i + n - 1]
-            phrase = text[words[i].start() : last.end()]
+        begin = spans[i][0]
+        for n in range(min(max_words, longest, count - i), 0, -1):
+            phrase = text[begin : spans[i + n - 1][1]]
             if "\n" in phrase or "  " in phrase:
                 continue
             if normalize(phrase) in known:
-                yield words[i].start(), last.end()
-                i += n - 1
+                yield begin, spans[i + n - 1][1]
+                after = i + n
                 break
-        i += 1
+
+
+# One-entry memo of the words of a text: city, country and nationality read it in a row.
+_WORDS_OF: dict[str, tuple[list[tuple[int, int]], list[str], list[int]]] = {}
+# First normalized word of a word, per distinct word (bounded by clearing).
+_HEADS: dict[str, str] = {}
+
+
+def _words(text: str) -> tuple[list[tuple[int, int]], list[str], list[int]]:
+    """Spans and text of the words, and the indexes of those that may open a phrase
+    (capitalized, or ``'s``/``'t``)."""
+    got = _WORDS_OF.get(text)
+    if got is None:
+        found = list(_WORD.finditer(text))
+        words = [m.group() for m in found]
+        starts = [i for i, w in enumerate(words) if w[0].isupper() or w[0] == "'"]
+        got = ([m.span() for m in found], words, starts)
+        _WORDS_OF.clear()
+        _WORDS_OF[text] = got
+    return got
+
+
+def _head(word: str) -> str:
+    if len(_HEADS) >= 1 << 16:
+        _HEADS.clear()
+    head = _HEADS[word] = normalize(word).split(" ", 1)[0]
+    return head
 
 
 @dataclass(frozen=True)

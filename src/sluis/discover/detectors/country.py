@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sluis.discover import lexicon
+from sluis.discover.detectors._common import contains_any, fold
 from sluis.discover.detectors.base import Span
 from sluis.discover.detectors.city import phrase_spans
 from sluis.discover.lexicon import normalize
@@ -21,7 +22,8 @@ _ORIGIN = re.compile(
     r"country of birth|land van herkomst|land van geboorte|geboortelandcode)\b[^.\n]{0,12}$"
 )
 
-_ANY_ORIGIN = re.compile(r"(?i)geb|herkomst|afkomst|gevlucht|uit|born|country|land")
+# Some part of every origin word, for a cheap test first.
+_ANY_ORIGIN = ("geb", "herkomst", "afkomst", "gevlucht", "uit", "born", "country", "land")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class CountryDetector:
         return norm in lexicon.countries() or norm in lexicon.country_codes()
 
     def find(self, text: str) -> Iterator[Span]:
-        if _ANY_ORIGIN.search(text) is None:
+        if not contains_any(fold(text), _ANY_ORIGIN):
             return
         for start, end in phrase_spans(text, lexicon.countries()):
             if _ORIGIN.search(text, max(0, start - 40), start):

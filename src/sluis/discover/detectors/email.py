@@ -34,6 +34,11 @@ _OBFUSCATED = re.compile(
     re.ASCII,
 )
 
+# Cheap tests: what every obfuscated address contains ("[at]", " AT ").
+_OBFUSCATED_AT = re.compile(r"[\[(<{]\s?(?:at|apenstaartje|@)\s?[\])>}]", re.ASCII)
+_SPACED_AT = re.compile(r"\s(?:at|AT)\s", re.ASCII)
+_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_%+-.")
+
 
 @dataclass(frozen=True)
 class EmailDetector:
@@ -52,8 +57,17 @@ class EmailDetector:
         return len(local) <= 64
 
     def find(self, text: str) -> Iterator[Span]:
-        yield from iter_spans(_TEXT, text, self.category, self.code, lambda m, floor: 0.95)
-        if "at" in text or "AT" in text:
+        at = text.find("@")
+        if at != -1:
+            # No address starts before the local part in front of the first "@".
+            start = at
+            while start > 0 and text[start - 1] in _LOCAL_CHARS:
+                start -= 1
+            for m in _TEXT.finditer(text, start):
+                yield Span(m.start(), m.end(), self.category, self.code, 0.95)
+        if ("at" in text or "AT" in text) and (
+            _SPACED_AT.search(text) is not None or _OBFUSCATED_AT.search(text) is not None
+        ):
             yield from iter_spans(_OBFUSCATED, text, self.category, self.code, lambda m, floor: 0.8)
 
 

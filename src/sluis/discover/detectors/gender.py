@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sluis.discover import lexicon
+from sluis.discover.detectors._common import contains_any, fold
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
@@ -19,6 +20,7 @@ _TEXT = re.compile(
     r"(?i)\b(?:geslacht|gender|sekse|sex)\s*[:=]?\s*"
     r"(?P<v>mannelijk|vrouwelijk|man|vrouw|male|female|onbekend|unknown|non-binair|m|v|f|x)\b"
 )
+_KEYS = ("geslacht", "gender", "sekse", "sex")
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class GenderDetector:
         return normalize(value).rstrip(".") in lexicon.genders()
 
     def find(self, text: str) -> Iterator[Span]:
+        if not contains_any(fold(text), _KEYS):
+            return
         for m in _TEXT.finditer(text):
             yield Span(m.start("v"), m.end("v"), self.category, self.code, 0.9)
 

@@ -25,6 +25,9 @@ _TEXT_V6 = re.compile(
     rf"(?<![\w:.])(?:[0-9A-Fa-f]{{0,4}}:){{2,7}}(?:[0-9A-Fa-f]{{1,4}}|{_V4})?(?![\w:.])",
     re.ASCII,
 )
+# Cheap tests: what every IPv4 and IPv6 candidate contains.
+_V4_HINT = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]")  # where one can start
+_V6_HINT = re.compile(r":[0-9A-Fa-f]{0,4}:")
 _VERSION = words_pattern(["v", "versie", "version", "release", "build", "ver\\."])
 
 
@@ -64,8 +67,9 @@ class IpDetector:
 
     def find(self, text: str) -> Iterator[Span]:
         score = partial(_score, text)
-        yield from iter_spans(_TEXT_V4, text, self.category, self.code, score)
-        if ":" in text:
+        if "." in text:
+            yield from iter_spans(_TEXT_V4, text, self.category, self.code, score, _V4_HINT)
+        if ":" in text and _V6_HINT.search(text) is not None:
             yield from iter_spans(_TEXT_V6, text, self.category, self.code, score)
 
 

@@ -42,6 +42,7 @@ _TEXT = re.compile(
     r"(?<![\w\-])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\w\-])",
     re.ASCII,
 )
+_HINT = re.compile(r"[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}")  # _TEXT's starts
 _KEYWORDS = words_pattern(
     [
         "kenteken",
@@ -110,10 +111,12 @@ class KentekenDetector:
         return side_code(value) is not None
 
     def find(self, text: str) -> Iterator[Span]:
+        if text.count("-") < 2:  # every match of _TEXT has two hyphens
+            return iter(())
         scorer = context_scorer(
             text, _KEYWORDS, 0.9, before=40, after=30, valid=lambda v: side_code(v) is not None
         )
-        return iter_spans(_TEXT, text, self.category, self.code, scorer)
+        return iter_spans(_TEXT, text, self.category, self.code, scorer, _HINT)
 
 
 DETECTOR = KentekenDetector()

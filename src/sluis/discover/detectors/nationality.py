@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sluis.discover import lexicon
-from sluis.discover.detectors._common import has_context, words_pattern
+from sluis.discover.detectors._common import contains_any, fold, has_context, words_pattern
 from sluis.discover.detectors.base import Span
 from sluis.discover.detectors.city import phrase_spans
 from sluis.discover.lexicon import normalize
@@ -23,6 +23,8 @@ _CONTEXT = words_pattern(
     ["nationaliteit", "nationaliteiten", "nationality", "afkomst", "afkomstig", "herkomst",
      "staatsburger", "staatsburgerschap", "citizenship", "citizen"]
 )  # fmt: skip
+# Every word of _CONTEXT contains one of these.
+_HINTS = ("nationalit", "afkomst", "herkomst", "staatsburger", "citizen")
 
 
 @cache
@@ -42,7 +44,7 @@ class NationalityDetector:
         return normalize(" ".join(value.split())) in _values()
 
     def find(self, text: str) -> Iterator[Span]:
-        if _CONTEXT.search(text) is None:
+        if not contains_any(fold(text), _HINTS) or _CONTEXT.search(text) is None:
             return
         for start, end in phrase_spans(text, lexicon.nationalities(), max_words=2):
             if has_context(text, start, end, _CONTEXT, before=40, after=25):

@@ -22,6 +22,7 @@ from sluis.discover.detectors._common import (
 from sluis.discover.detectors.base import Span
 
 _TEXT = re.compile(r"(?<![\d.\-])10(?:\d{7}|\d{2}\.\d{2}\.\d{3})(?!\d)(?![.\-]\d)", re.ASCII)
+_HINT = re.compile(r"10(?:[0-9]{7}|[0-9]{2}\.[0-9]{2}\.[0-9]{3})")  # _TEXT's starts
 _KEYWORDS = words_pattern(["onderwijsnummer", "onderwijs-nummer", "own", "duo", "leerlingnummer"])
 
 
@@ -54,7 +55,7 @@ class OnderwijsnummerDetector:
             start, end = match.span()
             return 0.95 if has_context(text, start, end, _KEYWORDS, before=80, floor=floor) else 0.6
 
-        return iter_spans(_TEXT, text, self.category, self.code, score)
+        return iter_spans(_TEXT, text, self.category, self.code, score, _HINT)
 
 
 DETECTOR = OnderwijsnummerDetector()

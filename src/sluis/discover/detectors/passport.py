@@ -18,6 +18,7 @@ from sluis.discover.detectors.base import Span
 _SHAPE = r"[A-NP-Z]{2}[A-NP-Z0-9]{6}\d"
 _CELL = re.compile(_SHAPE, re.ASCII)
 _TEXT = re.compile(rf"(?<![\w\-]){_SHAPE}(?![\w\-])", re.ASCII)
+_HINT = _CELL  # where a match of _TEXT can start (without its lookbehind)
 _KEYWORDS = words_pattern(
     [
         "paspoort",
@@ -51,7 +52,7 @@ class PassportDetector:
 
     def find(self, text: str) -> Iterator[Span]:
         scorer = context_scorer(text, _KEYWORDS, 0.85, before=60, after=20)
-        return iter_spans(_TEXT, text, self.category, self.code, scorer)
+        return iter_spans(_TEXT, text, self.category, self.code, scorer, _HINT)
 
 
 DETECTOR = PassportDetector()

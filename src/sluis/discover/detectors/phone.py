@@ -23,7 +23,12 @@ from dataclasses import dataclass
 import phonenumbers
 
 from sluis.discover.detectors import iban
-from sluis.discover.detectors._common import has_context, is_dotted_quad, words_pattern
+from sluis.discover.detectors._common import (
+    has_context,
+    hinted_finditer,
+    is_dotted_quad,
+    words_pattern,
+)
 from sluis.discover.detectors.base import Span
 
 _CELL = re.compile(r"(?:\+|\(?0)[\d ()./\-]{6,24}|31\d{9}", re.ASCII)
@@ -37,6 +42,7 @@ _NL = (
 _SERVICE = r"0(?:800|900|906|909)[ .\-]?\d{4}(?:\d{3})?"
 _FOREIGN = r"(?:\+|00)(?!31)[1-9](?:[ .\-/()]{0,2}\d){6,14}"
 _TEXT = re.compile(rf"(?<![\w+])(?:{_NL}|{_SERVICE}|{_FOREIGN})(?!\d)", re.ASCII)
+_HINT = re.compile(r"\+[1-9]|00[1-9]|\(0[1-9]|0[1-9]")  # where a match of _TEXT can start
 # A date (and time) can read as a number: ``03-04-2023 12`` is 030 4202312 in Utrecht.
 _DATE_START = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", re.ASCII)
 _GROUP_BREAK = re.compile(r"[ .\-/()]+\d*$", re.ASCII)
@@ -97,7 +103,7 @@ class PhoneDetector:
 
     def find(self, text: str) -> Iterator[Span]:
         ibans: list[tuple[int, int]] | None = None
-        for match in _TEXT.finditer(text):
+        for match in hinted_finditer(_TEXT, _HINT, text):
             start = match.start()
             if _DATE_START.match(match.group()):
                 continue

@@ -24,6 +24,7 @@ _TEXT = re.compile(
     r"(?P<place>,? [A-Z][a-z'\-])?",
     re.ASCII,
 )
+_HINT = re.compile(r"[1-9][0-9]{3} ?[A-Z]{2}")  # where a match of _TEXT can start
 
 # Two-letter units and abbreviations written after a number.
 _UNITS = frozenset({
@@ -65,7 +66,7 @@ class PostcodeDetector:
 
     def find(self, text: str) -> Iterator[Span]:
         """Spans cover the postcode only, not the place name that raised the score."""
-        return iter_spans(_TEXT, text, self.category, self.code, _score)
+        return iter_spans(_TEXT, text, self.category, self.code, _score, _HINT)
 
 
 DETECTOR = PostcodeDetector()

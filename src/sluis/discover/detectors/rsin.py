@@ -21,6 +21,7 @@ from sluis.discover.detectors.base import Span
 
 _CELL = re.compile(r"\d{8,9}|\d{4}\.\d{2}\.\d{3}", re.ASCII)
 _TEXT = re.compile(r"(?<![\w.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w\-]|[.,]\d)", re.ASCII)
+_HINT = re.compile(r"[0-9](?:[0-9]{8}|[0-9]{3}\.[0-9]{2}\.[0-9]{3})")  # _TEXT's starts
 _KEYWORDS = words_pattern(["rsin", "rsin-?nummer", "fiscaal nummer", "fiscaalnummer"])
 
 
@@ -45,7 +46,7 @@ class RsinDetector:
         scorer = context_scorer(
             text, _KEYWORDS, 0.9, valid=lambda v: passes_eleven_proof(_digits(v))
         )
-        return iter_spans(_TEXT, text, self.category, self.code, scorer)
+        return iter_spans(_TEXT, text, self.category, self.code, scorer, _HINT)
 
 
 DETECTOR = RsinDetector()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sluis.discover import lexicon
 from sluis.discover.detectors._common import has_context, words_pattern
@@ -68,11 +69,13 @@ class StreetDetector:
                 yield span
 
 
+@lru_cache(maxsize=1 << 16)
 def _has_prefix(norm: str) -> bool:
     suffixes = lexicon.street_suffixes()
     return any(norm.endswith(s) and len(norm) > len(s) + 1 for s in suffixes)
 
 
+@lru_cache(maxsize=1 << 16)
 def is_street_word(norm: str) -> bool:
     """A street suffix with something before it, or a word that opens a street name."""
     if norm in lexicon.street_words() or norm in lexicon.street_suffixes():

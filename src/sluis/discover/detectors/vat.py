@@ -21,6 +21,7 @@ _TEXT = re.compile(
     r"(?<![\w-])NL[ .]?(?:\d{9}|\d{4}\.\d{2}\.\d{3})[ .]?B[ .]?\d{2}(?![\w-])",
     re.ASCII | re.IGNORECASE,
 )
+_HINT = re.compile(r"[Nn][Ll][ .]?[0-9]")  # where a match of _TEXT can start
 
 
 def is_valid(value: str) -> bool:
@@ -49,7 +50,7 @@ class VatDetector:
         return is_valid(value)
 
     def find(self, text: str) -> Iterator[Span]:
-        return iter_spans(_TEXT, text, self.category, self.code, _score)
+        return iter_spans(_TEXT, text, self.category, self.code, _score, _HINT)
 
 
 def _score(match: re.Match[str], floor: int) -> float | None:
