@@ -31,6 +31,8 @@ def test_text_case(index: int) -> None:
     assert not missing, f"categories not found: {sorted(missing)}"
     unwanted = set(case.get("absent", [])) & found
     assert not unwanted, f"categories found that must not be: {sorted(unwanted)}"
+    if "persons" not in case:  # a case about another category leaves names unchecked
+        return
     persons = sum(span.category in PERSON for span in spans)
     assert persons == case["persons"], f"{persons} person-name spans, expected {case['persons']}"
 

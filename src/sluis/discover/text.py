@@ -93,7 +93,25 @@ def _find(text: str) -> tuple[Span, ...]:
     for span in find_context_names(text):
         if 0 <= span.start < span.end <= length and not is_institutional(text, span, [], orgs):
             add((span, False))
-    return tuple(resolve_overlaps(candidates, length))
+    return tuple(_with_initials(text, resolve_overlaps(candidates, length)))
+
+
+# Initials right before a surname found on its own: "M. |van Ommeren|", "E.H. |Rietdijk|".
+_INITIALS_BEFORE = re.compile(r"(?:(?<=[\s(>,:;])|^)(?:[A-Z]\.[ ]?){1,3}[ ]?$")
+_EXTENDABLE = frozenset({"person.name", "person.last_name"})
+
+
+def _with_initials(text: str, spans: list[Span]) -> list[Span]:
+    """Person spans grown back over the initials written before them; the initials are free
+    (no other span ends after them), since overlaps are resolved already."""
+    out: list[Span] = []
+    for span in spans:
+        if span.category in _EXTENDABLE and span.start and text[span.start - 1] == " ":
+            m = _INITIALS_BEFORE.search(text, max(0, span.start - 10), span.start)
+            if m is not None and (not out or out[-1].end <= m.start()):
+                span = Span(m.start(), span.end, "person.name", span.detector, span.score)
+        out.append(span)
+    return out
 
 
 def resolve_overlaps(candidates: list[tuple[Span, bool]], length: int) -> list[Span]:

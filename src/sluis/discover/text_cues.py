@@ -56,6 +56,10 @@ _ROLE = (
     r"gesproken met|belde|gebeld door|huisbezoek bij|machtiging voor|getuige)"
 )
 _CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
+_TITLED = re.compile(
+    r"(?:mevrouw|mevr\.?|mw\.?|mej\.?|meneer|mijnheer|de\s+heer|heer|dhr\.?)(?![\w.])",
+    re.IGNORECASE,
+)
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
 _GREETING = re.compile(
     r"(?m)^[ \t>]*(?:beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|goedenavond|"
@@ -63,7 +67,8 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
-    r"(?im)^[ \t>]*(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme)?\s*groet(?:en|jes)?[ \t]*"
+    r"(?im)(?:^[ \t>]*|(?<=[.!?])[ \t]+)(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme)?\s*"
+    r"groet(?:en|jes)?[ \t]*"
     r"[,!.]?[ \t]*\n|^[ \t>]*(?:gr\.|mvg|m\.v\.g\.|hoogachtend|kind regards|regards|"
     r"best regards|groetjes|cheers)[ \t]*,?[ \t]*\n"
 )
@@ -190,13 +195,15 @@ def find_context_names(text: str) -> Iterator[Span]:
     for m in _HEADER.finditer(text):
         yield from _name_at(text, m.end(), NAME)
     for m in _GREETING.finditer(text):
-        yield from _name_at(text, m.end(), NAME, single_ok=True, must_close=True)
+        titled = _TITLED.search(m.group()) is not None
+        yield from _name_at(text, m.end(), NAME, single_ok=True, must_close=True, titled=titled)
     if "groet" in lower or "gr." in lower or "hoogachtend" in lower or "regards" in lower:
         for m in _CLOSING.finditer(text):
             yield from _closing_name(text, m.end())
     for m in _CUE_STARTS.finditer(_CUE, text, folded):
         lower_ok = _LOWER_OK.match(m.group()) is not None
-        yield from _name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok)
+        titled = _TITLED.match(m.group()) is not None
+        yield from _name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
     if ":" in text:
         for m in _CHAT.finditer(text):
             yield from _chat_speaker(text, m.end())
@@ -212,6 +219,7 @@ def _name_at(
     must_close: bool = False,
     lower_ok: bool = False,
     end_limit: int | None = None,
+    titled: bool = False,
 ) -> Iterator[Span]:
     limit = end_limit if end_limit is not None else len(text)
     m = (_RUN.fullmatch if end_limit is not None else _RUN.match)(text, pos, limit)
@@ -227,7 +235,7 @@ def _name_at(
         return
     if must_close and not _closes(text, end):
         return
-    if not _plausible(text, start, end, single_ok):
+    if not _plausible(text, start, end, single_ok, titled):
         return
     yield Span(start, end, _narrow(value, category), DETECTOR, SCORE)
 
@@ -244,7 +252,8 @@ def _narrow(value: str, category: str) -> str:
     return FIRST if is_first(norm) and norm not in lex().last else NAME
 
 
-def _plausible(text: str, start: int, end: int, single_ok: bool) -> bool:
+def _plausible(text: str, start: int, end: int, single_ok: bool, titled: bool = False) -> bool:
+    """A name-shaped run; after a title (``mevrouw``) a place name is a surname too."""
     value = text[start:end]
     words = value.replace(".", ". ").split()
     norms = [normalize(w) for w in words]
@@ -261,7 +270,8 @@ def _plausible(text: str, start: int, end: int, single_ok: bool) -> bool:
         return False
     if all(n in lx.stop for n in caps) or (caps and caps[-1] in lx.stop):
         return False
-    if caps and (caps[-1] in lx.places or phrase in lx.places) and not is_first(caps[0]):
+    place = caps and (caps[-1] in lx.places or phrase in lx.places)
+    if place and not is_first(caps[0]) and not titled:
         return False
     if any(has_street_suffix(n) for n in caps[-1:]):
         return False

@@ -81,7 +81,7 @@ _SERVICE_PHONE = re.compile(r"^\s*(?:\+31|0031|\(?0)?\s*(?:800|900|906|909|88)\b
 _CASE_CUE = re.compile(
     r"(?:zaak|dossier|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|order|registratie|"
     r"volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice)"
-    r"(?:nummer|nr)?\.?[\"']?\s*[:=#]?\s*[\"']?(?:nr\.?|nummer)?\s*$",
+    r"(?:nummer|nr)?\.?[\"']?\s*[:=#]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreft|inzake|re|fwd?)\s*:", re.IGNORECASE)
@@ -120,6 +120,8 @@ _ORG_NAMES = (
 _ORG_RX = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(o) for o in _ORG_NAMES) + r")(?!\w)", re.IGNORECASE
 )
+_POSTCODE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{3} ?$")
+_POSTCODE_LETTERS = re.compile(r"[A-Z]{2}$")
 _ARTICLES = frozenset({"het", "een", "the"})
 _NEXT_WORDS = re.compile(r"[ \t]+([^\W\d_][\w'’\-.&]*)(?:[ \t]+([^\W\d_][\w'’\-.]*))?")
 _PO_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?\s?box)\s*\d+", re.IGNORECASE)
@@ -164,6 +166,10 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     words = value.split()
     if words[0].casefold() in _ARTICLES:
         return True
+    if _POSTCODE_DIGITS.search(
+        text, max(0, span.start - 6), span.start
+    ) and _POSTCODE_LETTERS.match(words[0]):
+        return True  # "1234 AB Den Haag": the letters of a postcode and its place
     if words[-1].casefold().endswith(_ORG_SUFFIXES):
         return True
     m = _NEXT_WORDS.match(text, span.end)

@@ -60,6 +60,18 @@ _TRIGGERS = words_pattern(
 )
 
 
+# Abbreviations of "geboren" and "date of birth" that count only right before the date
+# (``gb 12-03-1985``, ``geb.dat.: 12-03-1985``): elsewhere ``gb`` is a gigabyte.
+_ABBREVIATION = re.compile(
+    r"(?i)(?<![\w.])(?:gb|geb|gebd|gebdat|geb\.\s?dat|geb\.\s?datum|gd|d\.o\.b|dob)\.?"
+    r"(?:\s?(?:op|on))?\s?[:=]?\s*\(?$"
+)
+
+
+def _abbreviated(text: str, start: int) -> bool:
+    return _ABBREVIATION.search(text, max(0, start - 16), start) is not None
+
+
 def _year(text: str) -> int:
     digits = text.lstrip("'")
     if len(digits) == 4:
@@ -126,6 +138,8 @@ class BirthDateDetector:
             if parse(match) is None:
                 return None
             if has_context(text, match.start(), match.end(), _TRIGGERS, 50, 0, floor):
+                return 0.9
+            if _abbreviated(text, match.start()):
                 return 0.9
             return 0.4
 

@@ -35,6 +35,18 @@ _TEXT = re.compile(
 
 # Where a match of _TEXT can start (without its lookbehinds): found much faster.
 _HINT = re.compile(r"[0-9](?:[0-9]{7}|[0-9]{3}\.[0-9]{2}\.[0-9]{3}|[0-9]{2} [0-9]{3} [0-9]{3})")
+# Nine digits standing alone between the ``_``/``-`` separators of a file-name-like token
+# (``paspoort_123456782.pdf``, ``intake-Jansen-J-bsn123456782.docx``): a separator or a
+# glued ``bsn`` before, a separator, an extension or the token's end after.
+_FILE = re.compile(
+    r"(?:(?<=[_\-])|(?<=[_\-/ ]bsn)|(?<=[_\-/ ]BSN))(?P<v>\d{9})"
+    r"(?=[_\-]|\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w.])|\s|$)",
+    re.ASCII,
+)
+_FILE_HINT = re.compile(r"[0-9]{9}")
+_FILE_TOKEN = re.compile(r"[_\-]\w|\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w.])")
+_LAST_PART = re.compile(r"\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w.])|\s|$")
+_GLUED_KEYWORD = re.compile(r"bsn[_\-]?$", re.IGNORECASE)
 _KEYWORDS = words_pattern(
     [
         "bsn",
@@ -95,7 +107,11 @@ class BsnDetector:
     def find(self, text: str) -> Iterator[Span]:
         """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then);
         0.5 bare (0.6 dotted); 0.2 right after a word naming another number (RSIN, rekening)."""
-        return iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
+        yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
+        if "_" in text or "-" in text or "bsn" in text or "BSN" in text:
+            yield from iter_spans(
+                _FILE, text, self.category, self.code, partial(_file, text), _FILE_HINT
+            )
 
 
 def _score(text: str, match: re.Match[str], floor: int) -> float | None:
@@ -115,6 +131,30 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     if other:
         return 0.2
     return 0.6 if "." in match.group() else 0.5
+
+
+def _file(text: str, match: re.Match[str], floor: int) -> float | None:
+    """A passing number in a file-name-like token (it has ``_``/``-`` joints or an extension):
+    0.9 glued to ``bsn``, else scored as in running text."""
+    digits = match.group("v")
+    if not passes_eleven_proof(digits):
+        return None
+    start, end = match.span("v")
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    token_end = min(
+        (i for i in (text.find(" ", end), text.find("\n", end)) if i != -1), default=len(text)
+    )
+    if _FILE_TOKEN.search(text, token_start, token_end) is None:
+        return None
+    if _GLUED_KEYWORD.search(text, max(0, start - 4), start) is not None:
+        return 0.9
+    if has_context(text, start, end, _OTHER, before=25, after=0, floor=floor):
+        return 0.2
+    if has_context(text, start, end, _KEYWORDS, 100, 40, floor):
+        return 0.95
+    # Without a keyword only as the name's last part: a number amid the parts
+    # (``JANSEN_Piet_123456782_machtiging.pdf``) is as often a case or document number.
+    return 0.5 if _LAST_PART.match(text, end) else 0.2
 
 
 DETECTOR = BsnDetector()

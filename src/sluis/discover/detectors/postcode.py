@@ -2,9 +2,10 @@
 
 A postcode plus house number identifies an address, so it counts even without a street.
 In a cell lower case is accepted (``3511ab`` occurs in databases). In free text only upper
-case counts, and look-alikes are left out: a number followed by a unit (``1500 MG``,
-``25 KG``), and a year followed by a legal form or a capitalized word (``in 2021 BV
-opgericht``, ``IN 2020 EN 2021``) unless a capitalized place name follows.
+case counts, and look-alikes are left out: a number followed by a unit (``1500 MG``, unless
+a house number comes before it or a known place after it), and a year followed by a legal
+form or a capitalized word (``in 2021 BV opgericht``, ``IN 2020 EN 2021``) unless a
+capitalized place name follows.
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 
+from sluis.discover import lexicon
 from sluis.discover.detectors._common import iter_spans
 from sluis.discover.detectors.base import Span
+from sluis.discover.lexicon import normalize
 
 FORBIDDEN_LETTERS: frozenset[str] = frozenset({"SA", "SD", "SS"})
 
 _CELL = re.compile(r"[1-9]\d{3} ?[A-Z]{2}", re.ASCII)
 _TEXT = re.compile(
     r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3})(?P<space> ?)(?P<letters>[A-Z]{2}))(?![\w\-])"
-    r"(?P<place>,? [A-Z][a-z'\-])?",
+    r"(?P<place>,? {1,2}(?P<town>[A-Z](?:[a-z'\-]|[A-Z]{2})[\w'\-]*(?: [A-Z][\w'\-]+)?))?",
     re.ASCII,
 )
 _HINT = re.compile(r"[1-9][0-9]{3} ?[A-Z]{2}")  # where a match of _TEXT can start
@@ -38,13 +42,31 @@ _AFTER_YEAR = frozenset({
 })  # fmt: skip
 
 
-def _score(match: re.Match[str], floor: int) -> float | None:
+# A house number (with addition) right before: ``Kerkstraat 8a, 1234 MG`` or on the line above.
+_AFTER_NUMBER = re.compile(r"\d(?:[ \-]?(?:[a-zA-Z]{1,3}|\d{1,4}))?,?[ \t]*\n?[ \t]*$")
+
+
+def _in_address(text: str, match: re.Match[str]) -> bool:
+    """Unit-like letters (``MG``, ``HA``) form a postcode after a house number or before a
+    known place (``1649 DB Zwolle``)."""
+    start = match.start()
+    if _AFTER_NUMBER.search(text, max(0, start - 14), start) is not None:
+        return True
+    town = match.group("town")
+    if town is None:
+        return False
+    places = lexicon.dutch_places()
+    words = town.split()
+    return normalize(words[0]) in places or normalize(" ".join(words)) in places
+
+
+def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     letters = match.group("letters")
     if letters in FORBIDDEN_LETTERS:
         return None
     place = match.group("place") is not None
     if match.group("space"):
-        if letters in _UNITS:
+        if letters in _UNITS and not _in_address(text, match):
             return None
         if 1900 <= int(match.group("digits")) <= 2099 and letters in _AFTER_YEAR and not place:
             return None
@@ -66,7 +88,7 @@ class PostcodeDetector:
 
     def find(self, text: str) -> Iterator[Span]:
         """Spans cover the postcode only, not the place name that raised the score."""
-        return iter_spans(_TEXT, text, self.category, self.code, _score, _HINT)
+        return iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
 
 
 DETECTOR = PostcodeDetector()

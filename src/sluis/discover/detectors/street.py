@@ -107,6 +107,8 @@ def _street_span(text: str, m: re.Match[str]) -> Span | None:
         key, score = len(words) - 1, 0.6
     if " ".join(norms[: key + 1]) in lexicon.dutch_places():
         return None
+    if any(_ends_sentence(w) for _, w in words[key:]):
+        return None  # "bij Sint Maartenskliniek. Geboren 03-..."
     start = key
     streetish = lexicon.street_words()
     while start > 0:
@@ -115,11 +117,24 @@ def _street_span(text: str, m: re.Match[str]) -> Span | None:
             start -= 1
         elif prev in _PARTICLES and start > 1 and words[start - 2][1][0].isupper():
             start -= 2  # "Jan van Goyenkade", "Willem de Zwijgerlaan"
+        elif (
+            start == key
+            and word[0].isupper()
+            and word[-1].isalpha()
+            and prev in lexicon.first_names()
+            and _has_prefix(norms[key])
+        ):
+            start -= 1  # a street named after a person: "Frans Halsplein", "Jan Steenlaan"
         else:
             break
     if not words[start][1][0].isupper():
         return None
     return Span(words[start][0], m.end("num"), "location.street", "street", score)
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop that is not an abbreviation (``Dr.``, ``Burg.``)."""
+    return word.endswith(".") and len(word) > 5 and "." not in word[:-1]
 
 
 DETECTOR = StreetDetector()
