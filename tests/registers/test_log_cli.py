@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from sluis.cli.log import log_group
+from sluis.errors import SourceUrlError
 from sluis.keys import Key
 from sluis.registers.log_record import RecordError
 from sluis.registers.processing_log import ProcessingLog
@@ -173,3 +174,11 @@ def test_tampering_fails_verification(tmp_path: Path) -> None:
     assert "problem: record 1: payload does not match its leaf hash" in result.output
     single = run("verify", db, "--record", "1")
     assert single.exit_code == 1 and "payload ALTERED" in single.output
+
+
+def test_a_missing_log_file_is_an_error_and_stays_missing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    result = run("verify", str(missing))
+    assert isinstance(result.exception, SourceUrlError)
+    assert "typo.db does not exist" in str(result.exception)
+    assert not missing.exists()

@@ -137,7 +137,7 @@ class ProcessingLog:
 
     @classmethod
     def open(cls, url: str, key: Key, *, create: bool = False) -> ProcessingLog:
-        store = RegisterStore.open(url)
+        store = RegisterStore.open(url, create=create)
         try:
             return cls.create(store, key) if create else cls(store, key)
         except BaseException:

@@ -61,14 +61,20 @@ class RegisterStore:
     _depth: int = 0
 
     @classmethod
-    def open(cls, url: str) -> RegisterStore:
-        """Open (creating a SQLite file when missing) the register database at ``url``.
+    def open(cls, url: str, *, create: bool = True) -> RegisterStore:
+        """Open the register database at ``url``; a missing SQLite file is created only
+        with ``create`` (else an error, and no empty file is left behind).
 
         Accepts the SQLite and PostgreSQL forms of :mod:`sluis.sources.url`.
         """
         parsed = parse_source_url(url)
         if parsed.kind is SourceKind.SQLITE:
             path = Path(parsed.location)
+            if not create and not path.exists():
+                raise SourceUrlError(
+                    f"register database {path.name} does not exist; check the path, or create "
+                    "it with the command that records into it"
+                )
             if not path.parent.exists():
                 raise SourceUrlError(
                     f"folder of register database {path.name} does not exist; create it first"
