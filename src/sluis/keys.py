@@ -18,6 +18,9 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
 from sluis.errors import InputError
 
 KEY_BYTES = 32
@@ -93,3 +96,55 @@ class Key:
         """The sub-key for one purpose, e.g. ``"id.bsn"``: HMAC-SHA256(key, "sluis/" + purpose)."""
         digest = hmac.digest(self.material, b"sluis/" + purpose.encode("utf-8"), hashlib.sha256)
         return Key(digest)
+
+
+# -- Ed25519 signing keys (attestations, log checkpoints) --------------------------------
+
+
+def generate_key_pair(private_path: Path, public_path: Path) -> None:
+    """Write a new Ed25519 key pair as PEM; the private file is created owner-only and an
+    existing one is never overwritten."""
+    key = Ed25519PrivateKey.generate()
+    private_pem = key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    public_pem = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    try:
+        private_path.touch(mode=0o600, exist_ok=False)
+        private_path.write_bytes(private_pem)
+        public_path.write_bytes(public_pem)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write key pair {private_path.name} / {public_path.name}: {exc.strerror}"
+        ) from None
+
+
+def load_private_key(path: Path) -> Ed25519PrivateKey:
+    """The Ed25519 private key in PEM file ``path``."""
+    key = _load_pem(path, private=True)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFormatError(f"{path.name}: not an Ed25519 private key")
+    return key
+
+
+def load_public_key(path: Path) -> Ed25519PublicKey:
+    """The Ed25519 public key in PEM file ``path``."""
+    key = _load_pem(path, private=False)
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyFormatError(f"{path.name}: not an Ed25519 public key")
+    return key
+
+
+def _load_pem(path: Path, *, private: bool) -> object:
+    try:
+        data = path.read_bytes()
+        if private:
+            return serialization.load_pem_private_key(data, password=None)
+        return serialization.load_pem_public_key(data)
+    except (OSError, ValueError, TypeError) as exc:
+        kind = "private" if private else "public"
+        raise KeyFormatError(f"cannot read {kind} key {path.name}: {type(exc).__name__}") from None

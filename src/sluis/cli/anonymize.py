@@ -24,12 +24,11 @@ from sluis.cli.files import write_text
 from sluis.cli.policy import load_policy
 from sluis.cli.verify import DEFAULT_WORKERS, print_report
 from sluis.errors import InputError, VerificationError
-from sluis.keys import Key
+from sluis.keys import Key, load_private_key
 from sluis.model.policy import Policy
 from sluis.sources import open_source
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport
-from sluis.verify.attestation import load_private_key
 
 if TYPE_CHECKING:  # the anonymizer loads when a run starts, not with every command
     from sluis.handover import HandoverResult, RunOptions

@@ -19,16 +19,10 @@ import click
 
 from sluis.cli.files import write_text
 from sluis.errors import InputError
-from sluis.keys import Key
+from sluis.keys import Key, generate_key_pair, load_private_key, load_public_key
 from sluis.registers import log_store
 from sluis.registers.audit import AccessAudit, parse_access
-from sluis.registers.checkpoint import (
-    Checkpoint,
-    generate_signing_key,
-    load_signing_key,
-    load_verify_key,
-    read_checkpoint,
-)
+from sluis.registers.checkpoint import Checkpoint, read_checkpoint
 from sluis.registers.log_queries import LogQueries, Reader
 from sluis.registers.log_record import LogRecord, RecordError, Subject, parse_entry, pseudonymize
 from sluis.registers.log_record import to_record as check_entry
@@ -209,7 +203,7 @@ def access_command(db: str, accesses: TextIO, key_file: Path | None) -> None:
 )
 def keygen_command(private_path: Path, public_path: Path) -> None:
     """Make the Ed25519 key pair that signs checkpoints."""
-    generate_signing_key(private_path, public_path)
+    generate_key_pair(private_path, public_path)
     click.echo(f"signing key written to {private_path}, public key to {public_path}")
 
 
@@ -229,7 +223,7 @@ def keygen_command(private_path: Path, public_path: Path) -> None:
 )
 def checkpoint_command(db: str, signing_key: Path, output: Path | None) -> None:
     """Sign the current tree head and store it in the log."""
-    key = load_signing_key(signing_key)
+    key = load_private_key(signing_key)
     with _open(db) as log:
         mark = log.checkpoint(key)
     if output is not None:
@@ -279,7 +273,7 @@ def verify_command(
 ) -> None:
     """Check inclusion of a record, consistency of two checkpoints, or (by default) the
     whole log. Exit code 1 when a check fails."""
-    trusted = load_verify_key(public_key) if public_key else None
+    trusted = load_public_key(public_key) if public_key else None
     with _open(db) as log:
         if record_index is not None or old_path is not None:
             ok = True

@@ -13,17 +13,11 @@ from rich.table import Table
 
 from sluis.cli.files import emit_report, write_text
 from sluis.errors import InputError
+from sluis.keys import generate_key_pair, load_private_key, load_public_key
 from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
 from sluis.verify import VerificationReport, VerifyOptions, verify
-from sluis.verify.attestation import (
-    attest,
-    check_attestation,
-    generate_key_pair,
-    load_private_key,
-    load_public_key,
-    read_attestation,
-)
+from sluis.verify.attestation import attest, check_attestation, read_attestation
 from sluis.verify.fingerprints import key_from_file
 from sluis.verify.report import to_html, to_json
 

@@ -14,7 +14,7 @@ The signature covers the canonical JSON of ``attestation`` (sorted keys, no spac
 columns in schema order, independent of how the rows arrive in batches; recomputing it
 later proves the copy is the one that was verified. Keys are PEM files: an unencrypted
 PKCS#8 private key (keep it out of the copy's environment) and its public key
-(:func:`generate_key_pair`).
+(:func:`sluis.keys.generate_key_pair`).
 """
 
 from __future__ import annotations
@@ -93,47 +93,6 @@ def content_fingerprint(target: Source) -> tuple[str, dict[str, int]]:
         for column, hasher in zip(table.columns, hashers, strict=True):
             total.update(canonical([column.name, column.type.value, hasher.hexdigest()]))
     return total.hexdigest(), rows
-
-
-def load_private_key(path: Path) -> Ed25519PrivateKey:
-    key = _load(path, private=True)
-    if not isinstance(key, Ed25519PrivateKey):
-        raise InputError(f"{path.name}: not an Ed25519 private key")
-    return key
-
-
-def load_public_key(path: Path) -> Ed25519PublicKey:
-    key = _load(path, private=False)
-    if not isinstance(key, Ed25519PublicKey):
-        raise InputError(f"{path.name}: not an Ed25519 public key")
-    return key
-
-
-def _load(path: Path, *, private: bool) -> object:
-    try:
-        data = path.read_bytes()
-        if private:
-            return serialization.load_pem_private_key(data, password=None)
-        return serialization.load_pem_public_key(data)
-    except (OSError, ValueError, TypeError) as exc:
-        kind = "private" if private else "public"
-        raise InputError(f"cannot read {kind} key {path.name}: {type(exc).__name__}") from None
-
-
-def generate_key_pair(private_path: Path, public_path: Path) -> None:
-    """Write a new Ed25519 key pair as PEM; the private file is readable by its owner only."""
-    key = Ed25519PrivateKey.generate()
-    private_pem = key.private_bytes(
-        serialization.Encoding.PEM,
-        serialization.PrivateFormat.PKCS8,
-        serialization.NoEncryption(),
-    )
-    public_pem = key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    private_path.touch(mode=0o600, exist_ok=False)
-    private_path.write_bytes(private_pem)
-    public_path.write_bytes(public_pem)
 
 
 def attest(
