@@ -14,38 +14,15 @@ from pydantic import ValidationError
 
 from sluis.errors import PolicyError
 from sluis.model.policy import Policy
+from sluis.model.yaml_file import load_yaml
 
 _RULES = "keep, null, fake, pseudonymize, mask, generalize, shift_date, redact_text, json, "
 _RULES += "replace_blob, hash"
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """A safe loader that refuses a key given twice in one mapping: the second would
-    silently replace the first rule (fail open)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"{key!r} is given twice; keep one", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def parse_policy(text: str, name: str = "policy") -> Policy:
     """Parse and validate policy YAML; raises ``PolicyError`` naming ``name`` and a line."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_StrictLoader)  # a SafeLoader: no arbitrary objects
-    except yaml.YAMLError as exc:
-        # The context mark is where the broken construct starts, which is where to look.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise PolicyError(f"{name}{at}: {problem}") from None
+    node, data = load_yaml(text, name, PolicyError)
     if not isinstance(data, dict):
         raise PolicyError(f"{name}:1: a policy is a mapping with a 'tables' key")
     try:

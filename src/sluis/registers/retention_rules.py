@@ -32,6 +32,7 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from sluis.errors import InputError
+from sluis.model.yaml_file import load_yaml
 
 _PERIOD = re.compile(r"^([0-9]+)([dmy])$")
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$")
@@ -121,31 +122,9 @@ def subtract_period(day: date, period: str) -> date:
     return date(year, month + 1, min(day.day, last))
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """Refuses a key given twice in one mapping: the second would silently win."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"{key!r} is given twice; keep one", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def parse_rules(text: str, name: str = "retention.yaml") -> tuple[RetentionRule, ...]:
     """Parse and validate rules YAML; raises :class:`RetentionRuleError` naming a line."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.load(text, Loader=_StrictLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        at = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise RetentionRuleError(f"{name}{at}: {problem}") from None
+    node, data = load_yaml(text, name, RetentionRuleError)
     if not isinstance(data, dict):
         raise RetentionRuleError(f"{name}:1: a rules file is a mapping with a 'rules' list")
     try:
