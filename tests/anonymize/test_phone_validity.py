@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from sluis.anonymize.operators import phone
 from sluis.anonymize.operators.phone import valid_nationals
+from sluis.discover.detectors.phone import is_valid
 
 # National significant numbers of every length libphonenumber knows for NL, biased towards
 # the prefixes of real number ranges so that both answers occur often.
@@ -48,3 +49,10 @@ _STYLES = (
 def test_plain_numbers_parse_as_libphonenumber_parses_them(national: str, style: str) -> None:
     text = style.format(n=national, n2=national[:2], rest=national[2:])
     assert phone._parse(text) == phone._parse_with_library(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(nationals)
+def test_detector_validity_is_libphonenumber_validity(national: str) -> None:
+    number = phonenumbers.PhoneNumber(country_code=31, national_number=int(national))
+    assert is_valid("0" + national) == phonenumbers.is_valid_number(number)

@@ -14,8 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from sluis.discover import lexicon
-from sluis.model.policy import Fake, Policy, Pseudonymize
+from sluis.model.policy import Fake, JsonRule, Policy, Pseudonymize, RedactText, ReplaceBlob
 from sluis.sources import Source
 
 NAME_CATEGORIES = ("person.first_name", "person.last_name", "person.name")
@@ -69,8 +72,20 @@ class KnownNames:
                     break
 
 
+def reads_text(policy: Policy) -> bool:
+    """Whether any rule searches free text (the only users of known names)."""
+    return any(
+        isinstance(rule, RedactText | ReplaceBlob | JsonRule)
+        for table in policy.tables.values()
+        for rule in table.columns.values()
+    )
+
+
 def collect(source: Source, policy: Policy, batch_rows: int = 65_536) -> KnownNames:
-    """Read the source's name columns (those the policy fakes as names)."""
+    """Read the source's name columns (those the policy fakes as names); nothing is read
+    when no rule searches free text."""
+    if not reads_text(policy):
+        return KnownNames()
     common = lexicon.stopwords() | lexicon.particles()
     first: set[str] = set()
     last: set[str] = set()
@@ -87,22 +102,27 @@ def collect(source: Source, policy: Policy, batch_rows: int = 65_536) -> KnownNa
             continue
         for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
             for name, category in wanted.items():
+                values = _distinct(batch.column(name))
                 if category in STREET_CATEGORIES:
-                    streets.update(_streets(batch.column(name).to_pylist()))
+                    streets.update(_streets(values))
                     continue
-                words = _words(batch.column(name).to_pylist(), common)
+                words = _words(values, common)
                 if category == "person.first_name":
                     first.update(words)
                 elif category == "person.last_name":
                     last.update(words)
                 else:
                     # A full name: the first word is a given name, the rest the surname.
-                    for value in batch.column(name).to_pylist():
+                    for value in values:
                         parts = _words([value], common)
                         if parts:
                             first.add(parts[0])
                             last.update(parts[1:])
     return KnownNames(frozenset(first), frozenset(last), frozenset(streets))
+
+
+def _distinct(column: pa.Array | pa.ChunkedArray) -> list[object]:
+    return list(pc.unique(column).to_pylist())
 
 
 def _streets(values: list[object]) -> list[str]:

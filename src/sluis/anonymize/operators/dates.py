@@ -20,7 +20,7 @@ from typing import Literal
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.operators._arrow import as_array, is_text, map_text
+from sluis.anonymize.operators._arrow import as_array, is_text, map_text, merge, split
 from sluis.anonymize.prf import prf_ints, scalar
 from sluis.keys import Key
 
@@ -42,6 +42,10 @@ MONTHS = [
 _SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 _NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2('?)(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_ISO_ONLY = r"^\d{4}-\d{2}-\d{2}$"
+# date32 day numbers of 0001-01-01 and 9999-12-31, the range Python's dates cover.
+_FIRST_DAY = pa.scalar(-719_162, pa.int32())
+_LAST_DAY = pa.scalar(2_932_896, pa.int32())
 _WRITTEN = re.compile(r"(\d{1,2}) ([A-Za-z]+)(\.?) (\d{4})")
 
 Writer = Callable[[dt.date], str]
@@ -126,9 +130,32 @@ def shift_date(
         ]
         moved = pc.add(array.cast(pa.int64()), pc.multiply(days, scalar(86_400 * unit)))
         return moved.cast(kind)
-    texts = array.cast(pa.string()).to_pylist()
+    text = array.cast(pa.string())
+    iso = pc.fill_null(pc.match_substring_regex(text, _ISO_ONLY), False)
+    quick, slow = split(iso, text)
+    quick_days, slow_days = split(iso, days)
+    out = merge(iso, _shift_iso(quick, quick_days), _shift_texts(slow, slow_days))
+    return out.cast(kind) if is_text(kind) else out
+
+
+def _shift_iso(texts: pa.Array, days: pa.Array) -> pa.Array:
+    """``jjjj-mm-dd`` texts moved in Arrow, as :func:`_shift_texts` would: impossible dates
+    (Arrow's parser reads 30 February as 2 March, so the date must write back the same) and
+    results outside the years 1-9999 become null."""
+    parsed = pc.strptime(texts, format="%Y-%m-%d", unit="s", error_is_null=True).cast(pa.date32())
+    start = parsed.cast(pa.int32())
+    moved = pc.add(start, days.cast(pa.int32()))
+    ok = pc.and_(
+        pc.and_(pc.equal(parsed.cast(pa.string()), texts), pc.greater_equal(start, _FIRST_DAY)),
+        pc.and_(pc.greater_equal(moved, _FIRST_DAY), pc.less_equal(moved, _LAST_DAY)),
+    )
+    return pc.if_else(ok, moved.cast(pa.date32()).cast(pa.string()), pa.scalar(None, pa.string()))
+
+
+def _shift_texts(texts: pa.Array, days: pa.Array) -> pa.Array:
+    """Dates in any notation :func:`parse` reads, moved one by one."""
     out: list[str | None] = []
-    for text, shift in zip(texts, days.to_pylist(), strict=True):
+    for text, shift in zip(texts.to_pylist(), days.to_pylist(), strict=True):
         parsed = parse(text) if text is not None and shift is not None else None
         if parsed is None:
             out.append(None)
@@ -137,7 +164,7 @@ def shift_date(
             out.append(parsed[1](parsed[0] + dt.timedelta(days=shift)))
         except OverflowError:
             out.append(None)
-    return pa.array(out, pa.string()).cast(kind) if is_text(kind) else pa.array(out, pa.string())
+    return pa.array(out, pa.string())
 
 
 def birth_date(values: pa.Array | pa.ChunkedArray, key: Key, max_days: int = 180) -> pa.Array:

@@ -29,6 +29,7 @@ from sluis.anonymize.operators._arrow import (
 )
 from sluis.anonymize.permutation import Member
 from sluis.anonymize.prf import Prf
+from sluis.discover.detectors.phone import VALID_ANY_TYPE, VALID_GENERAL, valid_national
 from sluis.keys import Key
 
 PURPOSE = "contact.phone"
@@ -47,7 +48,7 @@ def _parse(text: str) -> _Parsed | None:
     national = _plain_national(text)
     if national is None:
         return _parse_with_library(text)
-    if not (_GENERAL_RE.fullmatch(national) and _ANY_TYPE_RE.fullmatch(national)):
+    if not valid_national(national):
         return None
     if _MOBILE_RE.fullmatch(national):
         keep = 2
@@ -102,28 +103,6 @@ def _parse_with_library(text: str) -> _Parsed | None:
     return _Parsed(national[:keep], int(national[keep:]), len(national) - keep)
 
 
-def _valid_patterns() -> tuple[str, str]:
-    """libphonenumber's rule for a valid Dutch national number, as two anchored regexes.
-
-    Valid means: the general pattern matches and so does the pattern of at least one
-    number type (each type's pattern fixes its lengths). ``tests`` compare the result with
-    ``phonenumbers.is_valid_number`` on random numbers of every length.
-    """
-    meta = phonenumbers.PhoneMetadata.metadata_for_region("NL")
-    assert meta is not None
-    kinds = (
-        meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
-        meta.personal_number, meta.voip, meta.pager, meta.uan, meta.voicemail,
-    )  # fmt: skip
-    union = "|".join(
-        f"(?:{d.national_number_pattern})" for d in kinds if d and d.national_number_pattern
-    )
-    assert meta.general_desc is not None
-    return f"^(?:{meta.general_desc.national_number_pattern})$", f"^(?:{union})$"
-
-
-_GENERAL, _ANY_TYPE = _valid_patterns()
-_GENERAL_RE, _ANY_TYPE_RE = re.compile(_GENERAL[1:-1]), re.compile(_ANY_TYPE[1:-1])
 _NL = phonenumbers.PhoneMetadata.metadata_for_region("NL")
 assert _NL is not None and _NL.mobile and _NL.fixed_line
 _MOBILE_RE = re.compile(str(_NL.mobile.national_number_pattern))
@@ -135,8 +114,8 @@ _NOT_DIGIT = re.compile(r"[^0-9]")
 def valid_nationals(nationals: pa.Array) -> pa.Array:
     """Per Dutch national significant number (digits as text): valid per libphonenumber."""
     return pc.and_(
-        pc.match_substring_regex(nationals, _GENERAL),
-        pc.match_substring_regex(nationals, _ANY_TYPE),
+        pc.match_substring_regex(nationals, VALID_GENERAL),
+        pc.match_substring_regex(nationals, VALID_ANY_TYPE),
     )
 
 

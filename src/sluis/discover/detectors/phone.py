@@ -52,6 +52,36 @@ _KEYWORDS = words_pattern(
 )
 
 
+def _valid_patterns() -> tuple[str, str]:
+    """libphonenumber's rule for a valid Dutch national number, as two anchored regexes.
+
+    Valid means: the general pattern matches and so does the pattern of at least one
+    number type (each type's pattern fixes its lengths). ``tests`` compare the result with
+    ``phonenumbers.is_valid_number`` on random numbers of every length.
+    """
+    meta = phonenumbers.PhoneMetadata.metadata_for_region("NL")
+    assert meta is not None
+    kinds = (
+        meta.fixed_line, meta.mobile, meta.toll_free, meta.premium_rate, meta.shared_cost,
+        meta.personal_number, meta.voip, meta.pager, meta.uan, meta.voicemail,
+    )  # fmt: skip
+    union = "|".join(
+        f"(?:{d.national_number_pattern})" for d in kinds if d and d.national_number_pattern
+    )
+    assert meta.general_desc is not None
+    return f"^(?:{meta.general_desc.national_number_pattern})$", f"^(?:{union})$"
+
+
+VALID_GENERAL, VALID_ANY_TYPE = _valid_patterns()
+_GENERAL_RE, _ANY_TYPE_RE = re.compile(VALID_GENERAL[1:-1]), re.compile(VALID_ANY_TYPE[1:-1])
+
+
+def valid_national(national: str) -> bool:
+    """Whether libphonenumber calls a Dutch national significant number (digits, no trunk
+    zero) valid, decided by its own patterns without building a number."""
+    return bool(_GENERAL_RE.fullmatch(national) and _ANY_TYPE_RE.fullmatch(national))
+
+
 def national_form(value: str) -> str:
     """The digits of a Dutch number with trunk zero (``+31 (0)6 ...`` and ``31612345678``
     give ``06...``); empty for a number with another country code."""
@@ -70,12 +100,11 @@ def is_valid(value: str) -> bool:
     """True when libphonenumber calls the number valid (read with region NL).
 
     A Dutch number skips libphonenumber's parser (most of its cost): its national form
-    already gives the national significant number.
+    already gives the national significant number, checked against the library's patterns.
     """
     national = national_form(value)
     if len(national) > 2 and national[0] == "0" and national[1] != "0":
-        number = phonenumbers.PhoneNumber(country_code=31, national_number=int(national[1:]))
-        return bool(phonenumbers.is_valid_number(number))
+        return valid_national(national[1:])
     try:
         number = phonenumbers.parse(value, "NL")
     except phonenumbers.NumberParseException:
