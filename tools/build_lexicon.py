@@ -140,7 +140,9 @@ hoge raad|raad van state|tweede kamer|eerste kamer|ns|prorail|gvb|ret|htm|kpn|vo
 ing|abn amro|rabobank|sns|asn|triodos|knab|bunq|philips|shell|unilever|heineken|ahold|
 vluchtelingenwerk|rode kruis|leger des heils|stichting|vereniging|bv|b.v.|nv|n.v.|vof|
 universiteit|hogeschool|ziekenhuis|huisarts|apotheek|school|college|academie|instituut|
-centrum|bureau|dienst|afdeling|team|bank|holding|groep|group|inc|ltd|gmbh|company
+centrum|bureau|dienst|afdeling|team|bank|holding|groep|group|inc|ltd|gmbh|company|
+toyota|opel|volkswagen|peugeot|citroen|kia|hyundai|fiat|bmw|audi|volvo|nissan|mazda|suzuki|
+tesla|dacia|yaris|corsa
 """,
     "|",
 )
@@ -166,6 +168,8 @@ the a an and or but of to in on at for with from by as is are was were be this t
 monday tuesday wednesday thursday friday saturday sunday january february march june july
 august october november december please regards dear thanks kind best
 ok oke ja nee prima goed slecht nieuw oud eerste tweede derde laatste volgende vorige
+mag kunt wilt zult heeft hebt heb wordt moest kon mocht neemt opent belt belde komt gaat
+stuurt vraagt geeft zegt wil actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer
 """)
 
 # Places outside Faker's nl_NL list (city names people write) and major cities of birth.

@@ -1,11 +1,12 @@
 """Personal data inside free text: notes, letters, e-mail bodies, file names.
 
 Every registered detector reports its instances (identifiers, names, streets, places,
-quasi-identifiers); names licensed by their context (``text_cues``) are added, and instances
+quasi-identifiers); names licensed by their context (``text_cues``) and values under personal
+labels of pasted tables and forms (``text_tables``) are added, and instances
 that belong to an institution by their context (``text_filters``) are dropped. Overlapping
 instances are then resolved so each character belongs to at most one span: a
 checksum-validated identifier wins (an IBAN over the phone number inside it), then a name
-licensed by context, otherwise the longer span, then the higher score.
+licensed by context or label, otherwise the longer span, then the higher score.
 
 Detectors that need a digit or an ``@`` are skipped on text without one, and results are
 memoized per distinct text (bounded), since columns repeat their values.
@@ -21,6 +22,8 @@ from sluis.discover.detectors.base import Detector, Span
 from sluis.discover.text_cues import DETECTOR as CUE_DETECTOR
 from sluis.discover.text_cues import find_context_names
 from sluis.discover.text_filters import is_institutional, org_regions, po_box_regions
+from sluis.discover.text_tables import DETECTOR as LABEL_DETECTOR
+from sluis.discover.text_tables import read_labels
 
 _DIGITS = re.compile(r"\d+")
 # Detectors whose every instance contains a digit, or an "@".
@@ -45,6 +48,8 @@ _DIGITS_NEEDED: dict[str, tuple[int, int]] = {
     "birth_date": (2, 3),
 }
 _CACHE_SIZE = 4096
+# Spans licensed by what surrounds them: a context word or a table's or form's label.
+_LICENSED = frozenset({CUE_DETECTOR, LABEL_DETECTOR})
 
 
 @cache
@@ -80,17 +85,20 @@ def _find(text: str) -> tuple[Span, ...]:
     boxes = po_box_regions(text) if "ostbus" in text or "ntwoordnummer" in text else []
     orgs = org_regions(text)
     length = len(text)
+    labelled, quiet = read_labels(text)
     candidates: list[tuple[Span, bool]] = []
     add = candidates.append
     for detector, validated, needs_at, run, digits in _plan():
         if longest < run or count < digits or (needs_at and not at):
             continue
         for span in detector.find(text):
-            if 0 <= span.start < span.end <= length and not is_institutional(
-                text, span, boxes, orgs
+            if (
+                0 <= span.start < span.end <= length
+                and not is_institutional(text, span, boxes, orgs)
+                and not any(s <= span.start and span.end <= e for s, e in quiet)
             ):
                 add((span, validated))
-    for span in find_context_names(text):
+    for span in (*find_context_names(text), *labelled):
         if 0 <= span.start < span.end <= length and not is_institutional(text, span, [], orgs):
             add((span, False))
     return tuple(_with_initials(text, resolve_overlaps(candidates, length)))
@@ -121,7 +129,7 @@ def resolve_overlaps(candidates: list[tuple[Span, bool]], length: int) -> list[S
         candidates,
         key=lambda c: (
             not c[1],
-            c[0].detector != CUE_DETECTOR,
+            c[0].detector not in _LICENSED,
             -(c[0].end - c[0].start),
             -c[0].score,
             c[0].start,

@@ -45,7 +45,7 @@ _LOWER_RUN = re.compile(
 
 _TITLE = (
     r"(?:mevrouw|mevr\.?|mw\.?|mej\.?|meneer|mijnheer|de\s+heer|heer|dhr\.?|hr\.?|fam\.?|familie|"
-    r"wed\.?|mr\.|dr\.|drs\.|ir\.|ing\.|prof\.|mrs\.?|mr|ms\.?|madame|monsieur|herr|frau)"
+    r"wed\.?|gezin|mr\.|dr\.|drs\.|ir\.|ing\.|prof\.|mrs\.?|mr|ms\.?|madame|monsieur|herr|frau)"
 )
 _ROLE = (
     r"(?:cli[eë]nt[e]?|cl\.|klant|aanvrager|aanvraagster|belanghebbende|betrokkene|partner|"
@@ -53,7 +53,10 @@ _ROLE = (
     r"opa|oma|buurman|buurvrouw|tolk|mantelzorger|gemachtigde|bewindvoerder|curator|mentor|"
     r"voogd|contactpersoon|medewerker|medewerkster|consulent|klantmanager|casemanager|"
     r"behandelaar|huisarts|wijkagent|t\.a\.v\.?|ter attentie van|ten name van|namens|"
-    r"gesproken met|belde|gebeld door|huisbezoek bij|machtiging voor|getuige)"
+    r"gesproken met|belde|gebeld door|huisbezoek bij|machtiging voor|getuige|"
+    r"husband|wife|son|daughter|mother|father|brother|sister|"
+    r"u spreekt met|spreekt met|goedemorgen,? met|goedemiddag,? met|goedenavond,? met|"
+    r"hallo,? met)"
 )
 _CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
 _TITLED = re.compile(
@@ -61,9 +64,16 @@ _TITLED = re.compile(
     re.IGNORECASE,
 )
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
+# A surname and one initial between a file name's separators: "paspoort_Rahimi_J_bsn…".
+_FILE_NAME_INITIAL = re.compile(
+    r"(?<=[_\-/\\])([^\W\d_][^\W\d_']{2,})([_\-])[A-Z](?=\2|\.[A-Za-z]{2,4}\b)"
+)
+_LOWER_SPEAKER = re.compile(r"[a-zß-ÿ][a-zß-ÿ'\-]+(?: [a-zß-ÿ'\-]+){0,3}")
+_POSSESSIVE = re.compile(r"(?<![\w.'’])([^\W\d_][^\W\d_\-]{2,})['’]s(?!\w)")
 _GREETING = re.compile(
-    r"(?m)^[ \t>]*(?:beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|goedenavond|"
-    r"lieve|dear|hi|hello)[ \t]+(?:(?:mevrouw|meneer|heer|de heer|mr\.?|mrs\.?|ms\.?)[ \t]+)?",
+    r"(?m)(?:^|(?<=:)[ \t]+)[ \t>]*(?:beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|"
+    r"goedenavond|lieve|dear|hi|hello)[ \t]+"
+    r"(?:(?:mevrouw|meneer|heer|de heer|mr\.?|mrs\.?|ms\.?)[ \t]+)?",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
@@ -82,6 +92,13 @@ _CHAT = re.compile(
     r"(?m)^[ \t]*(?:\[[^\]\n]{3,25}\]|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}"
     r"(?::\d{2})?(?:[ \t]*-)?|\d{1,2}:\d{2}(?::\d{2})?)[ \t]*"
 )
+_ATTENDANCE = re.compile(
+    r"(?im)^[ \t>*\-]*(?:aanwezig|afwezig|afgemeld|present|attendees|absent|deelnemers|"
+    r"genodigden)(?:[ \t]+m\.?k\.?)?[ \t]*:[ \t]*"
+)
+_LIST_ITEM = re.compile(r"[^,;\n&]+")
+_ITEM_TAIL = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t.]*$")
+_LEADING_LOWER = re.compile(r"(?:[a-zß-ÿ][\w.\-]*[ \t]+)*")
 _KEY_WORD = (
     r"(?:naam|name|voornamen|roepnaam|tussenvoegsels?|voorvoegsel|contactpersoon|cli[eë]nt|"
     r"klant|aanvrager)"
@@ -193,24 +210,32 @@ def find_context_names(text: str) -> Iterator[Span]:
         for m in _ANGLE_MAIL.finditer(text):
             yield from _display_name(text, m.start())
     for m in _HEADER.finditer(text):
-        yield from _name_at(text, m.end(), NAME)
+        yield from name_at(text, m.end(), NAME)
     for m in _GREETING.finditer(text):
         titled = _TITLED.search(m.group()) is not None
-        yield from _name_at(text, m.end(), NAME, single_ok=True, must_close=True, titled=titled)
+        yield from name_at(text, m.end(), NAME, single_ok=True, must_close=True, titled=titled)
     if "groet" in lower or "gr." in lower or "hoogachtend" in lower or "regards" in lower:
         for m in _CLOSING.finditer(text):
             yield from _closing_name(text, m.end())
     for m in _CUE_STARTS.finditer(_CUE, text, folded):
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
-        yield from _name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
+        yield from name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
+    if "'s" in text or "’s" in text:
+        yield from _possessives(text)
+    if "_" in text or "-" in text:
+        for m in _FILE_NAME_INITIAL.finditer(text):
+            if normalize(m.group(1)) not in lex().stop:
+                yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
     if ":" in text:
+        for m in _ATTENDANCE.finditer(text):
+            yield from _attendees(text, m.end())
         for m in _CHAT.finditer(text):
             yield from _chat_speaker(text, m.end())
         yield from _key_values(text, folded)
 
 
-def _name_at(
+def name_at(
     text: str,
     pos: int,
     category: str,
@@ -221,6 +246,9 @@ def _name_at(
     end_limit: int | None = None,
     titled: bool = False,
 ) -> Iterator[Span]:
+    """The name-shaped run at ``pos`` (up to exactly ``end_limit`` when given), if plausible:
+    ``single_ok`` admits one word, ``must_close`` wants punctuation or a line end after it,
+    ``lower_ok`` tries lower-case names, ``titled`` accepts a place name as surname."""
     limit = end_limit if end_limit is not None else len(text)
     m = (_RUN.fullmatch if end_limit is not None else _RUN.match)(text, pos, limit)
     if m is None or m.end() == m.start():
@@ -273,8 +301,8 @@ def _plausible(text: str, start: int, end: int, single_ok: bool, titled: bool = 
     place = caps and (caps[-1] in lx.places or phrase in lx.places)
     if place and not is_first(caps[0]) and not titled:
         return False
-    if any(has_street_suffix(n) for n in caps[-1:]):
-        return False
+    if any(has_street_suffix(n) for n in caps[-1:]) and not titled:
+        return False  # "Kerkdijk" names a street, "mevrouw Rietdijk" a person
     after = text[end : end + 40].split()
     if after and normalize(after[0].strip(".,;:")) in _ORG_WORDS:
         return False
@@ -289,14 +317,48 @@ def _lower_name(text: str, pos: int, limit: int) -> Iterator[Span]:
     lx = lex()
     first = normalize(words[0])
     initials = "." in words[0]
-    if not initials and not (is_first(first) and first not in lx.stop):
+    if first in lx.stop or first in lx.places:
         return
     core = normalize(words[-1])
     if core in lx.stop or core in lx.places or len(words) < 2:
+        # "met fatima over", "mijn zoon jian is": the role word vouches for one word.
+        if not initials and len(first) >= 3:
+            yield Span(m.start(), m.start() + len(words[0]), FIRST, DETECTOR, 0.8)
+        return
+    if not initials and any(normalize(w) in lx.stop for w in words if w not in lx.particle_words):
         return
     if m.end() < len(text) and text[m.end()].isalnum():
         return
     yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
+
+
+def _possessives(text: str) -> Iterator[Span]:
+    """``Fatima's dossier``: a capitalized word with a possessive is a person's name; in lower
+    case only a known given name."""
+    lx = lex()
+    for m in _POSSESSIVE.finditer(text):
+        word = m.group(1)
+        norm = normalize(word)
+        if norm in lx.stop or norm in lx.places or norm in lx.organizations or norm in _ORG_WORDS:
+            continue
+        if word[0].isupper() or is_first(norm):
+            yield Span(m.start(1), m.end(1), _narrow(word, NAME), DETECTOR, 0.8)
+
+
+def _attendees(text: str, pos: int) -> Iterator[Span]:
+    """Each name in a list of those present or absent: ``A. Jansen (vz), wethouder B, C en D``;
+    a role word before a name and a parenthesized role after it are left out."""
+    eol = text.find("\n", pos)
+    line = text[pos : len(text) if eol == -1 else eol]
+    for item in _LIST_ITEM.finditer(line.replace(" en ", " & ")):
+        start, end = pos + item.start(), pos + item.end()
+        end = start + _ITEM_TAIL.search(text, start, end).start() - start  # type: ignore[union-attr]
+        lead = _LEADING_LOWER.match(text, start, end)
+        start = lead.end() if lead is not None else start
+        while start < end and text[start] in " \t":
+            start += 1
+        if end - start >= 2:
+            yield from name_at(text, start, NAME, single_ok=True, end_limit=end)
 
 
 def _closing_name(text: str, pos: int) -> Iterator[Span]:
@@ -310,7 +372,7 @@ def _closing_name(text: str, pos: int) -> Iterator[Span]:
     line_end = eol
     while line_end > pos and text[line_end - 1] in " \t":
         line_end -= 1
-    yield from _name_at(text, pos, NAME, single_ok=True, end_limit=line_end)
+    yield from name_at(text, pos, NAME, single_ok=True, end_limit=line_end)
 
 
 def _chat_speaker(text: str, pos: int) -> Iterator[Span]:
@@ -318,11 +380,19 @@ def _chat_speaker(text: str, pos: int) -> Iterator[Span]:
     if colon == -1 or "\n" in text[pos:colon]:
         return
     head = text[pos:colon].rstrip()
+    if _LOWER_SPEAKER.fullmatch(head):
+        # Exports keep how people typed their own name: "sunil el ouahabi: ..."
+        words = [normalize(w) for w in head.split()]
+        lx = lex()
+        if words[-1] not in lx.stop and not all(w in lx.stop for w in words):
+            yield Span(pos, pos + len(head), NAME, DETECTOR, 0.8)
+        return
     role = re.match(rf"(?:{_ROLE}|[a-z]+)\s+", head, re.IGNORECASE)
     start = pos + (role.end() if role and not role.group()[0].isupper() else 0)
     if role and role.group().strip().lower() in {"medewerker", "medewerkster", "consulent"}:
         start = pos + role.end()
-    yield from _name_at(text, start, NAME, single_ok=True, end_limit=pos + len(head))
+    # Whoever speaks is a person, even with a place name for a surname.
+    yield from name_at(text, start, NAME, single_ok=True, end_limit=pos + len(head), titled=True)
 
 
 def _display_name(text: str, angle: int) -> Iterator[Span]:
@@ -336,7 +406,7 @@ def _display_name(text: str, angle: int) -> Iterator[Span]:
     while start < end and text[start] in " \t":
         start += 1
     if end - start >= 2:
-        yield from _name_at(text, start, NAME, end_limit=end)
+        yield from name_at(text, start, NAME, end_limit=end)
 
 
 def _key_values(text: str, folded: str) -> Iterator[Span]:
@@ -364,7 +434,7 @@ def _key_values(text: str, folded: str) -> Iterator[Span]:
             if all(normalize(w) in lex().particle_words for w in value.split()):
                 yield Span(start, end, PREFIX, DETECTOR, SCORE)
             continue
-        yield from _name_at(text, start, category, single_ok=True, end_limit=end)
+        yield from name_at(text, start, category, single_ok=True, end_limit=end)
 
 
-__all__ = ["find_context_names"]
+__all__ = ["find_context_names", "name_at"]

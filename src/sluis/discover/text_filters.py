@@ -81,11 +81,12 @@ _SERVICE_PHONE = re.compile(r"^\s*(?:\+31|0031|\(?0)?\s*(?:800|900|906|909|88)\b
 _CASE_CUE = re.compile(
     r"(?:zaak|dossier|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|order|registratie|"
     r"volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice)"
-    r"(?:nummer|nr)?\.?[\"']?\s*[:=#]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
+    r"(?:nummer|nr|[_\-]?id)?\.?[\"']?\s*[:=#]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreft|inzake|re|fwd?)\s*:", re.IGNORECASE)
 _BSN_WORD = re.compile(r"bsn|burgerservice|sofi", re.IGNORECASE)
+_SPELLING = re.compile(r"(?:^|(?<=\W))([A-Z]) van $")
 _ORG_SUFFIXES = (
     "ziekenhuis", "gasthuis", "kliniek", "centrum", "instituut", "fonds", "museum", "apotheek",
     "stichting", "college", "school", "loket", "arena", "zorg",
@@ -155,7 +156,7 @@ def is_institutional(
     if cat in _PERSON:
         if any(s < span.end and span.start < e for s, e in orgs):
             return True
-        return _cut_word(text, span) or _not_a_person(text, span, value)
+        return _cut_word(text, span) or _spelled(text, span) or _not_a_person(text, span, value)
     return False
 
 
@@ -203,6 +204,14 @@ def po_box_regions(text: str) -> list[tuple[int, int]]:
             end = len(text) if nxt == -1 else nxt
         regions.append((m.start(), end))
     return regions
+
+
+def _spelled(text: str, span: Span) -> bool:
+    """A word of the spelling alphabet: ``H van Hendrik`` spells a letter, it names nobody."""
+    value = text[span.start : span.end]
+    word_start = span.start + 4 if value.startswith("van ") else span.start
+    m = _SPELLING.search(text, max(0, word_start - 7), word_start)
+    return m is not None and text[word_start : word_start + 1] == m.group(1)
 
 
 def _cut_word(text: str, span: Span) -> bool:

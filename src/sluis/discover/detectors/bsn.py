@@ -22,19 +22,22 @@ from sluis.discover.detectors._common import (
 )
 from sluis.discover.detectors.base import Span
 
-_CELL = re.compile(r"\d{8,9}|\d{4}\.\d{2}\.\d{3}|\d{3} \d{3} \d{3}", re.ASCII)
+_CELL = re.compile(r"\d{8,9}|\d{4}([. ])\d{2}\1\d{3}|\d{3}([. ])\d{3}\2\d{3}", re.ASCII)
 
 # Not inside a longer word or number (``NL123456782B01`` is a btw-id), nor after a +31
 # country code (a mobile without trunk zero).
 _TEXT = re.compile(
     r"(?<![\w.\-])(?<!\+31 )(?<!\(0\))"
-    r"(?:(?P<nine>\d{9}|\d{4}\.\d{2}\.\d{3}|(?<!\d )\d{3} \d{3} \d{3}(?! \d))|(?P<eight>\d{8}))"
+    r"(?:(?P<nine>\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}\.\d{3}\.\d{3}"
+    r"|(?<!\d )(?:\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3})(?! \d))|(?P<eight>\d{8}))"
     r"(?!\w)(?![.\-]\d)",
     re.ASCII,
 )
 
 # Where a match of _TEXT can start (without its lookbehinds): found much faster.
-_HINT = re.compile(r"[0-9](?:[0-9]{7}|[0-9]{3}\.[0-9]{2}\.[0-9]{3}|[0-9]{2} [0-9]{3} [0-9]{3})")
+_HINT = re.compile(
+    r"[0-9](?:[0-9]{7}|[0-9]{3}([. ])[0-9]{2}\1[0-9]{3}|[0-9]{2}([. ])[0-9]{3}\2[0-9]{3})"
+)
 # Nine digits standing alone between the ``_``/``-`` separators of a file-name-like token
 # (``paspoort_123456782.pdf``, ``intake-Jansen-J-bsn123456782.docx``): a separator or a
 # glued ``bsn`` before, a separator, an extension or the token's end after.
@@ -91,7 +94,8 @@ def normalize(value: str) -> str | None:
 
 @dataclass(frozen=True)
 class BsnDetector:
-    """BSN in a cell (9 or 8 digits, dotted ``1234.56.782``, spaced ``123 456 782``) or text."""
+    """BSN in a cell or text: 9 or 8 digits, or grouped 4-2-3 or 3-3-3 by dots or spaces
+    (``1234.56.782``, ``1234 56 782``, ``123.456.782``, ``123 456 782``)."""
 
     code: str = "bsn"
     category: str = "id.bsn"
