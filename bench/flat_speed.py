@@ -41,7 +41,7 @@ from sluis.model.policy_draft import draft_policy
 from sluis.model.policy_file import parse_policy
 from sluis.sinks import open_sink
 from sluis.sources import open_source
-from sluis.verify import verify
+from sluis.verify import VerifyOptions, verify
 
 OUT = Path(__file__).parent / "out" / "flat"
 ROWS = int(os.environ.get("SLUIS_BENCH_FLAT_ROWS", "200000"))
@@ -89,7 +89,7 @@ class FlatSpeed:
             f" **{self.parquet_sluis / self.parquet_plain:.0f}×** the plain copy (target ≤ 2.5×)",
             f"- per-row Faker script: {self.naive:.1f} s (extrapolated from {NAIVE_SAMPLE:,} rows)"
             f" = **{self.naive / self.sqlite_sluis:.1f}×** Sluis's time (target ≥ 50×)",
-            f"- verify of the SQLite copy: {self.verify:.1f} s ="
+            f"- verify of the SQLite copy ({WORKERS} workers): {self.verify:.1f} s ="
             f" **{self.verify / self.sqlite_sluis:.2f}×** anonymize (target ≤ 1×);"
             f" passed every check: {'yes' if self.passed else 'no'}",
             f"- peak resident memory of the SQLite run: {self.peak_mib:.0f} MiB (target < 1 GiB)",
@@ -210,7 +210,11 @@ def run_bench() -> FlatSpeed:
 
     def check() -> None:
         result = verify(
-            str(source), str(sqlite_target), parse_policy(policy_text), key=KEY.material
+            str(source),
+            str(sqlite_target),
+            parse_policy(policy_text),
+            key=KEY.material,
+            options=VerifyOptions(workers=WORKERS),
         )
         passed.append(result.passed)
 
