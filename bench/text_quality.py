@@ -323,7 +323,7 @@ def _deduce_worker(texts: list[str]) -> dict[str, Any]:
     t0 = time.perf_counter()
     for text in texts:
         doc = engine.deidentify(text)
-        spans.append([(a.start_char, a.end_char, a.tag, 1.0) for a in doc.annotations])
+        spans.append([(int(a.start_char), int(a.end_char), a.tag, 1.0) for a in doc.annotations])
     seconds = time.perf_counter() - t0
     return {"name": f"deduce {_version('deduce')}", "startup_s": startup, "seconds": seconds,
             "spans": spans, "note": "default configuration"}  # fmt: skip

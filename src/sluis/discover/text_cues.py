@@ -96,7 +96,7 @@ _ATTENDANCE = re.compile(
     r"(?im)^[ \t>*\-]*(?:aanwezig|afwezig|afgemeld|present|attendees|absent|deelnemers|"
     r"genodigden)(?:[ \t]+m\.?k\.?)?[ \t]*:[ \t]*"
 )
-_LIST_ITEM = re.compile(r"[^,;\n&]+")
+_LIST_ITEM = re.compile(r"(?:(?! en )[^,;\n&])+")
 _ITEM_TAIL = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t.]*$")
 _LEADING_LOWER = re.compile(r"(?:[a-zß-ÿ][\w.\-]*[ \t]+)*")
 _KEY_WORD = (
@@ -350,12 +350,13 @@ def _attendees(text: str, pos: int) -> Iterator[Span]:
     a role word before a name and a parenthesized role after it are left out."""
     eol = text.find("\n", pos)
     line = text[pos : len(text) if eol == -1 else eol]
-    for item in _LIST_ITEM.finditer(line.replace(" en ", " & ")):
+    for item in _LIST_ITEM.finditer(line):
         start, end = pos + item.start(), pos + item.end()
-        end = start + _ITEM_TAIL.search(text, start, end).start() - start  # type: ignore[union-attr]
+        tail = _ITEM_TAIL.search(text, start, end)
+        end = tail.start() if tail is not None else end
         lead = _LEADING_LOWER.match(text, start, end)
         start = lead.end() if lead is not None else start
-        while start < end and text[start] in " \t":
+        while start < end and text[start] in " \t&":
             start += 1
         if end - start >= 2:
             yield from name_at(text, start, NAME, single_ok=True, end_limit=end)
