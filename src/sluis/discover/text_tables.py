@@ -27,6 +27,7 @@ SCORE = 0.9
 # nor whole addresses, whose parts the detectors find with their own categories.
 _KINDS = ("person.", "id.", "contact.", "location.", "finance.", "network.")
 _LEFT_TO_DETECTORS = frozenset({"location.address"})
+_IDENTIFIERS = ("id.", "contact.", "finance.", "network.")
 _DELIMITERS = ("\t", ";", "|", ",")
 _MAX_HEADER_FIELD = 40
 _LABEL = re.compile(
@@ -165,10 +166,14 @@ def _form_spans(text: str) -> Iterator[Span]:
 
 
 def _acceptable(value: str, category: str) -> bool:
-    """A value the label may speak for: names without digits or organizations, others with
-    at most a line's worth of text."""
+    """A value the label may speak for: names without digits or organizations, identifiers
+    with a digit (an e-mail address with an "@"), others with at most a line of text."""
     if len(value) > 80:
         return False
+    if category == "contact.email":
+        return "@" in value
+    if category.startswith(_IDENTIFIERS):
+        return any(c.isdigit() for c in value)
     if not category.startswith("person.") or category == "person.birth_date":
         return True
     words = value.split()

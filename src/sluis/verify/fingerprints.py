@@ -131,6 +131,11 @@ class Prefilter:
         h = crc32(tagged.encode()) & self._mask
         return bool(self._bits[h >> 3] & (1 << (h & 7)))
 
+    def update(self, other: Prefilter) -> None:
+        """Add every form ``other`` holds (a bitwise or)."""
+        merged = int.from_bytes(self._bits, "little") | int.from_bytes(other._bits, "little")
+        self._bits = bytearray(merged.to_bytes(len(self._bits), "little"))
+
 
 class Fingerprinter:
     """Fingerprints of values and cells for one run.
@@ -145,6 +150,15 @@ class Fingerprinter:
         self._cache: dict[str, int] = {}
         self.known = Prefilter()
         self.starts = Prefilter()
+
+    @property
+    def key(self) -> FingerprintKey:
+        return self._key
+
+    def merge(self, other: Fingerprinter) -> None:
+        """Take over what ``other`` (same key, another process) registered."""
+        self.known.update(other.known)
+        self.starts.update(other.starts)
 
     def __getstate__(self) -> dict[str, object]:
         # Worker processes rebuild their own cache; shipping it would only cost time.
@@ -181,6 +195,9 @@ class Fingerprinter:
         """
         known = self.known
         whole = {f for f in forms(text) if every or f in known}
+        if text.isalnum():  # one token, the whole cell: no pieces or runs of its own
+            fps = {self._fp(f) for f in whole}
+            return fps, fps
         singles: set[str] = set()
         runs: set[str] = set()
         words = tokens(text)

@@ -35,9 +35,11 @@ import json
 import math
 import multiprocessing
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Protocol
 
 import pyarrow as pa
 
@@ -53,7 +55,7 @@ from sluis.verify.context import (
     column_texts,
     is_identifier,
 )
-from sluis.verify.fingerprints import Fingerprinter, FingerprintSet, SetBuilder
+from sluis.verify.fingerprints import Fingerprinter, FingerprintKey, FingerprintSet, SetBuilder
 from sluis.verify.report import CheckResult, Finding, finding_rows
 
 CODE = "V1"
@@ -160,54 +162,134 @@ def _source_columns(ctx: VerifyContext, table: Table) -> list[_SourceColumn]:
     return out
 
 
+@cache
 def _value_detectors() -> list[Detector]:
     return [d for d in all_detectors() if is_identifier(d.category) and not d.needs_context]
+
+
+class _Sink(Protocol):
+    def add(self, fingerprints: Iterable[int], category: str) -> None: ...
+
+
+class _Pairs:
+    """Fingerprints per category, as a worker collects them for the main process's sets."""
+
+    def __init__(self) -> None:
+        self.by_category: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, fingerprints: Iterable[int], category: str) -> None:
+        self.by_category[category].extend(fingerprints)
+
+
+@dataclass
+class _Collected:
+    """One source batch's fingerprints and the prefilter bits its values set."""
+
+    identifiers: _Pairs
+    personal: _Pairs
+    fingerprinter: Fingerprinter
 
 
 def _build_sets(
     ctx: VerifyContext, fingerprinter: Fingerprinter
 ) -> tuple[FingerprintSet, FingerprintSet]:
+    """Pass one: every source batch fingerprinted here, or on ``workers`` processes whose
+    fingerprints and prefilter bits are merged in source order."""
     identifiers, personal = SetBuilder(), SetBuilder()
-    detectors = _value_detectors()
     detected: dict[str, str | None] = {}
-    for table in ctx.source_schema.tables:
-        columns = _source_columns(ctx, table)
-        if not columns:
-            continue
-        names = [c.name for c in columns]
-        for batch in ctx.source.batches(table.name, names, batch_rows=ctx.options.batch_rows):
-            if len(detected) > 200_000:
-                detected.clear()
-            values = [column_texts(batch.column(i)) for i in range(len(names))]
-            for column, cells in zip(columns, values, strict=True):
-                present = [text for text in cells if text is not None]
-                # Fingerprints are a set: each distinct value of the batch is added once.
-                if column.container:
-                    for text in dict.fromkeys(present):
-                        _add_container(text, fingerprinter, identifiers, personal)
-                    continue
-                if is_identifier(column.category) or column.category in PERSONAL_CATEGORIES:
-                    target = identifiers if is_identifier(column.category) else personal
-                    for text in dict.fromkeys(present):
-                        target.add(fingerprinter.register(text), str(column.category))
-                    continue
-                looked_up: list[tuple[str, str]] = []
-                filled = len(present)
-                for text in present:
-                    category = detected.get(text, "")
-                    if category == "":
-                        category = next((d.category for d in detectors if d.matches(text)), None)
-                        detected[text] = category
-                    if category is not None:
-                        looked_up.append((text, category))
-                # A column of other things where a few cells pass a checksum by chance
-                # (dates as 19850312 pass the 11-proef one time in eleven) holds none.
-                if len(looked_up) >= _IDENTIFIER_COLUMN * filled:
-                    for text, category in looked_up:
-                        identifiers.add(fingerprinter.register(text), category)
-            for name in _full_names(columns, values):
-                personal.add(fingerprinter.register(name), "person.name")
+    batch_rows = ctx.options.batch_rows
+    pool: ProcessPoolExecutor | None = None
+    try:
+        for table in ctx.source_schema.tables:
+            columns = _source_columns(ctx, table)
+            if not columns:
+                continue
+            batches = ctx.source.batches(
+                table.name, [c.name for c in columns], batch_rows=batch_rows
+            )
+            if ctx.options.workers <= 1 or ctx.source.row_count(table.name) <= batch_rows:
+                for batch in batches:
+                    if len(detected) > 200_000:
+                        detected.clear()
+                    _collect(columns, batch, fingerprinter, identifiers, personal, detected)
+                continue
+            if pool is None:
+                pool = ProcessPoolExecutor(
+                    ctx.options.workers, mp_context=multiprocessing.get_context("forkserver")
+                )
+            pending: deque[Future[_Collected]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_collect_in_worker, columns, batch, fingerprinter.key))
+                if len(pending) >= 2 * ctx.options.workers:
+                    _merge(pending.popleft().result(), fingerprinter, identifiers, personal)
+            while pending:
+                _merge(pending.popleft().result(), fingerprinter, identifiers, personal)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
     return identifiers.build(), personal.build()
+
+
+def _collect_in_worker(
+    columns: list[_SourceColumn], batch: pa.RecordBatch, key: FingerprintKey
+) -> _Collected:
+    collected = _Collected(_Pairs(), _Pairs(), Fingerprinter(key))
+    _collect(columns, batch, collected.fingerprinter, collected.identifiers, collected.personal)
+    return collected
+
+
+def _merge(
+    collected: _Collected,
+    fingerprinter: Fingerprinter,
+    identifiers: SetBuilder,
+    personal: SetBuilder,
+) -> None:
+    fingerprinter.merge(collected.fingerprinter)
+    for pairs, builder in ((collected.identifiers, identifiers), (collected.personal, personal)):
+        for category, fps in pairs.by_category.items():
+            builder.add(fps, category)
+
+
+def _collect(
+    columns: list[_SourceColumn],
+    batch: pa.RecordBatch,
+    fingerprinter: Fingerprinter,
+    identifiers: _Sink,
+    personal: _Sink,
+    detected: dict[str, str | None] | None = None,
+) -> None:
+    """Fingerprint one source batch's personal values into the two sets."""
+    detected = {} if detected is None else detected
+    detectors = _value_detectors()
+    values = [column_texts(batch.column(i)) for i in range(len(columns))]
+    for column, cells in zip(columns, values, strict=True):
+        present = [text for text in cells if text is not None]
+        # Fingerprints are a set: each distinct value of the batch is added once.
+        if column.container:
+            for text in dict.fromkeys(present):
+                _add_container(text, fingerprinter, identifiers, personal)
+            continue
+        if is_identifier(column.category) or column.category in PERSONAL_CATEGORIES:
+            target = identifiers if is_identifier(column.category) else personal
+            for text in dict.fromkeys(present):
+                target.add(fingerprinter.register(text), str(column.category))
+            continue
+        looked_up: list[tuple[str, str]] = []
+        filled = len(present)
+        for text in present:
+            category = detected.get(text, "")
+            if category == "":
+                category = next((d.category for d in detectors if d.matches(text)), None)
+                detected[text] = category
+            if category is not None:
+                looked_up.append((text, category))
+        # A column of other things where a few cells pass a checksum by chance
+        # (dates as 19850312 pass the 11-proef one time in eleven) holds none.
+        if len(looked_up) >= _IDENTIFIER_COLUMN * filled:
+            for text, category in looked_up:
+                identifiers.add(fingerprinter.register(text), category)
+    for name in _full_names(columns, values):
+        personal.add(fingerprinter.register(name), "person.name")
 
 
 def _full_names(columns: list[_SourceColumn], values: list[list[str | None]]) -> Iterator[str]:
@@ -222,7 +304,7 @@ def _full_names(columns: list[_SourceColumn], values: list[list[str | None]]) ->
 
 
 def _add_container(
-    text: str, fingerprinter: Fingerprinter, identifiers: SetBuilder, personal: SetBuilder
+    text: str, fingerprinter: Fingerprinter, identifiers: _Sink, personal: _Sink
 ) -> None:
     for span in find_entities(text):
         found = text[span.start : span.end]

@@ -24,6 +24,7 @@ and documents are searched with the entity finder.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from sluis.discover.detectors import Detector, all_detectors
@@ -44,6 +45,7 @@ _ELEVEN_PROOF = frozenset({"id.bsn", "id.rsin", "id.onderwijsnummer"})
 _ELEVEN_PROOF_RATE, _CHANCE_FACTOR = 1 / 11, 3
 # Sequence test: at least this many numbers, spread no wider than DENSITY per number.
 _MIN_SEQUENCE, _DENSITY, _MAX_NUMBERS = 20, 100, 20_000
+_MAY_HOLD = re.compile(r"[\d@:]")
 
 
 def generated(rule: Rule | None) -> frozenset[str]:
@@ -141,8 +143,16 @@ def _issued_in_sequence(numbers: list[int], hits: int) -> bool:
     return max(prefixes.values()) >= 0.8 * len(ordered)
 
 
+def may_hold_identifier(text: str) -> bool:
+    """Every identifier has a digit, an "@" (e-mail) or a ":" (IPv6): text with none of them
+    needs no detector (``tests`` check this against every identifier detector)."""
+    return _MAY_HOLD.search(text) is not None
+
+
 def _identifiers(text: str, container: bool, detectors: list[Detector]) -> set[str]:
     found: set[str] = set()
+    if not may_hold_identifier(text):
+        return found
     for detector in detectors:
         if detector.matches(text):
             found.add(detector.category)

@@ -1,0 +1,31 @@
+"""The rescan skips text without a digit, "@" or ":": no identifier is ever found there."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sluis.discover.detectors import all_detectors
+from sluis.discover.text import find_entities
+from sluis.verify.checks.rescan import may_hold_identifier
+from sluis.verify.context import is_identifier
+
+_DETECTORS = [d for d in all_detectors() if is_identifier(d.category)]
+_NO_DIGITS = st.text(
+    st.characters(blacklist_categories=("Nd", "Cs"), blacklist_characters="@:")
+    | st.sampled_from("ABCDEFGHJKLMNPRSTVXZ-. NLBE"),
+    max_size=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NO_DIGITS)
+def test_no_identifier_without_a_digit_at_or_colon(text: str) -> None:
+    assert not may_hold_identifier(text)
+    assert not any(d.matches(text) for d in _DETECTORS)
+    assert not any(is_identifier(s.category) for s in find_entities(text))
+
+
+def test_identifiers_pass_the_gate() -> None:
+    for text in ("123456782", "a@b.nl", "fe80::1", "NL91ABNA0417164300", "12-AB-34"):
+        assert may_hold_identifier(text)
