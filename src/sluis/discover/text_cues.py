@@ -56,11 +56,12 @@ _ROLE = (
     r"gesproken met|belde|gebeld door|huisbezoek bij|machtiging voor|getuige|"
     r"husband|wife|son|daughter|mother|father|brother|sister|"
     r"u spreekt met|spreekt met|goedemorgen,? met|goedemiddag,? met|goedenavond,? met|"
-    r"hallo,? met)"
+    r"hallo,? met|my name is|mijn naam is|ik heet)"
 )
 _CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
 _TITLED = re.compile(
-    r"(?:mevrouw|mevr\.?|mw\.?|mej\.?|meneer|mijnheer|de\s+heer|heer|dhr\.?)(?![\w.])",
+    r"(?:mevrouw|mevr\.?|mw\.?|mej\.?|meneer|mijnheer|de\s+heer|heer|dhr\.?|my name is|"
+    r"mijn naam is|ik heet)(?![\w.])",
     re.IGNORECASE,
 )
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
@@ -80,8 +81,19 @@ _CLOSING = re.compile(
     r"(?im)(?:^[ \t>]*|(?<=[.!?])[ \t]+)(?:met\s+)?(?:vriendelijke|hartelijke|beste|warme)?\s*"
     r"groet(?:en|jes)?[ \t]*"
     r"[,!.]?[ \t]*\n|^[ \t>]*(?:gr\.|mvg|m\.v\.g\.|hoogachtend|kind regards|regards|"
-    r"best regards|groetjes|cheers)[ \t]*,?[ \t]*\n"
+    r"best regards|best|warm regards|sincerely|yours sincerely|thanks|many thanks|"
+    r"thanks in advance|thank you|alvast bedankt|groetjes|cheers)[ \t]*[,!.]?[ \t]*\n"
 )
+_CLOSING_WORDS = ("groet", "gr.", "mvg", "m.v.g.", "hoogachtend", "regards", "best", "sincerely",
+                  "thank", "bedankt", "cheers")  # fmt: skip
+# A user's profile or home folder is named after the user: C:\Users\jdevries, /home/jdevries.
+_USER_FOLDER = re.compile(
+    r"(?i)(?:\b[a-z]:\\users\\|(?<![\w.])/(?:home|users)/)([^\\/\s:*?\"<>|]{3,30})"
+)
+_SYSTEM_USERS = frozenset(
+    {"public", "default", "default user", "all users", "administrator", "admin", "shared",
+     "root", "guest", "gast", "service", "system", "user", "users", "ubuntu", "debian"}
+)  # fmt: skip
 _NAMENS_LINE = re.compile(r"(?im)\A(?:[ \t>]*\n)*[ \t>]*(?:namens|i\.o\.|p\.o\.)[^\n]*\n")
 _HEADER = re.compile(
     r"(?im)^[ \t>]*(?:van|aan|cc|bcc|from|to|afzender|geadresseerde|verzonden door)[ \t]*:[ \t]*"
@@ -214,7 +226,7 @@ def find_context_names(text: str) -> Iterator[Span]:
     for m in _GREETING.finditer(text):
         titled = _TITLED.search(m.group()) is not None
         yield from name_at(text, m.end(), NAME, single_ok=True, must_close=True, titled=titled)
-    if "groet" in lower or "gr." in lower or "hoogachtend" in lower or "regards" in lower:
+    if any(word in lower for word in _CLOSING_WORDS):
         for m in _CLOSING.finditer(text):
             yield from _closing_name(text, m.end())
     for m in _CUE_STARTS.finditer(_CUE, text, folded):
@@ -223,6 +235,10 @@ def find_context_names(text: str) -> Iterator[Span]:
         yield from name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
     if "'s" in text or "’s" in text:
         yield from _possessives(text)
+    if "\\" in text or "/" in text:
+        for m in _USER_FOLDER.finditer(text):
+            if m.group(1).casefold() not in _SYSTEM_USERS:
+                yield Span(m.start(1), m.end(1), NAME, DETECTOR, 0.8)
     if "_" in text or "-" in text:
         for m in _FILE_NAME_INITIAL.finditer(text):
             if normalize(m.group(1)) not in lex().stop:
@@ -303,7 +319,9 @@ def _plausible(text: str, start: int, end: int, single_ok: bool, titled: bool = 
         return False
     if any(has_street_suffix(n) for n in caps[-1:]) and not titled:
         return False  # "Kerkdijk" names a street, "mevrouw Rietdijk" a person
-    after = text[end : end + 40].split()
+    # What follows on the same line: "Jansen Groep", "Kerkdijk 12" (a phone number on the
+    # next line is no house number).
+    after = text[end : end + 40].split("\n", 1)[0].split()
     if after and normalize(after[0].strip(".,;:")) in _ORG_WORDS:
         return False
     return not (after and after[0][:1].isdigit() and len(after[0]) <= 5 and "-" not in after[0])

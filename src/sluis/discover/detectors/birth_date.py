@@ -2,7 +2,8 @@
 
 Cells: ``12-03-1985``, ``12-3-1985``, ``12/03/1985``, ``12.03.1985``, ISO ``1985-03-12``,
 any of these followed by a midnight time (``00:00:00``, as database exports print dates),
-``12 maart 1985``, ``12 mrt. 1985``, ``3e februari 1985``. Day comes before month.
+``12 maart 1985``, ``12 mrt. 1985``, ``3e februari 1985``. Day comes before month; in text
+also the English ``28 August 1945``, ``6th of September 1990`` and ``September 21, 2002``.
 
 The detector only knows that a value is a plausible date between 1900 and today; whether a
 date column holds *birth* dates is decided by column-name evidence, hence
@@ -26,25 +27,33 @@ MONTHS: dict[str, int] = {
     "april": 4, "mei": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augustus": 8,
     "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
+    "january": 1, "february": 2, "mar": 3, "march": 3, "may": 5, "june": 6, "july": 7,
+    "august": 8, "oct": 10, "october": 10,
 }  # fmt: skip
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?"
 
 _NUMERIC = r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
-_WRITTEN = rf"(?P<wd>\d{{1,2}})e? (?P<wm>{_MONTH})\.? "
+_WRITTEN = rf"(?P<wd>\d{{1,2}})(?:e|st|nd|rd|th)? (?:of )?(?P<wm>{_MONTH})\.?,? "
+# English month first: "September 21, 2002".
+_MONTH_FIRST = rf"(?P<fm>{_MONTH})\.? (?P<fd>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<fy>\d{{4}})"
 
 _CELL = re.compile(
     rf"(?:{_NUMERIC}(?P<y>\d{{4}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}})){_MIDNIGHT}",
     re.ASCII | re.IGNORECASE,
 )
 _TEXT = re.compile(
-    rf"(?<![\w.\-/])(?:{_NUMERIC}(?P<y>\d{{4}}|'?\d{{2}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}}|'\d{{2}}))"
+    rf"(?<![\w.\-/])(?:{_NUMERIC}(?P<y>\d{{4}}|'?\d{{2}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}}|'\d{{2}})"
+    rf"|{_MONTH_FIRST})"
     r"(?![\w\-/]|\.\d)",
     re.ASCII | re.IGNORECASE,
 )
-# Where a match of _TEXT can start: "1-2", "2024-0", "3 m", "3e m".
-_HINT = re.compile(r"[0-9]{1,4}(?:[-/.][0-9]|[eE]? [A-Za-z])")
+# Where a match of _TEXT can start: "1-2", "2024-0", "3 m", "3e m", "6th of S", "May 2".
+_HINT = re.compile(
+    r"[0-9]{1,4}(?:[-/.][0-9]|(?:[eE]|st|nd|rd|th)? (?:of )?[A-Za-z])"
+    r"|[A-Za-z]{3,9}\.? [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}"
+)
 _TRIGGERS = words_pattern(
     [
         "geboren",
@@ -89,6 +98,8 @@ def parse(match: re.Match[str]) -> datetime.date | None:
             day, month, year = int(groups["d"]), int(groups["m"]), _year(groups["y"])
         elif groups["iy"] is not None:
             day, month, year = int(groups["id"]), int(groups["im"]), int(groups["iy"])
+        elif groups.get("fm") is not None:
+            day, month, year = int(groups["fd"]), MONTHS[groups["fm"].lower()], int(groups["fy"])
         else:
             day = int(groups["wd"])
             month = MONTHS[groups["wm"].lower()]
