@@ -170,6 +170,9 @@ august october november december please regards dear thanks kind best
 ok oke ja nee prima goed slecht nieuw oud eerste tweede derde laatste volgende vorige
 mag kunt wilt zult heeft hebt heb wordt moest kon mocht neemt opent belt belde komt gaat
 stuurt vraagt geeft zegt wil actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer
+documents desktop downloads pictures appdata roaming programs program files temp public scans
+export bezwaar aanvragen beschikking loonstrook paspoort intake formulier pdf doc docx xls xlsx
+csv txt jpg jpeg png tif tiff msg eml zip odt
 """)
 
 # Places outside Faker's nl_NL list (city names people write) and major cities of birth.
