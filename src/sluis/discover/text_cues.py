@@ -40,7 +40,7 @@ _RUN = re.compile(
 )
 _LOWER_RUN = re.compile(
     r"(?:[a-z]\.){1,4}\s?(?:[a-z]+ )*?[a-z][a-z'\-]+"
-    r"|[a-zà-ÿ]{3,}(?: [a-z]{1,3})*(?: [a-zà-ÿ\-]{2,})"
+    r"|[a-zà-ÿ]{3,}(?:(?: [a-z]{1,3})*(?: [a-zà-ÿ\-]{2,}))?"
 )
 
 _TITLE = (
@@ -56,7 +56,8 @@ _ROLE = (
     r"gesproken met|belde|gebeld door|huisbezoek bij|machtiging voor|getuige|"
     r"husband|wife|son|daughter|mother|father|brother|sister|"
     r"u spreekt met|spreekt met|goedemorgen,? met|goedemiddag,? met|goedenavond,? met|"
-    r"hallo,? met|my name is|mijn naam is|ik heet)"
+    r"hallo,? met|my name is|mijn naam is|ik heet|collega|mijn man|mijn vrouw|haar man|"
+    r"zijn vrouw)"
 )
 _CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
 _TITLED = re.compile(
@@ -335,19 +336,23 @@ def _lower_name(text: str, pos: int, limit: int) -> Iterator[Span]:
     lx = lex()
     first = normalize(words[0])
     initials = "." in words[0]
-    if first in lx.stop or first in lx.places:
+    if first in lx.stop or first in lx.places or first in lx.salutations:
         return
+    if text[m.start() + len(words[0]) : m.start() + len(words[0]) + 1] == "." and not initials:
+        return  # an abbreviation: "mevr.", "dhr."
     core = normalize(words[-1])
-    if core in lx.stop or core in lx.places or len(words) < 2:
+    rest_common = any(normalize(w) in lx.stop for w in words[1:] if w not in lx.particle_words)
+    if len(words) < 2 or core in lx.stop or core in lx.places or rest_common:
         # "met fatima over", "mijn zoon jian is": the role word vouches for one word.
-        if not initials and len(first) >= 3:
+        if not initials and len(first) >= 3 and _word_ends(text, m.start() + len(words[0])):
             yield Span(m.start(), m.start() + len(words[0]), FIRST, DETECTOR, 0.8)
         return
-    if not initials and any(normalize(w) in lx.stop for w in words if w not in lx.particle_words):
-        return
-    if m.end() < len(text) and text[m.end()].isalnum():
-        return
-    yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
+    if _word_ends(text, m.end()):
+        yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
+
+
+def _word_ends(text: str, end: int) -> bool:
+    return end >= len(text) or not text[end].isalnum()
 
 
 def _possessives(text: str) -> Iterator[Span]:
