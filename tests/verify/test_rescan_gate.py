@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from sluis.discover.detectors import all_detectors
 from sluis.discover.text import find_entities
-from sluis.verify.checks.rescan import may_hold_identifier
+from sluis.verify.checks.rescan import MIN_IDENTIFIER_DIGITS, may_hold_identifier
 from sluis.verify.context import is_identifier
 
 _DETECTORS = [d for d in all_detectors() if is_identifier(d.category)]
@@ -29,3 +29,22 @@ def test_no_identifier_without_a_digit_at_or_colon(text: str) -> None:
 def test_identifiers_pass_the_gate() -> None:
     for text in ("123456782", "a@b.nl", "fe80::1", "NL91ABNA0417164300", "12-AB-34"):
         assert may_hold_identifier(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.integers(
+        min_value=-(10 ** (MIN_IDENTIFIER_DIGITS - 1)) + 1,
+        max_value=10 ** (MIN_IDENTIFIER_DIGITS - 1) - 1,
+    )
+)
+def test_no_identifier_is_a_shorter_number(number: int) -> None:
+    text = str(number)
+    assert not any(d.matches(text) for d in _DETECTORS)
+    assert not any(is_identifier(s.category) for s in find_entities(text))
+
+
+def test_no_identifier_is_a_shorter_number_at_the_edges() -> None:
+    top = 10 ** (MIN_IDENTIFIER_DIGITS - 1)
+    for number in (*range(top - 2_000, top), *range(0, 2_000), 1_234_567, 9_999_999):
+        assert not any(d.matches(str(number)) for d in _DETECTORS)

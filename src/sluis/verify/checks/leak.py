@@ -365,14 +365,22 @@ class _SourceRow:
 
 
 def _row_fingerprints(
-    row: tuple[object, ...], columns: list[_SourceColumn], fingerprinter: Fingerprinter
+    row: tuple[object, ...],
+    columns: list[_SourceColumn],
+    fingerprinter: Fingerprinter,
+    cache: dict[str, tuple[set[int], set[int]]],
 ) -> _SourceRow:
+    """``cache`` holds the pieces of source cells seen before: towns, given names and
+    template notes repeat from row to row."""
     every: set[int] = set()
     structural: dict[str, set[int]] = {}
     for column, value in zip(columns, row, strict=False):
         text = cell_text(value)
         if text is not None:
-            pieces, runs = fingerprinter.of_cell(text, every=True)
+            parts = cache.get(text)
+            if parts is None:
+                parts = cache[text] = fingerprinter.of_cell(text, every=True)
+            pieces, runs = parts
             every |= pieces
             structural[column.name] = runs
     return _SourceRow(every, structural)
@@ -527,6 +535,7 @@ def _judge_batch(
     names, copied, allowed = scan.names, scan.copied, scan.allowed
     result = _BatchResult(0, [0] * len(names), [])
     row_cache: dict[int, _SourceRow] = {}
+    source_cache: dict[str, tuple[set[int], set[int]]] = {}
     probes: list[int] = []
     where: list[tuple[int, int]] = []
     personal_probes: list[int] = []
@@ -557,7 +566,7 @@ def _judge_batch(
                 continue
             if r not in row_cache:
                 row_cache[r] = _row_fingerprints(
-                    raw_rows[r], list(scan.source_columns), fingerprinter
+                    raw_rows[r], list(scan.source_columns), fingerprinter, source_cache
                 )
             kind = _judge(fp, row_cache[r], names[ci], is_id, copied[ci], category)
             if kind == category and category in allowed[ci]:

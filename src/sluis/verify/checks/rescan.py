@@ -26,6 +26,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.text import find_entities
@@ -46,6 +51,9 @@ _ELEVEN_PROOF_RATE, _CHANCE_FACTOR = 1 / 11, 3
 # Sequence test: at least this many numbers, spread no wider than DENSITY per number.
 _MIN_SEQUENCE, _DENSITY, _MAX_NUMBERS = 20, 100, 20_000
 _MAY_HOLD = re.compile(r"[\d@:]")
+# No identifier is a number of fewer digits (the shortest: KvK-nummer, eight digits, and a
+# BSN that lost its leading zero); ``tests`` check every identifier detector on such numbers.
+MIN_IDENTIFIER_DIGITS = 8
 
 
 def generated(rule: Rule | None) -> frozenset[str]:
@@ -67,6 +75,18 @@ def generated(rule: Rule | None) -> frozenset[str]:
     return frozenset()
 
 
+@dataclass
+class _Scanned:
+    """A column the rescan reads: what its rule accounts for, the detectors in the order to
+    try them, and the finds per distinct cell."""
+
+    name: str
+    accounted: frozenset[str]
+    detectors: list[Detector]
+    container: bool
+    cache: dict[str, set[str]] = field(default_factory=dict)
+
+
 def run(ctx: VerifyContext) -> CheckResult:
     detectors = [d for d in all_detectors() if is_identifier(d.category) and not d.needs_context]
     hits: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -74,32 +94,36 @@ def run(ctx: VerifyContext) -> CheckResult:
     filled: dict[tuple[str, str], int] = defaultdict(int)
     cells = 0
     for table in ctx.target_schema.tables:
+        scanned = []
         for column in table.columns:
             accounted = generated(ctx.policy.rule(table.name, column.name))
-            if ANY in accounted:
-                continue
-            container = column.type in (LogicalType.JSON, LogicalType.BLOB)
-            cache: dict[str, set[str]] = {}
-            position = 0
-            for batch in ctx.target.batches(
-                table.name, [column.name], batch_rows=ctx.options.batch_rows
-            ):
-                for r, text in enumerate(column_texts(batch.column(0))):
-                    if text is None:
-                        continue
-                    cells += 1
-                    filled[(table.name, column.name)] += 1
-                    found = cache.get(text)
+            if ANY not in accounted:
+                # The rule's own categories first: a value that is what the rule writes is
+                # accounted for, whatever other shape it also has.
+                ordered = sorted(detectors, key=lambda d: d.category not in accounted)
+                container = column.type in (LogicalType.JSON, LogicalType.BLOB)
+                scanned.append(_Scanned(column.name, accounted, ordered, container))
+        if not scanned:
+            continue
+        position = 0
+        names = [c.name for c in scanned]
+        for batch in ctx.target.batches(table.name, names, batch_rows=ctx.options.batch_rows):
+            for index, scan in enumerate(scanned):
+                present, candidates = _candidates(batch.column(index))
+                cells += present
+                filled[(table.name, scan.name)] += present
+                for r, text in candidates:
+                    found = scan.cache.get(text)
                     if found is None:
-                        found = _identifiers(text, container, detectors)
-                        if len(cache) < 100_000:
-                            cache[text] = found
-                    for category in found - accounted:
-                        where = (table.name, column.name, category)
+                        found = _identifiers(text, scan.container, scan.detectors)
+                        if len(scan.cache) < 100_000:
+                            scan.cache[text] = found
+                    for category in found - scan.accounted:
+                        where = (table.name, scan.name, category)
                         hits[where].append(position + r + 1)
                         if text.isdigit() and len(numbers[where]) < _MAX_NUMBERS:
                             numbers[where].append(int(text))
-                position += batch.num_rows
+            position += batch.num_rows
     sequences = [w for w, rows in hits.items() if _issued_in_sequence(numbers[w], len(rows))]
     chance = [
         w
@@ -141,6 +165,20 @@ def _issued_in_sequence(numbers: list[int], hits: int) -> bool:
     for number in ordered:
         prefixes[str(number)[:4]] += 1
     return max(prefixes.values()) >= 0.8 * len(ordered)
+
+
+def _candidates(values: pa.Array) -> tuple[int, Iterable[tuple[int, str]]]:
+    """The number of filled cells, and ``(row, text)`` of those that may hold an identifier:
+    integers shorter than :data:`MIN_IDENTIFIER_DIGITS` digits (row ids, counts) cannot."""
+    if pa.types.is_integer(values.type):
+        long_enough = pc.fill_null(
+            pc.greater_equal(pc.abs(values), 10 ** (MIN_IDENTIFIER_DIGITS - 1)), False
+        )
+        rows = pc.indices_nonzero(long_enough).to_pylist()
+        texts = [str(v) for v in values.filter(long_enough).to_pylist()]
+        return len(values) - values.null_count, zip(rows, texts, strict=True)
+    filled = [(r, t) for r, t in enumerate(column_texts(values)) if t is not None]
+    return len(filled), filled
 
 
 def may_hold_identifier(text: str) -> bool:
