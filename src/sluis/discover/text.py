@@ -23,7 +23,7 @@ from sluis.discover.text_cues import DETECTOR as CUE_DETECTOR
 from sluis.discover.text_cues import find_context_names
 from sluis.discover.text_filters import is_institutional, org_regions, po_box_regions
 from sluis.discover.text_tables import DETECTOR as LABEL_DETECTOR
-from sluis.discover.text_tables import read_labels
+from sluis.discover.text_tables import NUMBERS, read_labels
 
 _DIGITS = re.compile(r"\d+")
 # Detectors whose every instance contains a digit, or an "@".
@@ -95,13 +95,21 @@ def _find(text: str) -> tuple[Span, ...]:
             if (
                 0 <= span.start < span.end <= length
                 and not is_institutional(text, span, boxes, orgs)
-                and not any(s <= span.start and span.end <= e for s, e in quiet)
+                and not _quieted(span, quiet)
             ):
                 add((span, validated))
     for span in (*find_context_names(text), *labelled):
         if 0 <= span.start < span.end <= length and not is_institutional(text, span, [], orgs):
             add((span, False))
     return tuple(_with_initials(text, resolve_overlaps(candidates, length)))
+
+
+def _quieted(span: Span, quiet: list[tuple[int, int, bool]]) -> bool:
+    """Inside a table's header line, or a number inside a not-personal column's cell."""
+    return any(
+        s <= span.start and span.end <= e and (not numbers or span.category.startswith(NUMBERS))
+        for s, e, numbers in quiet
+    )
 
 
 # Initials right before a surname found on its own: "M. |van Ommeren|", "E.H. |Rietdijk|".

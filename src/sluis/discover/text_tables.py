@@ -37,19 +37,24 @@ _LABEL = re.compile(
 _TRAILER = re.compile(r"[ \t]*(?:\([^()\n]*\)|[,;.])$")
 _RULE_LINE = re.compile(r"[\s|:+\-=]*")
 _FIELD = re.compile(r"[\"']?[^\W\d][\w .#/()\-]*[\"']?")
-QUIET = "quiet"  # a region where detectors' finds are dropped: headers, not-personal columns
+QUIET = "quiet"  # the category of a label of something not personal (zaaknr, status)
+_HEADER = "header"  # marks a header line among _table_spans' spans
+# What a cell under a not-personal label cannot be, however it looks: the numbers that pass a
+# checksum by chance (a zaaknr passing the 11-proef). Names there are still found.
+NUMBERS = ("id.", "finance.", "contact.phone")
 
 
-def read_labels(text: str) -> tuple[list[Span], list[tuple[int, int]]]:
+def read_labels(text: str) -> tuple[list[Span], list[tuple[int, int, bool]]]:
     """The values under personal headers of delimited blocks and after personal form labels,
-    and the quiet regions: those blocks' header lines (column names, not people) and cells
-    under a label of something not personal (a ``zaaknr`` passing the 11-proef)."""
+    and the quiet regions ``(start, end, numbers only)``: those blocks' header lines, where
+    nothing personal is (column names, not people), and cells under a label of something not
+    personal, where no :data:`NUMBERS` are."""
     spans: list[Span] = []
-    quiet: list[tuple[int, int]] = []
+    quiet: list[tuple[int, int, bool]] = []
     if "\n" in text:
         for span in _table_spans(text):
-            if span.category == QUIET:
-                quiet.append((span.start, span.end))
+            if span.category in (QUIET, _HEADER):
+                quiet.append((span.start, span.end, span.category == QUIET))
             else:
                 spans.append(span)
     if ":" in text or "=" in text or "\t" in text:
@@ -130,7 +135,7 @@ def _table_spans(text: str) -> Iterator[Span]:
         if not any(c not in (None, QUIET) for c in categories):
             i = j
             continue
-        yield Span(head_start, head_start + len(head), QUIET, DETECTOR, 0.0)
+        yield Span(head_start, head_start + len(head), _HEADER, DETECTOR, 0.0)
         while j < len(lines) and _RULE_LINE.fullmatch(lines[j][1]) and lines[j][1].strip():
             j += 1  # "|---|---|" under a markdown header
         while j < len(lines) and lines[j][1].count(delimiter) == head.count(delimiter):
