@@ -141,8 +141,8 @@ ing|abn amro|rabobank|sns|asn|triodos|knab|bunq|philips|shell|unilever|heineken|
 vluchtelingenwerk|rode kruis|leger des heils|stichting|vereniging|bv|b.v.|nv|n.v.|vof|
 universiteit|hogeschool|ziekenhuis|huisarts|apotheek|school|college|academie|instituut|
 centrum|bureau|dienst|afdeling|team|bank|holding|groep|group|inc|ltd|gmbh|company|
-toyota|opel|volkswagen|peugeot|citroen|kia|hyundai|fiat|bmw|audi|volvo|nissan|mazda|suzuki|
-tesla|dacia|yaris|corsa
+toyota|opel|volkswagen|peugeot|citroen|hyundai|fiat|bmw|audi|volvo|nissan|mazda|suzuki|
+dacia|yaris|corsa
 """,
     "|",
 )
@@ -169,7 +169,7 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august october november december please regards dear thanks kind best
 ok oke ja nee prima goed slecht nieuw oud eerste tweede derde laatste volgende vorige
 mag kunt wilt zult heeft hebt heb wordt moest kon mocht neemt opent belt belde komt gaat
-stuurt vraagt geeft zegt wil actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer
+stuurt vraagt geeft zegt actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer
 documents desktop downloads pictures appdata roaming programs program files temp public scans
 export bezwaar aanvragen beschikking loonstrook paspoort intake formulier pdf doc docx xls xlsx
 csv txt jpg jpeg png tif tiff msg eml zip odt

@@ -87,6 +87,7 @@ _CASE_CUE = re.compile(
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreft|inzake|re|fwd?)\s*:", re.IGNORECASE)
 _BSN_WORD = re.compile(r"bsn|burgerservice|sofi", re.IGNORECASE)
 _SPELLING = re.compile(r"(?:^|(?<=\W))([A-Z]) van $")
+_SPELLED_PAIR = re.compile(r"(?<!\w)([A-Z]) van ([A-Z])[a-z]+")
 _ORG_SUFFIXES = (
     "ziekenhuis", "gasthuis", "kliniek", "centrum", "instituut", "fonds", "museum", "apotheek",
     "stichting", "college", "school", "loket", "arena", "zorg",
@@ -207,11 +208,15 @@ def po_box_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _spelled(text: str, span: Span) -> bool:
-    """A word of the spelling alphabet: ``H van Hendrik`` spells a letter, it names nobody."""
+    """A word of the spelling alphabet: ``B van Bernard, A van Anton`` spells letters, it names
+    nobody. One pair alone may be an initial and a surname (``D van Dijk``): two are needed."""
     value = text[span.start : span.end]
     word_start = span.start + 4 if value.startswith("van ") else span.start
     m = _SPELLING.search(text, max(0, word_start - 7), word_start)
-    return m is not None and text[word_start : word_start + 1] == m.group(1)
+    if m is None or text[word_start : word_start + 1] != m.group(1):
+        return False
+    window = text[max(0, word_start - 60) : word_start + 60]
+    return sum(p.group(1) == p.group(2) for p in _SPELLED_PAIR.finditer(window)) >= 2
 
 
 def _cut_word(text: str, span: Span) -> bool:
