@@ -216,7 +216,8 @@ def _spelled(text: str, span: Span) -> bool:
     if m is None or text[word_start : word_start + 1] != m.group(1):
         return False
     window = text[max(0, word_start - 60) : word_start + 60]
-    return sum(p.group(1) == p.group(2) for p in _SPELLED_PAIR.finditer(window)) >= 2
+    pairs = sum(p.group(1) == p.group(2) for p in _SPELLED_PAIR.finditer(window))
+    return bool(pairs >= 2)
 
 
 def _cut_word(text: str, span: Span) -> bool:

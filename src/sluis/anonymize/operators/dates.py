@@ -46,7 +46,12 @@ _ISO_ONLY = r"^\d{4}-\d{2}-\d{2}$"
 # date32 day numbers of 0001-01-01 and 9999-12-31, the range Python's dates cover.
 _FIRST_DAY = pa.scalar(-719_162, pa.int32())
 _LAST_DAY = pa.scalar(2_932_896, pa.int32())
-_WRITTEN = re.compile(r"(\d{1,2}) ([A-Za-z]+)(\.?) (\d{4})")
+_WRITTEN = re.compile(r"(\d{1,2})(e|st|nd|rd|th)?( of)? ([A-Za-z]+)(\.?)(,?) (\d{4})")
+_MONTH_FIRST = re.compile(r"([A-Za-z]+)(\.?) (\d{1,2})(st|nd|rd|th)?(,?) (\d{4})")
+ENGLISH_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 
 Writer = Callable[[dt.date], str]
 
@@ -55,6 +60,8 @@ def _month(word: str) -> tuple[int, bool] | None:
     lower = word.lower()
     if lower in MONTHS:
         return MONTHS.index(lower) + 1, True
+    if lower in ENGLISH_MONTHS:
+        return ENGLISH_MONTHS.index(lower) + 1, True
     if lower == "sept":
         return 9, False
     if lower in _SHORT:
@@ -62,8 +69,27 @@ def _month(word: str) -> tuple[int, bool] | None:
     return None
 
 
+def _month_name(month: int, like: str, *, full: bool) -> str:
+    """Month ``month`` named in the language, length and case of the word ``like``."""
+    if like.lower() in ENGLISH_MONTHS:
+        name = ENGLISH_MONTHS[month - 1]
+    else:
+        name = MONTHS[month - 1] if full else _SHORT[month - 1]
+    return name.capitalize() if like[0].isupper() else name
+
+
+def _ordinal(day: int, like: str | None) -> str:
+    """The ordinal suffix ``like`` had, for ``day``: Dutch ``e`` stays, English follows the day."""
+    if like is None or like == "e":
+        return like or ""
+    if day % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 def parse(text: str) -> tuple[dt.date, Writer] | None:
-    """The date in a Dutch notation and a writer for another date in the same notation."""
+    """The date in a Dutch (or English written) notation and a writer for another date in the
+    same notation."""
     stripped = text.strip()
     try:
         if match := _ISO.fullmatch(stripped):
@@ -81,18 +107,33 @@ def parse(text: str) -> tuple[dt.date, Writer] | None:
 
             return dt.date(y, int(month), int(day)), numeric
         if match := _WRITTEN.fullmatch(stripped):
-            day, word, dot, year = match.groups()
+            day, suffix, of, word, dot, comma, year = match.groups()
             found = _month(word)
             if found is None:
                 return None
             full = found[1]
 
             def written(v: dt.date) -> str:
-                name = MONTHS[v.month - 1] if full else _SHORT[v.month - 1]
-                name = name.capitalize() if word[0].isupper() else name
-                return text.replace(stripped, f"{v.day} {name}{dot} {v.year}")
+                ordinal = _ordinal(v.day, suffix)
+                name = _month_name(v.month, word, full=full)
+                return text.replace(
+                    stripped, f"{v.day}{ordinal}{of or ''} {name}{dot}{comma} {v.year}"
+                )
 
             return dt.date(int(year), found[0], int(day)), written
+        if match := _MONTH_FIRST.fullmatch(stripped):
+            word, dot, day, suffix, comma, year = match.groups()
+            found = _month(word)
+            if found is None:
+                return None
+            first_full = found[1]
+
+            def month_first(v: dt.date) -> str:
+                name = _month_name(v.month, word, full=first_full)
+                ordinal = _ordinal(v.day, suffix)
+                return text.replace(stripped, f"{name}{dot} {v.day}{ordinal}{comma} {v.year}")
+
+            return dt.date(int(year), found[0], int(day)), month_first
     except ValueError:
         return None
     return None
