@@ -49,12 +49,13 @@ demo: $(STAMP)
 	$(BIN)/python -m sluis.synth.before_after demo/production.db demo/test-copy.db --id 5
 	@echo "demo/: scan.html (for the privacy officer), policy.yaml, test-copy.db and its signed attestation"
 
-# The free-text baselines (Presidio, deduce) live in a venv of their own: never runtime
+# The baselines (Presidio, presidio-structured, deduce) live in a venv of their own: never runtime
 # dependencies of Sluis.
 BASELINES := .venv-baselines
 $(BASELINES)/bin/python:
 	$(PYTHON) -m venv $(BASELINES)
-	$(BASELINES)/bin/python -m pip install --quiet presidio-analyzer deduce
+	$(BASELINES)/bin/python -m pip install --quiet presidio-analyzer deduce presidio-structured \
+		presidio-anonymizer faker pyarrow
 
 bench: $(STAMP) postgres $(BASELINES)/bin/python
 	SLUIS_BASELINE_PYTHON=$(BASELINES)/bin/python $(BIN)/python -m bench

@@ -8,6 +8,7 @@ median of ``REPEATS`` runs:
 * Sluis: the keyed run SQLite → SQLite and Parquet → Parquet (all cores, no verification),
   its peak resident memory (in a child process), and ``verify`` of the SQLite copy;
 * the naive approach: a per-row Python script with Faker on a sample, extrapolated;
+* the peer: presidio-structured on the Parquet file (:mod:`bench.peer_structured`);
 * keyed hashing: HMAC-SHA256 per second on one core through the vectorized path.
 
 ``SLUIS_BENCH_FLAT_ROWS`` sets the number of rows (default 200,000; the issue's 2,000,000
@@ -33,6 +34,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from bench.flat_table import build_flat_db
+from bench.peer_structured import SAMPLE, measure
 from sluis.anonymize.prf import Prf
 from sluis.anonymize.runner import run
 from sluis.discover.scanner import scan
@@ -63,6 +65,8 @@ class FlatSpeed:
     naive: float
     peak_mib: float
     hmac_per_second: float
+    # presidio-structured: (seconds extrapolated to every row, version) or why not measured
+    peer: tuple[float, str] | str = "not measured"
 
     @property
     def met_targets(self) -> bool:
@@ -89,6 +93,7 @@ class FlatSpeed:
             f" **{self.parquet_sluis / self.parquet_plain:.0f}×** the plain copy (target ≤ 2.5×)",
             f"- per-row Faker script: {self.naive:.1f} s (extrapolated from {NAIVE_SAMPLE:,} rows)"
             f" = **{self.naive / self.sqlite_sluis:.1f}×** Sluis's time (target ≥ 50×)",
+            self._peer_line(),
             f"- verify of the SQLite copy ({WORKERS} workers): {self.verify:.1f} s ="
             f" **{self.verify / self.sqlite_sluis:.2f}×** anonymize (target ≤ 1×);"
             f" passed every check: {'yes' if self.passed else 'no'}",
@@ -97,6 +102,16 @@ class FlatSpeed:
             " core (target ≥ 1.5 M)",
             f"- each time the median of {REPEATS} runs",
         ]
+
+    def _peer_line(self) -> str:
+        if isinstance(self.peer, str):
+            return f"- presidio-structured: {self.peer}"
+        seconds, version = self.peer
+        return (
+            f"- {version} on the same Parquet file (column mapping given, Faker fakes, hash, note"
+            f" replaced; extrapolated from {min(SAMPLE, self.rows):,} rows): {seconds:.1f} s ="
+            f" **{seconds / self.parquet_sluis:.1f}×** Sluis's Parquet time"
+        )
 
 
 def _median(action: Callable[[], object]) -> float:
@@ -231,6 +246,7 @@ def run_bench() -> FlatSpeed:
         naive=_naive(source),
         peak_mib=_peak_mib(source, policy_path),
         hmac_per_second=_hmac_rate(),
+        peer=measure(parquet_source / "persons.parquet", ROWS),
     )
 
 

@@ -494,7 +494,8 @@ BLIND_NOTE = (
     "was changed in its light: person precision 0.772 and recall 0.641, BSN 0.711 / 0.699,",
     "birth date 1.000 / 0.510, any personal data 0.828 / 0.703. Rules were then written against",
     "its misses (labels of pasted tables and forms, 4-2-3 BSNs, the spelling alphabet,",
-    "possessives, attendance lists, lower-case chat speakers), so it is no longer blind either.",
+    "possessives, attendance lists, lower-case chat speakers, English dates and closings, user",
+    "folders, one lower-case word after a role), so it is no longer blind either.",
 )
 
 
