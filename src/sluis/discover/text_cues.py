@@ -73,7 +73,7 @@ _FILE_NAME_INITIAL = re.compile(
 _LOWER_SPEAKER = re.compile(r"[a-zß-ÿ][a-zß-ÿ'\-]+(?: [a-zß-ÿ'\-]+){0,3}")
 _POSSESSIVE = re.compile(r"(?<![\w.'’])([^\W\d_][^\W\d_\-]{2,})['’]s(?!\w)")
 _GREETING = re.compile(
-    r"(?m)(?:^|(?<=:)[ \t]+)[ \t>]*(?:beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|"
+    r"(?m)(?:^[ \t>]*|(?<=:)[ \t]+)(?:beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|"
     r"goedenavond|lieve|dear|hi|hello)[ \t]+"
     r"(?:(?:mevrouw|meneer|heer|de heer|mr\.?|mrs\.?|ms\.?)[ \t]+)?",
     re.IGNORECASE,
@@ -110,7 +110,6 @@ _ATTENDANCE = re.compile(
     r"genodigden)(?:[ \t]+m\.?k\.?)?[ \t]*:[ \t]*"
 )
 _LIST_ITEM = re.compile(r"(?:(?! en )[^,;\n&])+")
-_ITEM_TAIL = re.compile(r"[ \t]*(?:\([^()\n]*\))?[ \t.]*$")
 _LEADING_LOWER = re.compile(r"(?:[a-zß-ÿ][\w.\-]*[ \t]+)*")
 _KEY_WORD = (
     r"(?:naam|name|voornamen|roepnaam|tussenvoegsels?|voorvoegsel|contactpersoon|cli[eë]nt|"
@@ -375,14 +374,29 @@ def _attendees(text: str, pos: int) -> Iterator[Span]:
     line = text[pos : len(text) if eol == -1 else eol]
     for item in _LIST_ITEM.finditer(line):
         start, end = pos + item.start(), pos + item.end()
-        tail = _ITEM_TAIL.search(text, start, end)
-        end = tail.start() if tail is not None else end
+        end = value_end(text, start, end)
         lead = _LEADING_LOWER.match(text, start, end)
         start = lead.end() if lead is not None else start
         while start < end and text[start] in " \t&":
             start += 1
         if end - start >= 2:
             yield from name_at(text, start, NAME, single_ok=True, end_limit=end)
+
+
+def value_end(text: str, start: int, end: int) -> int:
+    """``end`` moved back over trailing blanks, ``,;.`` and parenthesized remarks
+    (``Yurich (12 jr).``), in linear time."""
+    while end > start:
+        if text[end - 1] in " \t,;.":
+            end -= 1
+        elif text[end - 1] == ")":
+            opening = text.rfind("(", start, end - 1)
+            if opening == -1 or ")" in text[opening + 1 : end - 1]:
+                break
+            end = opening
+        else:
+            break
+    return end
 
 
 def _closing_name(text: str, pos: int) -> Iterator[Span]:
@@ -461,4 +475,4 @@ def _key_values(text: str, folded: str) -> Iterator[Span]:
         yield from name_at(text, start, category, single_ok=True, end_limit=end)
 
 
-__all__ = ["find_context_names", "name_at"]
+__all__ = ["find_context_names", "name_at", "value_end"]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from sluis.discover.detectors._names import lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
-from sluis.discover.text_cues import name_at
+from sluis.discover.text_cues import name_at, value_end
 from sluis.discover.vocabulary import hint
 
 DETECTOR = "text_label"
@@ -30,11 +30,13 @@ _LEFT_TO_DETECTORS = frozenset({"location.address"})
 _IDENTIFIERS = ("id.", "contact.", "finance.", "network.")
 _DELIMITERS = ("\t", ";", "|", ",")
 _MAX_HEADER_FIELD = 40
+# The value runs to the line's end; trailing blanks, punctuation and a parenthesized remark
+# are cut in Python (a lazy match or a search anchored at "$" would be quadratic on long
+# runs of blanks).
 _LABEL = re.compile(
     r"(?m)^[ \t>*•\-]*(?P<label>[^\W\d_][^\n:=]{0,38}?)[ \t]*(?::|=|\t)[ \t]*"
-    r"(?P<value>[^\n]*?)[ \t]*$"
+    r"(?P<value>[^\n]*)"
 )
-_TRAILER = re.compile(r"[ \t]*(?:\([^()\n]*\)|[,;.])$")
 _RULE_LINE = re.compile(r"[\s|:+\-=]*")
 _FIELD = re.compile(r"[\"']?[^\W\d][\w .#/()\-]*[\"']?")
 QUIET = "quiet"  # the category of a label of something not personal (zaaknr, status)
@@ -157,8 +159,7 @@ def _form_spans(text: str) -> Iterator[Span]:
         if category is None or category == QUIET:
             continue
         start, end = m.span("value")
-        while end > start and (trailer := _TRAILER.search(text, start, end)) is not None:
-            end = trailer.start()
+        end = value_end(text, start, end)
         if end <= start:
             continue
         if category.startswith("person.") and category != "person.birth_date":

@@ -365,6 +365,10 @@ def _deadness(norm: str) -> int:
     return d
 
 
+# The most initials, or salutation words and marks, a name starts with: a longer run is no
+# name, and bounding it keeps the search linear in the text.
+_MAX_LEAD = 8
+
 # One-entry memo: person_name and first_name both ask for the same text in a row.
 _LAST: dict[str, list[Span]] = {}
 
@@ -401,10 +405,14 @@ def _after_salutation(tokens: Sequence[Token], i: int) -> _Found | None:
     lx = lex()
     j = i
     strong = False
-    while j < len(tokens) and (
-        (tokens[j].kind == "w" and tokens[j].norm in lx.salutations)
-        or (tokens[j].kind == "p" and tokens[j].raw in ".:,")
-        or (tokens[j].norm == "de" and j + 1 < len(tokens) and tokens[j + 1].norm == "heer")
+    while (
+        j < len(tokens)
+        and j - i < _MAX_LEAD
+        and (
+            (tokens[j].kind == "w" and tokens[j].norm in lx.salutations)
+            or (tokens[j].kind == "p" and tokens[j].raw in ".:,")
+            or (tokens[j].norm == "de" and j + 1 < len(tokens) and tokens[j + 1].norm == "heer")
+        )
     ):
         strong = strong or tokens[j].norm in _TITLES
         j += 1
@@ -483,7 +491,7 @@ def _is_particle_at(tokens: Sequence[Token], m: int) -> bool:
 
 def _after_initials(tokens: Sequence[Token], i: int) -> _Found | None:
     k = i
-    while (t := _word(tokens, k)) is not None and t.kind == "i":
+    while k - i < _MAX_LEAD and (t := _word(tokens, k)) is not None and t.kind == "i":
         k += 1
     end = _surname_run(tokens, k, lower_ok=False, known_first=True)
     if end is None:

@@ -29,8 +29,11 @@ _CELL = re.compile(
 )
 _STREET_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|bij|la|le|du)"
+# Words and their number are bounded (a street has at most seven words of at most 40
+# characters), which keeps the search linear in the text.
+_WORD = rf"(?:[A-Z][\w'’.-]{{0,40}}|{_PARTICLE})"
 _TEXT = re.compile(
-    rf"(?P<street>(?:[A-Z][\w'’.-]*|{_PARTICLE})(?:[ ](?:[A-Z][\w'’.-]*|{_PARTICLE}))*?)"
+    rf"(?P<street>{_WORD}(?:[ ]{_WORD}){{0,6}}?)"
     rf"[ ](?P<num>{_NUMBER}(?:-\d{{1,4}})?)(?![\d,.]\d)"
 )
 _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
