@@ -16,6 +16,8 @@ from sluis.discover.detectors._names import has_street_suffix, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
+# A mailbox named after a desk or counter belongs to no person: expatdesk, wmoloket.
+_ROLE_SUFFIXES = ("desk", "loket", "balie", "service", "support")
 _ROLE_MAILBOXES = frozenset(
     [
         "info",
@@ -30,6 +32,16 @@ _ROLE_MAILBOXES = frozenset(
         "servicedesk",
         "helpdesk",
         "support",
+        "registration",
+        "registratie",
+        "reception",
+        "complaints",
+        "enquiries",
+        "inquiries",
+        "expatdesk",
+        "expatcenter",
+        "expatcentre",
+        "loket",
         "noreply",
         "no-reply",
         "donotreply",
@@ -142,7 +154,11 @@ def is_institutional(
     cat = span.category
     if cat == "contact.email":
         local = value.split("@", 1)[0].casefold()
-        return local in _ROLE_MAILBOXES or local.split(".")[0] in _ROLE_MAILBOXES
+        return (
+            local in _ROLE_MAILBOXES
+            or local.split(".")[0] in _ROLE_MAILBOXES
+            or local.endswith(_ROLE_SUFFIXES)
+        )
     if cat == "contact.phone":
         return _SERVICE_PHONE.match(value) is not None
     if cat in ("id.bsn", "id.rsin"):
