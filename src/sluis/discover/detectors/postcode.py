@@ -29,6 +29,12 @@ _TEXT = re.compile(
     re.ASCII,
 )
 _HINT = re.compile(r"[1-9][0-9]{3} ?[A-Z]{2}")  # where a match of _TEXT can start
+# Typed in lower case ("5835 od 's-hertogenbosch"): a postcode only with a known place after it.
+_LOWER = re.compile(
+    r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3}) ?(?P<letters>[a-z]{2}))(?![\w\-]),?[ \t]{1,2}"
+    r"(?P<town>[a-z'][a-z'\-]+(?:[ ][a-z'\-]+){0,3})",
+    re.ASCII,
+)
 
 # Two-letter units and abbreviations written after a number.
 _UNITS = frozenset({
@@ -60,6 +66,17 @@ def _in_address(text: str, match: re.Match[str]) -> bool:
     return normalize(words[0]) in places or normalize(" ".join(words)) in places
 
 
+def _known_place(words: str) -> str:
+    """The longest run of leading ``words`` that names a Dutch place, or ""."""
+    places = lexicon.dutch_places()
+    parts = words.split(" ")
+    for n in range(len(parts), 0, -1):
+        candidate = " ".join(parts[:n])
+        if normalize(candidate) in places:
+            return candidate
+    return ""
+
+
 def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     letters = match.group("letters")
     if letters in FORBIDDEN_LETTERS:
@@ -87,8 +104,18 @@ class PostcodeDetector:
         return _CELL.fullmatch(cell) is not None and cell[-2:] not in FORBIDDEN_LETTERS
 
     def find(self, text: str) -> Iterator[Span]:
-        """Spans cover the postcode only, not the place name that raised the score."""
-        return iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
+        """Spans cover the postcode only, not the place name that raised the score; a postcode
+        typed in lower case counts only before a known place, which is reported too."""
+        yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
+        for m in _LOWER.finditer(text):
+            letters = m.group("letters").upper()
+            if letters in FORBIDDEN_LETTERS or letters in _AFTER_YEAR:
+                continue
+            town = _known_place(m.group("town"))
+            if town:
+                yield Span(m.start("v"), m.end("v"), self.category, self.code, 0.85)
+                start = m.start("town")
+                yield Span(start, start + len(town), "location.city", self.code, 0.85)
 
 
 DETECTOR = PostcodeDetector()
