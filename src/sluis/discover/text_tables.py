@@ -20,6 +20,7 @@ from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 from sluis.discover.text_cues import name_at, value_end
 from sluis.discover.vocabulary import hint
+from sluis.model.categories import IDENTIFIER_PREFIXES
 
 DETECTOR = "text_label"
 SCORE = 0.9
@@ -27,7 +28,6 @@ SCORE = 0.9
 # nor whole addresses, whose parts the detectors find with their own categories.
 _KINDS = ("person.", "id.", "contact.", "location.", "finance.", "network.")
 _LEFT_TO_DETECTORS = frozenset({"location.address"})
-_IDENTIFIERS = ("id.", "contact.", "finance.", "network.")
 _DELIMITERS = ("\t", ";", "|", ",")
 _MAX_HEADER_FIELD = 40
 # The value runs to the line's end; trailing blanks, punctuation and a parenthesized remark
@@ -178,7 +178,7 @@ def _acceptable(value: str, category: str) -> bool:
         return False
     if category == "contact.email":
         return "@" in value
-    if category.startswith(_IDENTIFIERS):
+    if category.startswith(IDENTIFIER_PREFIXES):
         return any(c.isdigit() for c in value)
     if not category.startswith("person.") or category == "person.birth_date":
         return True

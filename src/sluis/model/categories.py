@@ -59,6 +59,8 @@ _DEFS: tuple[tuple[str, Kind, str], ...] = (
 )
 
 CATEGORIES: dict[str, Category] = {code: Category(code, kind, label) for code, kind, label in _DEFS}
+# Categories whose values single a person out on their own, wherever they appear.
+IDENTIFIER_PREFIXES = ("id.", "contact.", "finance.", "network.")
 
 
 def category(code: str) -> Category:

@@ -10,7 +10,7 @@ import pyarrow.compute as pc
 
 from sluis.discover.cells import as_text
 from sluis.discover.content import pdf_text
-from sluis.model.categories import CATEGORIES, Kind
+from sluis.model.categories import CATEGORIES, IDENTIFIER_PREFIXES, Kind
 from sluis.model.policy import Policy
 from sluis.model.schema import Schema, Table
 from sluis.sources import Source
@@ -19,8 +19,6 @@ from sluis.verify.fingerprints import FingerprintKey
 _PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\xc0-\xff]{4,}")
 MAX_BLOB_BYTES = 1 << 20
 
-# Categories whose values single a person out on their own, wherever they appear.
-IDENTIFIER_PREFIXES = ("id.", "contact.", "finance.", "network.")
 # Categories whose values are personal in a person's own row, but shared by many people.
 PERSONAL_CATEGORIES = frozenset(
     {
