@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sluis.anonymize.operators import dates, generic
-from sluis.anonymize.operators._lists import postcode_cities
+from sluis.anonymize.operators._lists import joined, other_than, postcode_cities, values
 from sluis.anonymize.operators.address import address, city, street
 from sluis.anonymize.operators.dispatch import UnsupportedCategoryError, fake_for
 from sluis.anonymize.operators.email import email
@@ -37,6 +40,36 @@ def test_names_keep_case_style_and_never_map_to_themselves() -> None:
     assert all(a is None or a.lower() != b.lower() for a, b in zip(lasts, names, strict=True) if b)
     many = pa.array([f"Naam{i}" for i in range(20)])
     assert first_name(many, OTHER).to_pylist() != first_name(many, KEY).to_pylist()
+
+
+_PARTICLES = {"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "el", "al"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.split(r"[\s\-]+", text.lower())) - _PARTICLES - {""}
+
+
+_NAMES = joined("first_names_female", "first_names_male", "last_names")
+_STREETS = values("streets")
+
+
+@settings(max_examples=500, deadline=None)
+@given(data=st.data(), pool=st.sampled_from([_NAMES, _STREETS]))
+def test_a_fake_never_keeps_a_word_of_its_original(
+    data: st.DataObject, pool: tuple[str, ...]
+) -> None:
+    """``Anna`` must not become ``Anna Maria`` (the verifier fails the copy on that word),
+    wherever the keyed index lands in the list."""
+    original = data.draw(st.sampled_from(pool))
+    index = data.draw(st.integers(0, len(pool) - 1))
+    assert not _words(original) & _words(other_than(original, pool, index))
+
+
+def test_the_fake_after_a_sharing_neighbour_is_taken() -> None:
+    sharing = next(i for i, v in enumerate(_NAMES) if v.lower().startswith("anna "))
+    assert not {"anna"} & _words(other_than("Anna", _NAMES, sharing))
+    with pytest.raises(ValueError, match="shares a word"):
+        other_than("Anna", ("Anna", "Anna Maria"), 0)
 
 
 def test_initials_and_titles() -> None:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
+
+_WORD_BREAKS = re.compile(r"[\s\-]+")
+# Words a fake may share with its original: particles and titles say nothing about a person.
+_SHARED_OK = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op",
+                        "el", "al", "la", "le", "du", "da", "di", "dos", "von"})  # fmt: skip
 
 
 @cache
@@ -33,3 +39,19 @@ def postcode_cities() -> tuple[tuple[int, int, str], ...]:
 def joined(*names: str) -> tuple[str, ...]:
     """Several lists after one another (cached, so hot loops do not concatenate)."""
     return tuple(v for name in names for v in values(name))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD_BREAKS.split(text.lower())) - _SHARED_OK - {""}
+
+
+def other_than(original: str, pool: tuple[str, ...], index: int) -> str:
+    """``pool[index]``, or the next value after it that shares no word with ``original``
+    (``Anna`` never becomes ``Anna Maria``, ``Kerkstraat`` never ``Korte Kerkstraat``):
+    the verifier counts an original word left in its own row as a leak."""
+    words = _words(original)
+    for step in range(len(pool)):
+        candidate = pool[(index + step) % len(pool)]
+        if not words & _words(candidate):
+            return candidate
+    raise ValueError("every value of the list shares a word with the original")

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators._case import style
-from sluis.anonymize.operators._lists import postcode_cities, values
+from sluis.anonymize.operators._lists import other_than, postcode_cities, values
 from sluis.anonymize.operators.postcode import PAIRS
 from sluis.anonymize.prf import Prf
 from sluis.keys import Key
@@ -33,9 +33,7 @@ class AddressFaker:
     def _pick(self, tag: bytes, original: str, pool: tuple[str, ...]) -> str:
         normal = original.strip().lower()
         index = self._prf.integer(tag + normal.encode("utf-8"), len(pool))
-        if pool[index].lower() == normal:
-            index = (index + 1) % len(pool)
-        return style(original, pool[index])
+        return style(original, other_than(normal, pool, index))
 
     def street(self, text: str) -> str:
         """A fake street with a keyed house number when the original has one."""

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from sluis.anonymize.operators._arrow import map_text
 from sluis.anonymize.operators._case import style
-from sluis.anonymize.operators._lists import joined, lowered, values
+from sluis.anonymize.operators._lists import joined, lowered, other_than, values
 from sluis.anonymize.prf import Prf
 from sluis.keys import Key
 
@@ -98,9 +98,7 @@ class NameFaker:
             self._memo.clear()
         normal = original.lower()
         index = self._prf.integer(tag + normal.encode("utf-8"), len(pool))
-        if pool[index].lower() == normal:
-            index = (index + 1) % len(pool)
-        fake = self._memo[(tag, original)] = style(original, pool[index])
+        fake = self._memo[(tag, original)] = style(original, other_than(normal, pool, index))
         return fake
 
     def initials(self, text: str) -> str:
