@@ -4,8 +4,17 @@ Names, places and country names come from Faker's providers across many locales,
 hand-written lists below for the populations Faker lacks (Moroccan and Berber, Eritrean,
 Somali, Afghan, Syrian and Iraqi names in Latin script). Every entry is normalized the way
 the runtime normalizes cells: trimmed, case-folded, accents stripped. Only Latin-script
-entries are kept; Cyrillic names are transliterated first. The output is committed, so the
-package never imports Faker at run time.
+entries are kept; Cyrillic names are transliterated first.
+
+Common words are the most frequent Dutch and English words of ``wordfreq`` (Wikipedia,
+subtitles, news, web text) that the Hunspell dictionaries of OpenTaal and SCOWL accept in lower
+case (names are capitalized there, so ``Auke`` and ``Zijlstra`` drop out), less every known
+name and place and words under four letters: an unknown capitalized word that is an ordinary
+word ("Herinnering", "Wijziging") is then never taken for a name.
+
+The output is committed, so the package never imports these at run time. The script needs
+``pip install -e .[lexicon]`` (Faker, wordfreq, spylls) and Debian's ``hunspell-nl`` and
+``hunspell-en-us``.
 
 Usage: ``python tools/build_lexicon.py`` (writes into ``src/sluis/discover/lexicon/``).
 """
@@ -53,6 +62,7 @@ _CYRILLIC = dict(
 
 # Populations Faker does not cover (Latin-script spellings as used in Dutch registers).
 EXTRA_FIRST = _words("""
+aaltje grietje neeltje trijntje geertje jantje hendrikje lijntje maartje
 mohamed mohammed muhammad mohammad mohamad ahmed ahmad hamid rachid rashid said saida youssef
 yousef youssra yassin yassine yasmina yasmine amina aminata fatima fatma fatiha khadija khadija
 nadia naima samira latifa zineb zainab imane iman ilham souad malika hanane bouchra houda hoda
@@ -378,13 +388,34 @@ def faker_attr(module: str, attr: str) -> list[str]:
     return list(getattr(importlib.import_module(module).Provider, attr))
 
 
+# How many of wordfreq's most frequent words count as common, per language.
+COMMON_WORDS = {"nl": 30_000, "en": 10_000}
+
+
+HUNSPELL = {"nl": "/usr/share/hunspell/nl", "en": "/usr/share/hunspell/en_US"}
+
+
+def common_words() -> set[str]:
+    wordfreq = importlib.import_module("wordfreq")
+    hunspell = importlib.import_module("spylls.hunspell").Dictionary
+    words: set[str] = set()
+    proper: set[str] = set()  # stems the dictionaries list capitalized: "Marjolein", "Smit"
+    for lang, n in COMMON_WORDS.items():
+        dictionary = hunspell.from_files(HUNSPELL[lang])
+        words |= clean(w for w in wordfreq.top_n_list(lang, n) if dictionary.lookup(w))
+        stems = Path(HUNSPELL[lang] + ".dic").read_text("utf-8").splitlines()[1:]
+        proper |= clean(s.split("/")[0] for s in stems if s[:1].isupper())
+    return {w for w in words - proper if len(w) > 3}
+
+
 def write(out: Path, name: str, entries: Iterable[str]) -> None:
     lines = sorted({e for e in entries if e})
     (out / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def main(out: Path = OUT) -> None:
-    """Write every data file into ``out``."""
+def main(out: Path = OUT, common: bool = True) -> None:
+    """Write every data file into ``out`` (``common_words`` only with ``common``: it needs
+    wordfreq, spylls and the Hunspell dictionaries)."""
     particles = {normalize(p) for p in PARTICLES}
     particle_words = {w.rstrip("-") for p in particles for w in p.split()} | {"het"}
     stop = clean(STOPWORDS)
@@ -412,12 +443,16 @@ def main(out: Path = OUT) -> None:
 
     places = clean(faker_attr("faker.providers.address.nl_NL", "cities")) | clean(EXTRA_NL_PLACES)
     places -= countries  # "Nederland" is also a hamlet; as a cell it is the country
+    known = first | last | places | countries | nationalities | particle_words
+    known |= {normalize(s).rstrip(".") for s in SALUTATIONS}
     write(out, "first_names", first)
     write(out, "last_names", last)
     write(out, "particles", particles)
     write(out, "salutations", {normalize(s) for s in SALUTATIONS})
     write(out, "organizations", {normalize(s) for s in ORGANIZATIONS})
     write(out, "stopwords", stop)
+    if common:
+        write(out, "common_words", common_words() - known - stop)
     write(out, "places_nl", places)
     write(out, "places_world", clean(WORLD_CITIES))
     write(out, "countries", countries)

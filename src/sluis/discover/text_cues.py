@@ -261,10 +261,13 @@ def name_at(
     lower_ok: bool = False,
     end_limit: int | None = None,
     titled: bool = False,
+    place_ok: bool = False,
 ) -> Iterator[Span]:
     """The name-shaped run at ``pos`` (up to exactly ``end_limit`` when given), if plausible:
     ``single_ok`` admits one word, ``must_close`` wants punctuation or a line end after it,
-    ``lower_ok`` tries lower-case names, ``titled`` accepts a place name as surname."""
+    ``lower_ok`` tries lower-case names, ``titled`` (after ``mevrouw``, under a label or in a
+    list of those present) accepts a place name or a common word as surname (``mevrouw
+    Tromp``), ``place_ok`` a place name."""
     limit = end_limit if end_limit is not None else len(text)
     m = (_RUN.fullmatch if end_limit is not None else _RUN.match)(text, pos, limit)
     if m is None or m.end() == m.start():
@@ -279,7 +282,7 @@ def name_at(
         return
     if must_close and not _closes(text, end):
         return
-    if not _plausible(text, start, end, single_ok, titled):
+    if not _plausible(text, start, end, single_ok, titled or place_ok, titled):
         return
     yield Span(start, end, _narrow(value, category), DETECTOR, SCORE)
 
@@ -296,8 +299,11 @@ def _narrow(value: str, category: str) -> str:
     return FIRST if is_first(norm) and norm not in lex().last else NAME
 
 
-def _plausible(text: str, start: int, end: int, single_ok: bool, titled: bool = False) -> bool:
-    """A name-shaped run; after a title (``mevrouw``) a place name is a surname too."""
+def _plausible(
+    text: str, start: int, end: int, single_ok: bool, place_ok: bool, common_ok: bool
+) -> bool:
+    """A name-shaped run; ``place_ok``: a place name may be the surname, ``common_ok``: a
+    common word (not a stopword) may be."""
     value = text[start:end]
     words = value.replace(".", ". ").split()
     norms = [normalize(w) for w in words]
@@ -312,12 +318,13 @@ def _plausible(text: str, start: int, end: int, single_ok: bool, titled: bool = 
     phrase = " ".join(norms)
     if phrase in lx.organizations or any(n in lx.organizations or n in _ORG_WORDS for n in norms):
         return False
-    if all(n in lx.stop for n in caps) or (caps and caps[-1] in lx.stop):
+    stopped = [n in lx.stop and not (common_ok and n in lx.common) for n in caps]
+    if all(stopped) or (caps and stopped[-1]):
         return False
     place = caps and (caps[-1] in lx.places or phrase in lx.places)
-    if place and not is_first(caps[0]) and not titled:
+    if place and not is_first(caps[0]) and not place_ok:
         return False
-    if any(has_street_suffix(n) for n in caps[-1:]) and not titled:
+    if any(has_street_suffix(n) for n in caps[-1:]) and not place_ok:
         return False  # "Kerkdijk" names a street, "mevrouw Rietdijk" a person
     # What follows on the same line: "Jansen Groep", "Kerkdijk 12" (a phone number on the
     # next line is no house number).
@@ -380,7 +387,7 @@ def _attendees(text: str, pos: int) -> Iterator[Span]:
         while start < end and text[start] in " \t&":
             start += 1
         if end - start >= 2:
-            yield from name_at(text, start, NAME, single_ok=True, end_limit=end)
+            yield from name_at(text, start, NAME, single_ok=True, end_limit=end, titled=True)
 
 
 def value_end(text: str, start: int, end: int) -> int:
@@ -430,7 +437,7 @@ def _chat_speaker(text: str, pos: int) -> Iterator[Span]:
     if role and role.group().strip().lower() in {"medewerker", "medewerkster", "consulent"}:
         start = pos + role.end()
     # Whoever speaks is a person, even with a place name for a surname.
-    yield from name_at(text, start, NAME, single_ok=True, end_limit=pos + len(head), titled=True)
+    yield from name_at(text, start, NAME, single_ok=True, end_limit=pos + len(head), place_ok=True)
 
 
 def _display_name(text: str, angle: int) -> Iterator[Span]:

@@ -165,7 +165,7 @@ def _form_spans(text: str) -> Iterator[Span]:
         if category.startswith("person.") and category != "person.birth_date":
             # A speaker's line ("Klant: Ja, goedemiddag") is no name: the whole value must be
             # name-shaped.
-            for span in name_at(text, start, category, end_limit=end):
+            for span in name_at(text, start, category, end_limit=end, titled=True):
                 yield Span(span.start, span.end, span.category, DETECTOR, SCORE)
         elif _acceptable(text[start:end], category):
             yield Span(start, end, category, DETECTOR, SCORE)

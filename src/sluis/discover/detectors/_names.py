@@ -37,6 +37,7 @@ _CELL_INITIALS = re.compile(
 _SENTENCE_END = frozenset(".!?:;\n")
 # Particles that count as such only before another particle ("in 't", "op de").
 _WEAK_PARTICLES = frozenset({"in", "op", "uit", "aan", "bij", "onder", "over", "te"})
+_STRONG_PARTICLES = frozenset({"van", "ter", "ten", "den", "von", "vander", "vanden"})
 # Salutations that license lower-case names; the rest ("cliënt", "naam") only capitalized ones.
 _TITLES = frozenset(
     {"mevrouw", "mevr", "mw", "mej", "meneer", "mijnheer", "heer", "dhr", "hr", "geachte",
@@ -63,7 +64,8 @@ class Lexicon:
     particle_words: frozenset[str]
     salutations: frozenset[str]
     organizations: frozenset[str]
-    stop: frozenset[str]
+    stop: frozenset[str]  # stopwords and common words
+    common: frozenset[str]  # common words only
     places: frozenset[str]
     street_suffixes: tuple[str, ...]
     quick: frozenset[str]  # words worth a closer look even in lower case
@@ -87,7 +89,8 @@ def lex() -> Lexicon:
         particle_words=frozenset(words),
         salutations=frozenset(s.rstrip(".") for s in lexicon.salutations()),
         organizations=lexicon.organizations(),
-        stop=lexicon.stopwords(),
+        stop=lexicon.stopwords() | lexicon.common_words(),
+        common=lexicon.common_words(),
         places=places,
         street_suffixes=tuple(sorted(lexicon.street_suffixes(), key=len, reverse=True)),
         quick=frozenset(s.rstrip(".") for s in lexicon.salutations()) | words,
@@ -276,8 +279,9 @@ def has_street_suffix(norm: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)
 def surname_like(norm: str, known_first: bool = False) -> bool:
-    """Could be a surname: known (and not a common word unless after a given name), or of
-    unknown spelling but not a common word, place, organization or street."""
+    """Could be a surname: known (and not a stopword unless after a given name), of unknown
+    spelling but not a stopword, place, organization or street; a common word (``Tromp``)
+    after a given name or initials, or as one part of a double name (``Tromp-Adeyemi``)."""
     lx = lex()
     if norm in lx.organizations or len(norm) < 2:
         return False
@@ -286,12 +290,14 @@ def surname_like(norm: str, known_first: bool = False) -> bool:
         return all(p not in lx.stop or p in lx.particle_words for p in parts[1:])
     known = is_known_last(norm)
     if norm in lx.stop:
-        return known and known_first
+        return known_first and (known or norm in lx.common)
     if known:
         return True
     if norm in lx.places or has_street_suffix(norm):
         return False
-    return all(p not in lx.stop for p in parts)
+    common = [p in lx.common for p in parts]
+    double_ok = known_first or not all(common)
+    return all(p not in lx.stop or (c and double_ok) for p, c in zip(parts, common, strict=True))
 
 
 # --- free text ---------------------------------------------------------------------------
@@ -465,7 +471,9 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
             return None
     elif t.shape == "upper" and len(t.norm) <= 3 and not is_known_last(t.norm) and not particle:
         return None  # acronyms: DUO, IND, UWV
-    if not surname_like(t.norm, known_first or particle):
+    if not surname_like(t.norm, known_first or particle) and not (
+        t.norm in lx.common and t.shape != "lower" and _strong_particles(tokens, k, m)
+    ):
         return None
     end = m + 1
     parts = _parts(t.norm)
@@ -475,6 +483,13 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
         if nxt is not None:
             return nxt
     return end
+
+
+def _strong_particles(tokens: Sequence[Token], k: int, m: int) -> bool:
+    """Particles from ``k`` to ``m`` that make any capitalized word after them a surname
+    (``van 't Hof``, ``ter Braak``), unlike a lone ``de`` or ``op`` (``op de Markt``)."""
+    first = tokens[k].norm
+    return m > k and (first in _STRONG_PARTICLES or (m - k >= 2 and tokens[k + 1].norm == "'t"))
 
 
 def _is_particle_at(tokens: Sequence[Token], m: int) -> bool:
@@ -689,13 +704,14 @@ def surname_cell(words: Sequence[str], unknown_ok: bool) -> bool:
         norms.pop(0)
     while norms and norms[-1] in lx.particle_words and len(norms) > 1:
         norms.pop()
+    particles = len(norms) < len(words)  # "in 't Veld": a common word is a surname here
     if not 1 <= len(norms) <= 3:
         return False
     if not all(_alpha(n) for n in norms):
         return False
     if any(is_known_last(n) or _particle_led(n) for n in norms):
         return not any(n in lx.organizations for n in norms)
-    return unknown_ok and all(surname_like(n) for n in norms)
+    return unknown_ok and all(surname_like(n, particles) for n in norms)
 
 
 def _particle_led(norm: str) -> bool:

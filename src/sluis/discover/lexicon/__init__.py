@@ -71,6 +71,12 @@ def stopwords() -> frozenset[str]:
     return load("stopwords")
 
 
+def common_words() -> frozenset[str]:
+    """Frequent dictionary words beyond ``stopwords`` (``herinnering``, ``hof``, ``keizer``):
+    not a name unless the lexicon knows it as one or a particle leads it (``van 't Hof``)."""
+    return load("common_words")
+
+
 def dutch_places() -> frozenset[str]:
     """Dutch municipalities, towns and villages, with their common alternative spellings."""
     return load("places_nl")
