@@ -5,8 +5,10 @@
 within a person's record keep their length and order. Birth dates stay plausible because the
 shift is small. Dates may be ``date32``/``date64``/``timestamp`` arrays or text in the Dutch
 notations ``dd-mm-jjjj`` (also ``/`` and ``.``, one- or two-digit day and month),
-``jjjj-mm-dd``, ``dd-mm-jj`` / ``dd-mm-'jj`` (years < 30 read as 20jj) and ``12 maart 1985`` /
-``12 mrt. 1985``; the notation is kept. Text that is no date in these notations becomes null
+``jjjj-mm-dd`` (also ``/`` and ``.``), ``dd-mm-jj`` / ``dd-mm-'jj`` (years < 30 read as 20jj),
+eight digits (``jjjjmmdd``, else ``ddmmjjjj``), ``12 maart 1985`` / ``12 mrt. 1985`` and
+English written dates, each optionally followed by a time of day; the notation is kept.
+Text that is no date in these notations becomes null
 (fail closed: it cannot be shifted, so it is not copied).
 """
 
@@ -40,8 +42,12 @@ MONTHS = [
     "december",
 ]
 _SHORT = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-_NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2('?)(\d{4}|\d{2})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# A time of day after a date is kept as it is: "1985-03-12 08:30:00", "12-03-1985 8:30".
+_TIME = r"((?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?: ?(?:Z|[+-]\d{2}:?\d{2}))?)?)"
+_NUMERIC = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2('?)(\d{4}|\d{2})" + _TIME)
+_ISO = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
+# Eight digits: jjjjmmdd (mainframes, file names) when the year is plausible, else ddmmjjjj.
+_COMPACT = re.compile(r"(\d{8})")
 _ISO_ONLY = r"^\d{4}-\d{2}-\d{2}$"
 # date32 day numbers of 0001-01-01 and 9999-12-31, the range Python's dates cover.
 _FIRST_DAY = pa.scalar(-719_162, pa.int32())
@@ -93,19 +99,27 @@ def parse(text: str) -> tuple[dt.date, Writer] | None:
     stripped = text.strip()
     try:
         if match := _ISO.fullmatch(stripped):
-            y, m, d = (int(g) for g in match.groups())
-            return dt.date(y, m, d), lambda v: text.replace(stripped, v.isoformat())
+            year, sep, month, day, time = match.groups()
+            wd, wm = len(day), len(month)
+
+            def year_first(v: dt.date) -> str:
+                out = f"{v.year:04d}{sep}{v.month:0{wm}d}{sep}{v.day:0{wd}d}{time}"
+                return text.replace(stripped, out)
+
+            return dt.date(int(year), int(month), int(day)), year_first
         if match := _NUMERIC.fullmatch(stripped):
-            day, sep, month, quote, year = match.groups()
+            day, sep, month, quote, year, time = match.groups()
             y = int(year) if len(year) == 4 else (2000 if int(year) < 30 else 1900) + int(year)
             wd, wm = len(day), len(month)
 
             def numeric(v: dt.date) -> str:
                 yy = str(v.year) if len(year) == 4 else f"{v.year % 100:02d}"
-                out = f"{v.day:0{wd}d}{sep}{v.month:0{wm}d}{sep}{quote}{yy}"
+                out = f"{v.day:0{wd}d}{sep}{v.month:0{wm}d}{sep}{quote}{yy}{time}"
                 return text.replace(stripped, out)
 
             return dt.date(y, int(month), int(day)), numeric
+        if _COMPACT.fullmatch(stripped):
+            return _compact(text, stripped)
         if match := _WRITTEN.fullmatch(stripped):
             day, suffix, of, word, dot, comma, year = match.groups()
             found = _month(word)
@@ -137,6 +151,21 @@ def parse(text: str) -> tuple[dt.date, Writer] | None:
     except ValueError:
         return None
     return None
+
+
+def _compact(text: str, digits: str) -> tuple[dt.date, Writer]:
+    """``19910726`` (year first when 1800-2199 gives a real date) or ``26071991``."""
+    year_first = 1800 <= int(digits[:4]) < 2200
+    try:
+        if not year_first:
+            raise ValueError
+        date = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        year_first = False
+        date = dt.date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+    if year_first:
+        return date, lambda v: text.replace(digits, f"{v.year:04d}{v.month:02d}{v.day:02d}")
+    return date, lambda v: text.replace(digits, f"{v.day:02d}{v.month:02d}{v.year:04d}")
 
 
 def shifts(key: Key, subject_ids: pa.Array | pa.ChunkedArray, max_days: int) -> pa.Array:

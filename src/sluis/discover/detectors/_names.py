@@ -318,6 +318,7 @@ def find_names(text: str) -> list[Span]:
     if cached is not None:
         return cached
     tokens = tokenize(text)
+    newline = "\n" in text
     spans: list[Span] = []
     dead = _DEAD
     i = 0
@@ -340,6 +341,11 @@ def find_names(text: str) -> list[Span]:
         if found is None:
             i += 1
             continue
+        if newline:
+            found.end = _line_end(text, tokens, found)
+            if found.end - found.start == 1 and tokens[found.start].kind == "i":
+                i = found.start + 1
+                continue
         spans.append(
             Span(tokens[found.start].start, tokens[found.end - 1].end, found.category,
                  "person_name" if found.category == NAME else "first_name", found.score)
@@ -348,6 +354,15 @@ def find_names(text: str) -> list[Span]:
     _LAST.clear()
     _LAST[text] = spans
     return spans
+
+
+def _line_end(text: str, tokens: Sequence[Token], found: _Found) -> int:
+    """Where ``found`` ends on its first line: a name does not run into the next one
+    ("T.⏎Tussenvoegsel:", "Nguyen⏎Teamleider")."""
+    for k in range(found.start + 1, found.end):
+        if text.find("\n", tokens[k - 1].end, tokens[k].start) != -1:
+            return k
+    return found.end
 
 
 # Per normal form: 1 when _match_at refuses the word in lower case, 2 in any case.

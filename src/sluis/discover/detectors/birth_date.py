@@ -72,8 +72,8 @@ _TRIGGERS = words_pattern(
 # Abbreviations of "geboren" and "date of birth" that count only right before the date
 # (``gb 12-03-1985``, ``geb.dat.: 12-03-1985``): elsewhere ``gb`` is a gigabyte.
 _ABBREVIATION = re.compile(
-    r"(?i)(?<![\w.])(?:gb|geb|gebd|gebdat|geb\.\s?dat|geb\.\s?datum|gd|d\.o\.b|dob)\.?"
-    r"(?:\s?(?:op|on))?\s?[:=]?\s*\(?$"
+    r"(?i)(?:(?<![\w.])(?:gb|geb|gebd|gebdat|geb\.\s?dat|geb\.\s?datum|gd|d\.o\.b|dob)\.?"
+    r"(?:\s?(?:op|on))?\s?[:=]?\s*\(?|(?<![\w*])\*\s?)$"
 )
 
 
@@ -112,9 +112,11 @@ def parse(match: re.Match[str]) -> datetime.date | None:
     return date
 
 
-# ``19850312``: how registers (the BRP among them) store dates; only read in whole cells,
-# where a column of them is judged together, never in text (KvK and BSN look alike).
+# ``19850312``: how registers (the BRP among them) store dates; read in whole cells, where a
+# column of them is judged together, and in text only right after a birth word (``GEB
+# 19930618``) or as the whole text: elsewhere KvK numbers look alike.
 _COMPACT = re.compile(r"(19\d\d|20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", re.ASCII)
+_COMPACT_TEXT = re.compile(rf"(?<![\w.\-/]){_COMPACT.pattern}(?![\w\-/]|\.\d)", re.ASCII)
 
 
 def cell_date(value: str) -> datetime.date | None:
@@ -154,7 +156,16 @@ class BirthDateDetector:
                 return 0.9
             return 0.4
 
-        return iter_spans(_TEXT, text, self.category, self.code, score, _HINT)
+        yield from iter_spans(_TEXT, text, self.category, self.code, score, _HINT)
+        for m in _COMPACT_TEXT.finditer(text):
+            if cell_date(m.group()) is None:
+                continue
+            if _abbreviated(text, m.start()) or has_context(
+                text, m.start(), m.end(), _TRIGGERS, 20, 0, 0
+            ):
+                yield Span(m.start(), m.end(), self.category, self.code, 0.9)
+            elif not text[: m.start()].strip() and not text[m.end() :].strip():
+                yield Span(m.start(), m.end(), self.category, self.code, 0.4)
 
 
 DETECTOR = BirthDateDetector()

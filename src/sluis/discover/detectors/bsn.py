@@ -22,13 +22,15 @@ from sluis.discover.detectors._common import (
 )
 from sluis.discover.detectors.base import Span
 
-_CELL = re.compile(r"\d{8,9}|\d{4}([. ])\d{2}\1\d{3}|\d{3}([. ])\d{3}\2\d{3}", re.ASCII)
+_CELL = re.compile(
+    r"\d{8,9}|\d{4}([. \-])\d{2}\1\d{3}|\d{3}([. \-])\d{3}\2\d{3}|\d{3}-\d{2}-\d{4}", re.ASCII
+)
 
 # Not inside a longer word or number (``NL123456782B01`` is a btw-id), nor after a +31
 # country code (a mobile without trunk zero).
 _TEXT = re.compile(
     r"(?<![\w.\-])(?<!\+31 )(?<!\(0\))"
-    r"(?:(?P<nine>\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}\.\d{3}\.\d{3}"
+    r"(?:(?P<nine>\d{9}|\d{4}([.\-])\d{2}\2\d{3}|\d{3}([.\-])\d{3}\3\d{3}|\d{3}-\d{2}-\d{4}"
     r"|(?<!\d )(?:\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3})(?! \d))|(?P<eight>\d{8}))"
     r"(?!\w)(?![.\-]\d)",
     re.ASCII,
@@ -36,7 +38,8 @@ _TEXT = re.compile(
 
 # Where a match of _TEXT can start (without its lookbehinds): found much faster.
 _HINT = re.compile(
-    r"[0-9](?:[0-9]{7}|[0-9]{3}([. ])[0-9]{2}\1[0-9]{3}|[0-9]{2}([. ])[0-9]{3}\2[0-9]{3})"
+    r"[0-9](?:[0-9]{7}|[0-9]{3}([. \-])[0-9]{2}\1[0-9]{3}|[0-9]{2}([. \-])[0-9]{3}\2[0-9]{3}"
+    r"|[0-9]{2}-[0-9]{2}-[0-9]{4})"
 )
 # Nine digits standing alone between the ``_``/``-`` separators of a file-name-like token
 # (``paspoort_123456782.pdf``, ``intake-Jansen-J-bsn123456782.docx``): a separator or a
@@ -89,13 +92,14 @@ def normalize(value: str) -> str | None:
     cell = value.strip()
     if _CELL.fullmatch(cell) is None:
         return None
-    return cell.replace(".", "").replace(" ", "").zfill(9)
+    return cell.replace(".", "").replace(" ", "").replace("-", "").zfill(9)
 
 
 @dataclass(frozen=True)
 class BsnDetector:
-    """BSN in a cell or text: 9 or 8 digits, or grouped 4-2-3 or 3-3-3 by dots or spaces
-    (``1234.56.782``, ``1234 56 782``, ``123.456.782``, ``123 456 782``)."""
+    """BSN in a cell or text: 9 or 8 digits, or grouped 4-2-3 or 3-3-3 by dots, spaces or
+    dashes (``1234.56.782``, ``1234 56 782``, ``123-456-782``), or 3-2-4 by dashes as a
+    social-security number is written elsewhere (``123-45-6782``)."""
 
     code: str = "bsn"
     category: str = "id.bsn"
@@ -119,7 +123,7 @@ class BsnDetector:
 
 
 def _score(text: str, match: re.Match[str], floor: int) -> float | None:
-    digits = match.group().replace(".", "").replace(" ", "").zfill(9)
+    digits = re.sub(r"\D", "", match.group()).zfill(9)
     if not passes_eleven_proof(digits):
         return None
     start, end = match.span()
@@ -134,7 +138,7 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
         return 0.95
     if other:
         return 0.2
-    return 0.6 if "." in match.group() else 0.5
+    return 0.6 if "." in match.group() else 0.4 if "-" in match.group() else 0.5
 
 
 def _file(text: str, match: re.Match[str], floor: int) -> float | None:

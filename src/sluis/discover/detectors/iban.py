@@ -43,10 +43,11 @@ _LETTER_VALUES = str.maketrans({chr(ord("A") + i): str(10 + i) for i in range(26
 _CELL = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", re.ASCII)
 _NL_BBAN = re.compile(r"[A-Z]{4}\d{10}", re.ASCII)
 
-# Compact, or printed in groups of four; the length is cut to the country's below.
+# Compact, or printed in groups of four, a space after the country allowed (``NL 91ABNA…``,
+# ``NL91 ABNA0417164300``); the length is cut to the country's below.
 _TEXT = re.compile(
-    r"(?<![\w-])[A-Za-z]{2}\d{2}"
-    r"(?:[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)(?![\w-])",
+    r"(?<![\w-])[A-Za-z]{2} ?\d{2}"
+    r"(?: ?[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)(?![\w-])",
     re.ASCII,
 )
 

@@ -1,11 +1,12 @@
 """Dutch postcode: four digits 1000-9999, an optional space, two letters (never SA, SD, SS).
 
 A postcode plus house number identifies an address, so it counts even without a street.
-In a cell lower case is accepted (``3511ab`` occurs in databases). In free text only upper
-case counts, and look-alikes are left out: a number followed by a unit (``1500 MG``, unless
-a house number comes before it or a known place after it), and a year followed by a legal
-form or a capitalized word (``in 2021 BV opgericht``, ``IN 2020 EN 2021``) unless a
-capitalized place name follows.
+In a cell lower case is accepted (``3511ab`` occurs in databases). In free text lower case
+counts before a known place, after a postcode label or after a street's house number and a
+comma; otherwise only upper case, and look-alikes are left out: a number followed by a
+unit (``1500 MG``, unless a house number comes before it or a known place after it), and a
+year followed by a legal form or a capitalized word (``in 2021 BV opgericht``, ``IN 2020 EN
+2021``) unless a capitalized place name follows.
 """
 
 from __future__ import annotations
@@ -36,6 +37,13 @@ _LOWER = re.compile(
     re.ASCII,
 )
 
+# Any case after a postcode label or a house number ("postcode 5605iv", "Dorpsweg 8, 4921 wj").
+_ANY_CASE = re.compile(
+    r"(?<![\w.,\-])(?P<v>[1-9]\d{3} ?(?P<letters>[A-Za-z]{2}))(?![\w\-])", re.ASCII
+)
+_LABEL_BEFORE = re.compile(
+    r"(?i)(?<![\w])(?:postcode|post code|pc|zip(?: ?code)?)(?: is| was)?\s*[:=]?\s*$"
+)
 # Two-letter units and abbreviations written after a number.
 _UNITS = frozenset({
     "MG", "KG", "GR", "CL", "DL", "ML", "CM", "MM", "KM", "KW", "MW", "GW", "KB", "MB", "GB",
@@ -116,6 +124,16 @@ class PostcodeDetector:
                 yield Span(m.start("v"), m.end("v"), self.category, self.code, 0.85)
                 start = m.start("town")
                 yield Span(start, start + len(town), "location.city", self.code, 0.85)
+        for m in _ANY_CASE.finditer(text):
+            letters = m.group("letters")
+            if letters.isupper() or letters.upper() in FORBIDDEN_LETTERS:
+                continue
+            start = m.start()
+            before = max(0, start - 20)
+            if _LABEL_BEFORE.search(text, before, start) or (
+                _AFTER_NUMBER.search(text, before + 6, start) and "," in text[before:start]
+            ):
+                yield Span(m.start("v"), m.end("v"), self.category, self.code, 0.85)
 
 
 DETECTOR = PostcodeDetector()
