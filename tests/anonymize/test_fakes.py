@@ -108,6 +108,14 @@ def test_streets_cities_and_fitting_addresses() -> None:
         assert lo <= digits <= hi
 
 
+@pytest.mark.parametrize("original", ["Kerkstraat 12", "Kerkstraat 12a", "Pr. Hendrikkade 3-II"])
+def test_an_address_of_street_and_number_stays_one(original: str) -> None:
+    """An ``addr1`` column beside ``zip`` and ``city`` must not get a postcode and place."""
+    fake = address(pa.array([original]), KEY).to_pylist()[0]
+    assert "," not in fake and fake != original
+    assert fake == street(pa.array([original]), KEY).to_pylist()[0]
+
+
 def test_shift_is_per_subject_and_never_zero() -> None:
     day = dt.date(1985, 3, 12)
     values = pa.array([day, day, day, None], pa.date32())

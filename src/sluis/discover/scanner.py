@@ -190,6 +190,9 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
     if shares.empty:
         # Nothing to look at: trust the name alone (fail closed).
         return (named, 0.5 * name.strength + 0.2) if named else (None, 0.5)
+    decisive = _decisive_values(shares)
+    if named is not None and decisive is not None and shares.share(named) < AGREEING_THRESHOLD:
+        return decisive  # "email_addr" full of e-mail addresses holds e-mail addresses
     if named is not None:
         agreeing = shares.share(named)
         if named.startswith("person.") and named != "person.name_prefix":
@@ -204,9 +207,10 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
     imitated = shares.looks_sequential and best in values.NUMERIC_IDS
     if best is not None and share >= VALUE_THRESHOLD and not imitated:
         return best, share * shares.weight(best)
-    confirmed = _confirmed_identifier(shares)
-    if confirmed is not None:
-        return confirmed, 0.6
+    if _confirmed_identifier(shares) is not None:
+        # Identifiers in some rows, other values in the rest (a legacy or key-value field):
+        # no one operator fits every cell, so the cells are searched as text.
+        return "text.contains_pii", 0.6
     if shares.birth_like and name.meaningless:
         return "person.birth_date", 0.7
     if name.meaningless:
@@ -234,6 +238,19 @@ _MIN_NAME_VARIETY = 10
 # 11-proef; e-mail addresses and IBANs do not appear by chance).
 _CONFIRMING = {"bsn": 0.3, "email": 0.1, "iban": 0.1}
 _MIN_CONFIRMED_CELLS = 5
+
+
+# Detectors whose match in most cells outweighs a column name that says otherwise.
+_DECISIVE = ("email", "iban", "bsn")
+
+
+def _decisive_values(shares: values.Shares) -> tuple[str, float] | None:
+    """The category of a checksum- or syntax-confirmed identifier in nearly every cell."""
+    for code in _DECISIVE:
+        share = shares.by_detector.get(code, 0.0)
+        if share >= VALUE_THRESHOLD and not (code == "bsn" and shares.looks_sequential):
+            return shares.detectors[code].category, share
+    return None
 
 
 def _confirmed_identifier(shares: values.Shares) -> str | None:

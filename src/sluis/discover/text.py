@@ -18,7 +18,12 @@ import re
 from functools import cache, lru_cache
 
 from sluis.discover.detectors import all_detectors
+from sluis.discover.detectors._names import is_first, is_known_last, lex
 from sluis.discover.detectors.base import Detector, Span
+from sluis.discover.detectors.first_name import DETECTOR as FIRST_NAME
+from sluis.discover.detectors.last_name import DETECTOR as LAST_NAME
+from sluis.discover.detectors.person_name import DETECTOR as PERSON_NAME
+from sluis.discover.lexicon import normalize
 from sluis.discover.text_cues import DETECTOR as CUE_DETECTOR
 from sluis.discover.text_cues import find_context_names
 from sluis.discover.text_filters import is_institutional, org_regions, po_box_regions
@@ -101,7 +106,34 @@ def _find(text: str) -> tuple[Span, ...]:
     for span in (*find_context_names(text), *labelled):
         if 0 <= span.start < span.end <= length and not is_institutional(text, span, [], orgs):
             add((span, False))
+    if length <= _CELL_LENGTH and not count and not candidates:
+        cell = _whole_cell_name(text)
+        if cell is not None:
+            add((cell, False))
     return tuple(_with_initials(text, resolve_overlaps(candidates, length)))
+
+
+# A text this short without digits may be one value of a mixed column ("Jansen", "Fatima").
+_CELL_LENGTH = 60
+_CELL_NAMES = ((PERSON_NAME, "person.name"), (LAST_NAME, "person.last_name"),
+               (FIRST_NAME, "person.first_name"))  # fmt: skip
+
+
+def _whole_cell_name(text: str) -> Span | None:
+    """The whole text as a name, when it reads as a name cell: a key-value table's value
+    column holds lone surnames and given names that no sentence surrounds."""
+    stripped = text.strip()
+    if not stripped or len(stripped.split()) > 4 or any(c in stripped for c in ".!?:;@/"):
+        return None
+    if stripped.islower() and " " not in stripped:
+        norm = normalize(stripped)
+        if not (is_first(norm) or is_known_last(norm)) or norm in lex().stop:
+            return None  # "app", "nee": a lower-case word of unknown spelling is no name
+    start = text.index(stripped[0])
+    for detector, category in _CELL_NAMES:
+        if detector.matches(stripped):
+            return Span(start, start + len(stripped), category, detector.code, 0.6)
+    return None
 
 
 def _quieted(span: Span, quiet: list[tuple[int, int, bool]]) -> bool:

@@ -44,6 +44,13 @@ _TOKEN = re.compile(r"[\w@.+\-']+")
 _SPACED_ID = re.compile(
     r"(?:\+|\b)\d[\d .\-/()]{4,22}\d\b|\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){3,7}(?: ?\d{1,2})?\b"
 )
+_DIGIT = re.compile(r"\d")
+# ASCII text (most cells) takes a bytes path that gives what the patterns above give: the
+# tables are derived from the patterns, one ASCII character at a time.
+_ASCII = range(128)
+_NOT_WORD_BYTES = bytes(c for c in _ASCII if _NOT_WORD.fullmatch(chr(c)))
+_SEPARATOR_BYTES = bytes(c for c in _ASCII if _SEPARATORS.fullmatch(chr(c)))
+_TOKEN_OR_SPACE = bytes(c if c >= 128 or _TOKEN.fullmatch(chr(c)) else ord(" ") for c in range(256))
 
 
 class FingerprintKey:
@@ -75,7 +82,15 @@ class FingerprintKey:
 def text_form(value: str) -> str:
     if value.isalnum():
         return value.casefold()
+    if value.isascii():
+        return value.lower().encode().translate(None, _NOT_WORD_BYTES).decode()
     return _NOT_WORD.sub("", value.casefold())
+
+
+def _without_separators(value: str) -> str:
+    if value.isascii():
+        return value.encode().translate(None, _SEPARATOR_BYTES).decode()
+    return _SEPARATORS.sub("", value)
 
 
 def forms(value: str) -> list[str]:
@@ -88,7 +103,7 @@ def forms(value: str) -> list[str]:
     text = text_form(value)
     if len(text) >= MIN_TEXT:
         out.append("t" + text)
-    compact = value if value.isdigit() else _SEPARATORS.sub("", value)
+    compact = value if value.isdigit() else _without_separators(value)
     if compact.isdigit() or _NUMBER.fullmatch(compact):
         # A +31/0031 prefix only where a 9-digit national number follows (+31 (0)6 ...),
         # so a BSN written with leading zeros (003112345) keeps its digits.
@@ -107,6 +122,14 @@ def forms(value: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
+    if text.isascii():
+        # Every byte outside a token becomes a space, so split() finds _TOKEN's matches.
+        out = []
+        for piece in text.encode().translate(_TOKEN_OR_SPACE).split():
+            piece = piece.strip(b".-'")
+            if piece:
+                out.append(piece.decode())
+        return out
     found = [t.strip(".-'") for t in _TOKEN.findall(text)]
     return [t for t in found if t]
 
@@ -148,6 +171,7 @@ class Fingerprinter:
     def __init__(self, key: FingerprintKey) -> None:
         self._key = key
         self._cache: dict[str, int] = {}
+        self._words: dict[str, tuple[str, list[str]]] = {}
         self.known = Prefilter()
         self.starts = Prefilter()
 
@@ -162,7 +186,7 @@ class Fingerprinter:
 
     def __getstate__(self) -> dict[str, object]:
         # Worker processes rebuild their own cache; shipping it would only cost time.
-        return {**self.__dict__, "_cache": {}}
+        return {**self.__dict__, "_cache": {}, "_words": {}}
 
     def _fp(self, tagged: str) -> int:
         fp = self._cache.get(tagged)
@@ -172,6 +196,15 @@ class Fingerprinter:
             fp = self._key.fingerprint(tagged)
             self._cache[tagged] = fp
         return fp
+
+    def _word(self, word: str) -> tuple[str, list[str]]:
+        """A token's text form and its tagged forms; tokens repeat from cell to cell."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) > 200_000:
+                self._words.clear()
+            found = self._words[word] = (text_form(word), forms(word))
+        return found
 
     def of_value(self, value: str) -> list[int]:
         return [self._fp(f) for f in forms(value)]
@@ -202,18 +235,20 @@ class Fingerprinter:
         runs: set[str] = set()
         words = tokens(text)
         if len(words) > 1 or (words and words[0] != text):
-            texts = [text_form(w) for w in words]
-            for i, word in enumerate(words):
-                singles.update(f for f in forms(word) if every or f in known)
-                if every or "t" + texts[i] in self.starts:
-                    joined = texts[i]
+            pieces = [self._word(w) for w in words]
+            starts = self.starts
+            for i, (first, word_forms) in enumerate(pieces):
+                singles.update(f for f in word_forms if every or f in known)
+                if every or "t" + first in starts:
+                    joined = first
                     for j in range(i + 1, min(i + MAX_NGRAM, len(words))):
-                        joined += texts[j]
+                        joined += pieces[j][0]
                         tagged = "t" + joined
                         if every or tagged in known:
                             runs.add(tagged)
-            for match in _SPACED_ID.finditer(text):
-                singles.update(f for f in forms(match.group(0)) if every or f in known)
+            if _DIGIT.search(text):  # every spaced identifier has digits
+                for match in _SPACED_ID.finditer(text):
+                    singles.update(f for f in forms(match.group(0)) if every or f in known)
         structural = {self._fp(f) for f in whole | runs}
         return structural | {self._fp(f) for f in singles}, structural
 

@@ -21,6 +21,8 @@ from sluis.anonymize.prf import Prf
 from sluis.keys import Key
 
 PURPOSE = "location.address"
+# A street and house number with nothing after the number's addition: no postcode or place.
+_STREET_ONLY = re.compile(r"[^\d,\n]*[^\W\d][^\d,\n]* \d+(?:[ \-]?[A-Za-z]{1,3}|[ \-]\d{1,4})?")
 _STREET = re.compile(r"(?P<name>.*?[^\d\s])(?:(?P<space>\s+)(?P<number>\d+)(?P<rest>.*))?")
 
 
@@ -61,7 +63,10 @@ class AddressFaker:
         return self._pick(b"city/", text, values("cities"))
 
     def address(self, text: str) -> str:
-        """A whole fake address whose postcode fits its city."""
+        """A whole fake address whose postcode fits its city; an address column holding only
+        a street and house number (``addr1``) gets a fake street and number, no more."""
+        if _STREET_ONLY.fullmatch(text.strip()):
+            return self.street(text)
         normal = text.strip().lower().encode("utf-8")
         first, last, city = postcode_cities()[
             self._prf.integer(b"city-range/" + normal, len(postcode_cities()))
