@@ -125,10 +125,16 @@ def _whole_cell_name(text: str) -> Span | None:
     stripped = text.strip()
     if not stripped or len(stripped.split()) > 4 or any(c in stripped for c in ".!?:;@/"):
         return None
-    if stripped.islower() and " " not in stripped:
-        norm = normalize(stripped)
-        if not (is_first(norm) or is_known_last(norm)) or norm in lex().stop:
-            return None  # "app", "nee": a lower-case word of unknown spelling is no name
+    lx = lex()
+    norms = [normalize(w) for w in stripped.split()]
+    if any(n in lx.stop and n not in lx.particle_words for n in norms):
+        return None  # "Bakker", "Kok": a trade in a list of descriptions
+    if (
+        stripped.islower()
+        and len(norms) == 1
+        and not (is_first(norms[0]) or is_known_last(norms[0]))
+    ):
+        return None  # "app": a lower-case word of unknown spelling is no name
     start = text.index(stripped[0])
     for detector, category in _CELL_NAMES:
         if detector.matches(stripped):
