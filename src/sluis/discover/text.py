@@ -129,12 +129,8 @@ def _whole_cell_name(text: str) -> Span | None:
     norms = [normalize(w) for w in stripped.split()]
     if any(n in lx.stop and n not in lx.particle_words for n in norms):
         return None  # "Bakker", "Kok": a trade in a list of descriptions
-    if (
-        stripped.islower()
-        and len(norms) == 1
-        and not (is_first(norms[0]) or is_known_last(norms[0]))
-    ):
-        return None  # "app": a lower-case word of unknown spelling is no name
+    if len(norms) == 1 and not (is_first(norms[0]) or is_known_last(norms[0])):
+        return None  # "Mediavormgever", "app": one word of unknown spelling is no name
     start = text.index(stripped[0])
     for detector, category in _CELL_NAMES:
         if detector.matches(stripped):

@@ -91,9 +91,10 @@ _ROLE_MAILBOXES = frozenset(
 )
 _SERVICE_PHONE = re.compile(r"^\s*(?:\+31|0031|\(?0)?\s*(?:800|900|906|909|88)\b|^\s*14\s?0\d\d\b")
 _CASE_CUE = re.compile(
-    r"(?:zaak|dossier|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|order|registratie|"
-    r"volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice)"
-    r"(?:nummer|nr|[_\-]?id)?\.?[\"']?\s*[:=#]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
+    r"(?:zaak|dossier|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|kl(?=\.?nr)|order|"
+    r"registratie|volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice|"
+    r"proces-verbaal|pv|onderzoek|verzuimmelding|beschikking|bezwaar)"
+    r"(?:nummer|nr|[_\-]?id)?\.?[\"']?\s*[:=#(]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreft|inzake|re|fwd?)\s*:", re.IGNORECASE)
@@ -134,6 +135,20 @@ _ORG_NAMES = (
 _ORG_RX = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(o) for o in _ORG_NAMES) + r")(?!\w)", re.IGNORECASE
 )
+# A company or practice named after its owner: "Bouwbedrijf Hirsi", "Kinderopvang Hirsi",
+# "Gerechtsdeurwaarders Cheung & Van Ommeren" (plural and company words; "huisarts Jansen" and
+# "notaris Jansen" are persons).
+_ORG_HEADS = frozenset(
+    {"huisartsen", "kinderopvang", "gerechtsdeurwaarders", "deurwaarders", "advocaten",
+     "notarissen", "accountants", "fysiotherapie", "tandartsen", "gebr", "gebr.", "gebroeders",
+     "firma", "fa.", "stichting", "vereniging", "garage", "kapsalon", "installatietechniek",
+     "makelaardij", "café", "restaurant", "hotel", "bakkerij", "slagerij", "drukkerij",
+     "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën"}
+)  # fmt: skip
+_ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang",
+                     "centrum", "groep", "winkel", "services", "handel", "techniek")  # fmt: skip
+# The word before a name, past one "Name &" of a firm of partners.
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’\-]*)[ \t]+(?:[^\W\d_][\w.'’\-]*[ \t]+(?:&|en)[ \t]+)?$")
 _POSTCODE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{3} ?$")
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}$")
 _ARTICLES = frozenset({"het", "een", "the"})
@@ -188,7 +203,7 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         text, max(0, span.start - 6), span.start
     ) and _POSTCODE_LETTERS.match(words[0]):
         return True  # "1234 AB Den Haag": the letters of a postcode and its place
-    if words[-1].casefold().endswith(_ORG_SUFFIXES):
+    if words[-1].casefold().endswith(_ORG_SUFFIXES) or _after_org_head(text, span.start):
         return True
     m = _NEXT_WORDS.match(text, span.end)
     if m is None:
@@ -200,6 +215,15 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     return any(has_street_suffix(normalize(w.rstrip(".,;:"))) for w in following[:2]) and (
         following[0][0].isupper() or following[0].casefold() in lex().particle_words
     )
+
+
+def _after_org_head(text: str, start: int) -> bool:
+    """A capitalized company or practice word before the name ("Kinderopvang Hirsi")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 60), start)
+    if m is None or not m.group(1)[0].isupper():
+        return False
+    head = m.group(1).casefold()
+    return head in _ORG_HEADS or head.endswith(_ORG_HEAD_ENDINGS)
 
 
 def org_regions(text: str) -> list[tuple[int, int]]:
