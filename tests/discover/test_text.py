@@ -31,6 +31,11 @@ def test_text_case(index: int) -> None:
     assert not missing, f"categories not found: {sorted(missing)}"
     unwanted = set(case.get("absent", [])) & found
     assert not unwanted, f"categories found that must not be: {sorted(unwanted)}"
+    least = case.get("min_score", 0.0)
+    weak = sorted(
+        {s.category for s in spans if s.category in case.get("categories", []) and s.score < least}
+    )
+    assert not weak, f"scored below {least}: {weak}"
     if "persons" not in case:  # a case about another category leaves names unchecked
         return
     persons = sum(span.category in PERSON for span in spans)

@@ -110,9 +110,26 @@ def _find(text: str) -> tuple[Span, ...]:
         cell = _whole_cell_name(text)
         if cell is not None:
             add((cell, False))
-    return tuple(_with_initials(text, resolve_overlaps(candidates, length)))
+    return tuple(
+        _births_after_names(text, _with_initials(text, resolve_overlaps(candidates, length)))
+    )
 
 
+def _births_after_names(text: str, spans: list[Span]) -> list[Span]:
+    """A date in brackets right after a person's name is the birth date: ``Floor (26-01-2018)``."""
+    for i in range(1, len(spans)):
+        span, before = spans[i], spans[i - 1]
+        if (
+            span.category == "person.birth_date"
+            and span.score < _BIRTH_AFTER_NAME
+            and before.category in _EXTENDABLE | {"person.first_name"}
+            and text[before.end : span.start].strip() in ("(", ", (", ",(")
+        ):
+            spans[i] = Span(span.start, span.end, span.category, span.detector, _BIRTH_AFTER_NAME)
+    return spans
+
+
+_BIRTH_AFTER_NAME = 0.8
 # A text this short without digits may be one value of a mixed column ("Jansen", "Fatima").
 _CELL_LENGTH = 60
 _CELL_NAMES = ((PERSON_NAME, "person.name"), (LAST_NAME, "person.last_name"),
