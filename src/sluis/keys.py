@@ -77,9 +77,14 @@ class Key:
         file = Path(path)
         try:
             text = file.read_text(encoding="ascii")
-        except (OSError, UnicodeDecodeError) as exc:
+        except UnicodeDecodeError:
             raise KeyFormatError(
-                f"cannot read key file {file.name}: {type(exc).__name__}"
+                f"key file {file.name} is not a Sluis key (it holds binary data); "
+                "make one with 'sluis keygen -o sluis.key'"
+            ) from None
+        except OSError as exc:
+            raise KeyFormatError(
+                f"cannot read key file {file.name}: {exc.strerror or type(exc).__name__}"
             ) from None
         try:
             return cls.from_text(text)

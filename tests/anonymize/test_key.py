@@ -42,8 +42,12 @@ def test_load_reads_a_key_file_and_names_only_the_file(tmp_path: Path) -> None:
         Key.load(bad)
     assert "broken.key" in str(caught.value)
     assert "secret-looking" not in str(caught.value)
-    with pytest.raises(KeyFormatError):
+    with pytest.raises(KeyFormatError, match="No such file"):
         Key.load(tmp_path / "missing.key")
+    binary = tmp_path / "random.key"
+    binary.write_bytes(bytes(range(256)))
+    with pytest.raises(KeyFormatError, match="not a Sluis key .*sluis keygen"):
+        Key.load(binary)
 
 
 def test_repr_hides_material_and_derive_separates_purposes() -> None:

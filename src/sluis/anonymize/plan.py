@@ -123,7 +123,8 @@ def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
     if not drift.clean:
         problems = drift.lines()
         raise PolicyError(
-            f"the policy does not fit the source ({len(problems)} problems, first: "
+            f"the policy does not fit the source ({len(problems)} "
+            f"{'problem' if len(problems) == 1 else 'problems'}, first: "
             f"{problems[0]}); run 'sluis policy check' for the list"
         )
     plans = []

@@ -20,6 +20,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from sluis.cli.consoles import report_console
 from sluis.cli.files import write_text
 from sluis.cli.policy import load_policy
 from sluis.cli.verify import DEFAULT_WORKERS, print_report
@@ -139,7 +140,7 @@ def anonymize_command(
         result = _run(source, target, policy, key, options, private)
     except VerificationError as failed:
         if isinstance(failed.report, VerificationReport):
-            print_report(failed.report, Console(stderr=True))
+            print_report(failed.report, report_console(stderr=True))
         raise
     click.echo(
         f"verified and published {result.target}: {len(result.tables)} tables, {result.rows} rows",

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from sluis import __version__
+from sluis.cli.consoles import REPORT_WIDTH, report_console
 from sluis.cli.files import emit_report, write_text
 from sluis.discover.report import to_html, to_json
 from sluis.discover.scanner import ScanOptions, scan
@@ -116,7 +117,7 @@ def _short(evidence: tuple[str, ...]) -> str:
 
 def _print_tables(privacy_map: PrivacyMap, output: Path | None) -> None:
     buffer = io.StringIO()
-    console = Console(file=buffer, width=140) if output is not None else Console()
+    console = Console(file=buffer, width=REPORT_WIDTH) if output is not None else report_console()
     if not privacy_map.tables:
         console.print(f"{privacy_map.source}: the source has no tables")
         return

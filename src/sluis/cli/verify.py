@@ -11,6 +11,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from sluis.cli.consoles import REPORT_WIDTH, report_console
 from sluis.cli.files import emit_report, write_text
 from sluis.errors import InputError
 from sluis.keys import generate_key_pair, load_private_key, load_public_key
@@ -132,7 +133,7 @@ def verify_command(
 
 def _print(report: VerificationReport, output: Path | None) -> None:
     buffer = io.StringIO()
-    print_report(report, Console(file=buffer, width=140) if output else Console())
+    print_report(report, Console(file=buffer, width=REPORT_WIDTH) if output else report_console())
     if output is not None:
         write_text(output, buffer.getvalue())
 
