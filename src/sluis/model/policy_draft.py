@@ -46,7 +46,7 @@ def proposed_rule(finding: ColumnFinding) -> str:
     """The rule for one column as a YAML flow mapping."""
     code = finding.category
     if code is None:
-        reason = "; ".join(finding.evidence) or "no personal data found in the sample"
+        reason = "; ".join(map(_readable, finding.evidence)) or "no personal data in the sample"
         rule = "{rule: keep, reason: " + json.dumps(f"not personal: {reason}")
         if finding.look_alike:
             # Values that pass an identifier's rules: the reviewer must confirm.
@@ -57,6 +57,16 @@ def proposed_rule(finding: ColumnFinding) -> str:
     if CATEGORIES[code].kind is Kind.QUASI and code.startswith("quasi."):
         return _QUASI_KEEP
     return "{rule: fake, category: " + code + "}"
+
+
+def _readable(evidence: str) -> str:
+    """Evidence for a reviewer: ``values:last_name 100% (…)`` says the values only resemble
+    names, which were not enough to decide (too few distinct ones, a name saying otherwise)."""
+    if evidence.startswith("values:"):
+        return "values resemble " + evidence.removeprefix("values:").split(" (", 1)[0]
+    if evidence.startswith("name:"):
+        return "column name " + evidence.removeprefix("name:").removesuffix(" (not personal)")
+    return evidence
 
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -82,7 +92,7 @@ def draft_policy(privacy_map: PrivacyMap) -> str:
         "tables:",
     ]
     quasi: dict[str, list[str]] = {}
-    for table in privacy_map.tables:
+    for table in sorted(privacy_map.tables, key=lambda t: t.name):  # same on every backend
         lines += [f"  {_key(table.name)}:", "    columns:"]
         for col in table.columns:
             label = col.category or "not personal"
