@@ -20,8 +20,10 @@ from sluis.discover.detectors._common import has_context, words_pattern
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
+# A house number and its addition: 12a, 12-14, 12-II, 12-3hg, 12 hs, 12 bis.
 _NUMBER = (
-    r"\d{1,5}(?:[ ]?-[ ]?\d{1,4}[a-zA-Z]?|[ ]?(?:hs|bis|huis|[IV]{1,3})\b|[ ]?[a-zA-Z]{1,2}\b)?"
+    r"\d{1,5}(?:[ ]?-[ ]?(?:\d{1,4}[a-zA-Z]{0,3}|[a-zA-Z]{1,3})\b"
+    r"|[ ]?(?:hs|bis|huis|[IV]{1,3})\b|[ ]?[a-zA-Z]{1,2}\b)?(?:[ ]bis\b)?"
 )
 _CELL = re.compile(
     rf"(?P<street>[^\d,]+?)(?:\s+(?P<num>{_NUMBER})(?:[ ]?-[ ]?[a-zA-Z0-9]{{1,4}})?)?"
@@ -35,6 +37,11 @@ _WORD = rf"(?:[A-Z][\w'’.-]{{0,40}}|{_PARTICLE})"
 _TEXT = re.compile(
     rf"(?P<street>{_WORD}(?:[ ]{_WORD}){{0,6}}?)"
     rf"[ ](?P<num>{_NUMBER}(?:-\d{{1,4}})?)(?![\d,.]\d)"
+)
+# Typed in lower case ("kerkstraat 98 hs"): only a word with a street suffix, after an
+# address word.
+_LOWER_TEXT = re.compile(
+    rf"(?<![\w.])(?P<street>[a-z][a-z'-]{{3,40}})[ ](?P<num>{_NUMBER})(?![\d,.]\d)"
 )
 _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
 _ADDRESS_WORDS = words_pattern(
@@ -70,6 +77,11 @@ class StreetDetector:
             span = _street_span(text, m)
             if span is not None:
                 yield span
+        for m in _LOWER_TEXT.finditer(text):
+            if _has_prefix(m.group("street")) and has_context(
+                text, m.start(), m.end(), _ADDRESS_WORDS, before=30, after=0
+            ):
+                yield Span(m.start(), m.end("num"), "location.street", "street", 0.7)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -89,7 +101,9 @@ def is_street_word(norm: str) -> bool:
 def _street_key(norms: Sequence[str]) -> int | None:
     """Index of the rightmost street word, ignoring particles."""
     for i in range(len(norms) - 1, -1, -1):
-        if norms[i] not in _PARTICLES and is_street_word(norms[i].rstrip(".")):
+        if norms[i] not in _PARTICLES and (
+            is_street_word(norms[i].rstrip(".")) or _abbreviated(norms[i])
+        ):
             return i
     return None
 
@@ -135,9 +149,19 @@ def _street_span(text: str, m: re.Match[str]) -> Span | None:
     return Span(words[start][0], m.end("num"), "location.street", "street", score)
 
 
+def _abbreviated(norm: str) -> bool:
+    """``koolmeesstr.``: a street with its suffix abbreviated."""
+    return norm.endswith("str.") and len(norm) > 5
+
+
 def _ends_sentence(word: str) -> bool:
-    """A word with a full stop that is not an abbreviation (``Dr.``, ``Burg.``)."""
-    return word.endswith(".") and len(word) > 5 and "." not in word[:-1]
+    """A word with a full stop that is not an abbreviation (``Dr.``, ``Burg.``, ``…str.``)."""
+    return (
+        word.endswith(".")
+        and len(word) > 5
+        and "." not in word[:-1]
+        and not _abbreviated(normalize(word))
+    )
 
 
 DETECTOR = StreetDetector()
