@@ -163,22 +163,34 @@ def _quieted(span: Span, quiet: list[tuple[int, int, bool]]) -> bool:
     )
 
 
-# Initials right before a surname found on its own: "M. |van Ommeren|", "E.H. |Rietdijk|".
+# Initials right before a surname found on its own: "M. |van Ommeren|", "E.H. |Rietdijk|",
+# or after it and a comma, as registers write names: "|Verhaegen|, H.".
 _INITIALS_BEFORE = re.compile(r"(?:(?<=[\s(>,:;])|^)(?:[A-Z]\.[ ]?){1,3}[ ]?$")
+_INITIALS_AFTER = re.compile(r", ?(?:[A-Z]\.){1,4}(?![\w.])(?! ?[A-Z][a-z])")
 _EXTENDABLE = frozenset({"person.name", "person.last_name"})
 
 
 def _with_initials(text: str, spans: list[Span]) -> list[Span]:
-    """Person spans grown back over the initials written before them; the initials are free
-    (no other span ends after them), since overlaps are resolved already."""
+    """Person spans grown over the initials written before them or after a comma; the
+    initials are free (no other span covers them), since overlaps are resolved already."""
     out: list[Span] = []
     for span in spans:
         if span.category in _EXTENDABLE and span.start and text[span.start - 1] == " ":
             m = _INITIALS_BEFORE.search(text, max(0, span.start - 10), span.start)
             if m is not None and (not out or out[-1].end <= m.start()):
                 span = Span(m.start(), span.end, "person.name", span.detector, span.score)
+        if span.category in _EXTENDABLE and text.startswith(",", span.end):
+            after = _INITIALS_AFTER.match(text, span.end)
+            taken = _next_start(spans, span)
+            if after is not None and (taken is None or after.end() <= taken):
+                span = Span(span.start, after.end(), "person.name", span.detector, span.score)
         out.append(span)
     return out
+
+
+def _next_start(spans: list[Span], span: Span) -> int | None:
+    """Where the span after ``span`` starts (spans are in text order, without overlaps)."""
+    return next((s.start for s in spans if s.start >= span.end), None)
 
 
 def resolve_overlaps(candidates: list[tuple[Span, bool]], length: int) -> list[Span]:

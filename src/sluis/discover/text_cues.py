@@ -65,6 +65,13 @@ _TITLED = re.compile(
     r"mijn naam is|ik heet)(?![\w.])",
     re.IGNORECASE,
 )
+# Initials without full stops after a salutation, as legacy systems print them: "MW H PHAM",
+# "DHR J VAN DER MEER", "Mw B G Gebremedhin".
+_BARE_INITIALS = re.compile(
+    r"(?<![\w.])(?i:dhr|mw|mevr|hr|de heer|mevrouw|meneer)\.?[ \t]+"
+    r"(?P<name>(?:[A-Z][ \t]){1,4}(?:(?i:van|de|der|den|ter|ten|el|al|'t|in|op)[ \t]){0,3}"
+    r"[A-Z][\w'’\-]{2,})(?![\w.])"
+)
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
 # A surname and one initial between a file name's separators: "paspoort_Rahimi_J_bsn…".
 _FILE_NAME_INITIAL = re.compile(
@@ -233,6 +240,8 @@ def find_context_names(text: str) -> Iterator[Span]:
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
         yield from name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
+    for m in _BARE_INITIALS.finditer(text):
+        yield Span(m.start("name"), m.end("name"), NAME, DETECTOR, SCORE)
     if "'s" in text or "’s" in text:
         yield from _possessives(text)
     if "\\" in text or "/" in text:

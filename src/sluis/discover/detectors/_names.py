@@ -416,6 +416,7 @@ def _match_at(tokens: Sequence[Token], i: int) -> _Found | None:
         or _from_first_name(tokens, i)
         or _particle_surname(tokens, i)
         or _unknown_pair(tokens, i)
+        or _unknown_with_particles(tokens, i)
     )
     if found is None or _rejected(tokens, found, licensed=False):
         return None
@@ -621,10 +622,55 @@ def _unknown_pair(tokens: Sequence[Token], i: int) -> _Found | None:
     return _Found(i, i + 2, 0.6 if is_known_last(b.norm) else 0.5)
 
 
+def _unknown_with_particles(tokens: Sequence[Token], i: int) -> _Found | None:
+    """An unknown capitalized given name, lower-case particles and a surname: "Curvin de
+    Jongh", "Oluwaseun van 't Hof" (the particles make it a name, unlike two bare words)."""
+    a = tokens[i]
+    lx = lex()
+    if a.shape != "cap" or len(a.norm) < 3 or not surname_like(a.norm):
+        return None
+    if a.norm in lx.particle_words or has_street_suffix(a.norm):
+        return None
+    m = i + 1
+    while (t := _word(tokens, m)) is not None and t.shape == "lower" and _is_particle_at(tokens, m):
+        m += 1
+    if m == i + 1 or m - i > 4:
+        return None
+    end = _surname_run(tokens, m, lower_ok=False, known_first=True)
+    if end is None or tokens[end - 1].norm in lx.places:
+        return None
+    return _Found(i, end, 0.6)
+
+
+def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
+    t = tokens[i]
+    lx = lex()
+    return (
+        i + 2 < len(tokens)
+        and t.kind == "w"
+        and t.shape != "lower"
+        and tokens[i + 1].raw == ","
+        and tokens[i + 2].kind == "i"
+        and t.norm not in lx.stop
+        and t.norm not in lx.places
+        and t.norm not in lx.organizations
+        and not _name_after_initials(tokens, i + 2)
+    )
+
+
+def _name_after_initials(tokens: Sequence[Token], k: int) -> bool:
+    """Initials from ``k`` on are followed by a capitalized word: "Kerkstraat, A. Jansen"."""
+    while k < len(tokens) and tokens[k].kind == "i":
+        k += 1
+    return k < len(tokens) and tokens[k].kind == "w" and tokens[k].shape != "lower"
+
+
 def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
     """ "DE VRIES, JAN" and "Vries, J. de": surname, comma, given names or initials, particles."""
     lx = lex()
     end = _surname_run(tokens, i, lower_ok=False, known_first=False)
+    if end is None and _street_like_before_initials(tokens, i):
+        end = i + 1  # "Lagerwerf, D.T.": initials after the comma outweigh a street suffix
     if end is None or end >= len(tokens) or tokens[end].raw != ",":
         return None
     last = tokens[end - 1]
