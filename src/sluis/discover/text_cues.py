@@ -57,7 +57,11 @@ _ROLE = (
     r"husband|wife|son|daughter|mother|father|brother|sister|"
     r"u spreekt met|spreekt met|goedemorgen,? met|goedemiddag,? met|goedenavond,? met|"
     r"hallo,? met|my name is|mijn naam is|ik heet|collega|mijn man|mijn vrouw|haar man|"
-    r"zijn vrouw)"
+    r"zijn vrouw|stiefvader|stiefmoeder|pleegvader|pleegmoeder|grootvader|grootmoeder|"
+    r"kleinzoon|kleindochter|schoonzoon|schoondochter|zwager|schoonzus|vriend|vriendin|"
+    r"monteur|leerkracht|docent|juf|leerplichtambtenaar|jeugdconsulent|begeleider|begeleidster|"
+    r"schuldhulpverlener|wethouder|teamleider|verpleegkundige|verhuurder|onderhuurder|"
+    r"hoofdhuurder|leerling|jeugdige)"
 )
 _CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
 _TITLED = re.compile(
