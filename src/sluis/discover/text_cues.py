@@ -76,6 +76,11 @@ _BARE_INITIALS = re.compile(
     r"(?P<name>(?:[A-Z][ \t]){1,4}(?:(?i:van|de|der|den|ter|ten|el|al|'t|in|op)[ \t]){0,3}"
     r"[A-Z][\w'’\-]{2,})(?![\w.])"
 )
+# A nickname in brackets between initials and surname: "A.B. (Anouk) Verhoeven-Smit".
+_NICKNAMED = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.[ ]?){1,4}[ ]?\([A-Z][a-zà-ÿ'\-]+\)[ ]"
+    r"(?:(?:van|de|der|den|ter|ten|el|al|'t|in|op)[ ]){0,3}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+)
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
 # A surname and one initial between a file name's separators: "paspoort_Rahimi_J_bsn…".
 _FILE_NAME_INITIAL = re.compile(
@@ -246,6 +251,9 @@ def find_context_names(text: str) -> Iterator[Span]:
         yield from name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
     for m in _BARE_INITIALS.finditer(text):
         yield Span(m.start("name"), m.end("name"), NAME, DETECTOR, SCORE)
+    if "(" in text:
+        for m in _NICKNAMED.finditer(text):
+            yield Span(m.start(), m.end(), NAME, DETECTOR, SCORE)
     if "'s" in text or "’s" in text:
         yield from _possessives(text)
     if "\\" in text or "/" in text:

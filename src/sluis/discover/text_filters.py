@@ -186,7 +186,7 @@ def is_institutional(
     if cat in _ADDRESS_PARTS:
         return any(s <= span.start < e for s, e in po_boxes)
     if cat in _PERSON:
-        if any(s < span.end and span.start < e for s, e in orgs):
+        if any(s < span.end and span.start < e for s, e in orgs) or _in_mail_address(text, span):
             return True
         return _cut_word(text, span) or _spelled(text, span) or _not_a_person(text, span, value)
     return False
@@ -215,6 +215,15 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     return any(has_street_suffix(normalize(w.rstrip(".,;:"))) for w in following[:2]) and (
         following[0][0].isupper() or following[0].casefold() in lex().particle_words
     )
+
+
+def _in_mail_address(text: str, span: Span) -> bool:
+    """Part of an e-mail address ("info@zorggroep-de-es.nl"): the address is judged whole."""
+    if "@" not in text:
+        return False
+    left = max(text.rfind(c, 0, span.start) for c in " \t\n<(,;")
+    right = min((i for c in " \t\n>),;" if (i := text.find(c, span.end)) != -1), default=len(text))
+    return "@" in text[left + 1 : right]
 
 
 def _after_org_head(text: str, start: int) -> bool:
