@@ -123,7 +123,8 @@ _CHAT = re.compile(
 )
 _ATTENDANCE = re.compile(
     r"(?im)^[ \t>*\-]*(?:aanwezig|afwezig|afgemeld|present|attendees|absent|deelnemers|"
-    r"genodigden)(?:[ \t]+m\.?k\.?)?[ \t]*:[ \t]*"
+    r"genodigden|gezin|gezinsleden|kinderen|huisgenoten|medebewoners)(?:[ \t]+m\.?k\.?)?"
+    r"[ \t]*:[ \t]*"
 )
 _LIST_ITEM = re.compile(r"(?:(?! en )[^,;\n&])+")
 _LEADING_LOWER = re.compile(r"(?:[a-zß-ÿ][\w.\-]*[ \t]+)*")
