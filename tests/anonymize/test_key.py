@@ -46,7 +46,7 @@ def test_load_reads_a_key_file_and_names_only_the_file(tmp_path: Path) -> None:
         Key.load(tmp_path / "missing.key")
     binary = tmp_path / "random.key"
     binary.write_bytes(bytes(range(256)))
-    with pytest.raises(KeyFormatError, match="not a Sluis key .*sluis keygen"):
+    with pytest.raises(KeyFormatError, match=r"not a Sluis key .*sluis keygen"):
         Key.load(binary)
 
 

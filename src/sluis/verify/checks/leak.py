@@ -34,6 +34,7 @@ from __future__ import annotations
 import json
 import math
 import multiprocessing
+import multiprocessing.queues
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -48,6 +49,7 @@ from sluis.discover.text import find_entities
 from sluis.discover.vocabulary import hint
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
 from sluis.model.schema import LogicalType, Table
+from sluis.verify.checks.rescan import may_hold_identifier
 from sluis.verify.context import (
     PERSONAL_CATEGORIES,
     VerifyContext,
@@ -276,19 +278,31 @@ def _collect(
             continue
         looked_up: list[tuple[str, str]] = []
         filled = len(present)
+        # Past this many cells that are no identifier, the column cannot become one.
+        misses_allowed = filled - _IDENTIFIER_COLUMN * filled
+        misses = 0
         for text in present:
             category = detected.get(text, "")
             if category == "":
-                category = next((d.category for d in detectors if d.matches(text)), None)
+                category = (
+                    next((d.category for d in detectors if d.matches(text)), None)
+                    if may_hold_identifier(text)
+                    else None
+                )
                 detected[text] = category
             if category is not None:
                 looked_up.append((text, category))
+            else:
+                misses += 1
+                if misses > misses_allowed:
+                    break
         # A column of other things where a few cells pass a checksum by chance
         # (dates as 19850312 pass the 11-proef one time in eleven) holds none.
-        if len(looked_up) >= _IDENTIFIER_COLUMN * filled:
-            for text, category in looked_up:
+        if misses <= misses_allowed and len(looked_up) >= _IDENTIFIER_COLUMN * filled:
+            for text, category in dict.fromkeys(looked_up):
                 identifiers.add(fingerprinter.register(text), category)
-    for name in _full_names(columns, values):
+    # The same person's name recurs from row to row: each distinct name is added once.
+    for name in dict.fromkeys(_full_names(columns, values)):
         personal.add(fingerprinter.register(name), "person.name")
 
 
@@ -375,7 +389,8 @@ def _row_fingerprints(
     every: set[int] = set()
     structural: dict[str, set[int]] = {}
     for column, value in zip(columns, row, strict=False):
-        text = cell_text(value)
+        # What cell_text gives, without its type tests for the common case, text.
+        text = (value.strip() or None) if type(value) is str else cell_text(value)
         if text is not None:
             parts = cache.get(text)
             if parts is None:
@@ -387,7 +402,7 @@ def _row_fingerprints(
 
 
 def _judge(
-    fp: int, row: _SourceRow, column: str, is_id: bool, copied: bool, category: str
+    fp: int, row: _SourceRow | None, column: str, is_id: bool, copied: bool, category: str
 ) -> str | None:
     """A leak's category, ``"coincidence"``, or ``None`` for a match that means nothing.
 
@@ -396,7 +411,7 @@ def _judge(
     another person's identifier, or a lone word that also occurs elsewhere in the row
     (a fake first name equal to a name in the original letter), is a coincidence.
     """
-    if copied:
+    if copied or row is None:
         return category
     if is_id:
         return category if fp in row.every else "coincidence"
@@ -478,22 +493,35 @@ def _scan_table(
     return cells
 
 
+@dataclass
+class _Caches:
+    """The pieces of target cells (``cells``) and of source cells (``sources``) seen in
+    earlier batches: towns, given names, dates and template notes repeat."""
+
+    cells: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
+    sources: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
+
+    def trim(self) -> None:
+        for seen in (self.cells, self.sources):
+            if len(seen) > 100_000:
+                seen.clear()
+
+
 _worker_sets: _Sets | None = None
-_worker_cache: dict[str, tuple[set[int], set[int]]] = {}
+_worker_caches = _Caches()
 
 
-def _start_worker(sets: _Sets) -> None:
+def _start_worker(delivery: multiprocessing.queues.Queue[_Sets]) -> None:
     global _worker_sets
-    _worker_sets = sets
+    _worker_sets = delivery.get()
 
 
 def _judge_in_worker(
     scan: _TableScan, batch: pa.RecordBatch, raw_rows: list[tuple[object, ...]], position: int
 ) -> _BatchResult:
     assert _worker_sets is not None, "worker used before it was started"
-    if len(_worker_cache) > 100_000:
-        _worker_cache.clear()
-    return _judge_batch(scan, _worker_sets, batch, raw_rows, position, _worker_cache)
+    _worker_caches.trim()
+    return _judge_batch(scan, _worker_sets, batch, raw_rows, position, _worker_caches)
 
 
 def _judged(
@@ -504,23 +532,34 @@ def _judged(
 ) -> Iterator[_BatchResult]:
     """Each batch judged, in order: here, or on ``workers`` processes that get the sets once."""
     if workers <= 1:
-        cell_cache: dict[str, tuple[set[int], set[int]]] = {}
+        caches = _Caches()
         for batch, raw_rows, position in batches:
-            if len(cell_cache) > 100_000:
-                cell_cache.clear()
-            yield _judge_batch(scan, sets, batch, raw_rows, position, cell_cache)
+            caches.trim()
+            yield _judge_batch(scan, sets, batch, raw_rows, position, caches)
         return
     context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(sets,)
-    ) as pool:
-        pending: deque[Future[_BatchResult]] = deque()
-        for batch, raw_rows, position in batches:
-            pending.append(pool.submit(_judge_in_worker, scan, batch, raw_rows, position))
-            if len(pending) >= 2 * workers:
+    # The sets reach the workers through a queue, not as the initializer's arguments:
+    # those are written while each worker starts, and would hold this process until
+    # the worker has imported its modules.
+    delivery: multiprocessing.queues.Queue[_Sets] = context.Queue()
+    for _ in range(workers):
+        delivery.put(sets)
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(delivery,)
+        ) as pool:
+            pending: deque[Future[_BatchResult]] = deque()
+            for batch, raw_rows, position in batches:
+                pending.append(pool.submit(_judge_in_worker, scan, batch, raw_rows, position))
+                if len(pending) >= 2 * workers:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    finally:
+        # Every worker took its copy when it started; a worker that failed to start left
+        # one, which must not keep this process waiting for it to be read.
+        delivery.cancel_join_thread()
+        delivery.close()
 
 
 def _judge_batch(
@@ -529,28 +568,33 @@ def _judge_batch(
     batch: pa.RecordBatch,
     raw_rows: list[tuple[object, ...]],
     position: int,
-    cell_cache: dict[str, tuple[set[int], set[int]]],
+    caches: _Caches,
 ) -> _BatchResult:
     fingerprinter = sets.fingerprinter
     names, copied, allowed = scan.names, scan.copied, scan.allowed
     result = _BatchResult(0, [0] * len(names), [])
     row_cache: dict[int, _SourceRow] = {}
-    source_cache: dict[str, tuple[set[int], set[int]]] = {}
+    cell_cache = caches.cells
+    source_columns = list(scan.source_columns)
     probes: list[int] = []
     where: list[tuple[int, int]] = []
     personal_probes: list[int] = []
     personal_where: list[tuple[int, int]] = []
     for ci in range(len(names)):
-        for r, text in enumerate(column_texts(batch.column(ci))):
+        texts = column_texts(batch.column(ci))
+        present = len(texts) - texts.count(None)
+        result.cells += present
+        result.filled[ci] += present
+        for r, text in enumerate(texts):
             if text is None:
                 continue
-            result.cells += 1
-            result.filled[ci] += 1
             parts = cell_cache.get(text)
             if parts is None:
                 parts = fingerprinter.of_cell(text)
                 cell_cache[text] = parts
             every, structural = parts
+            if not every:  # the structural pieces are among every piece
+                continue
             probes.extend(every)
             where.extend([(ci, r)] * len(every))
             chosen = structural if copied[ci] else every
@@ -564,11 +608,12 @@ def _judge_batch(
         for fp, (ci, r), category in zip(fps, places, fset.lookup(fps), strict=True):
             if category is None:
                 continue
-            if r not in row_cache:
-                row_cache[r] = _row_fingerprints(
-                    raw_rows[r], list(scan.source_columns), fingerprinter, source_cache
+            row = row_cache.get(r)
+            if row is None and not copied[ci]:  # a copied column's match leaks whatever the row
+                row = row_cache[r] = _row_fingerprints(
+                    raw_rows[r], source_columns, fingerprinter, caches.sources
                 )
-            kind = _judge(fp, row_cache[r], names[ci], is_id, copied[ci], category)
+            kind = _judge(fp, row, names[ci], is_id, copied[ci], category)
             if kind == category and category in allowed[ci]:
                 kind = "coincidence"
             if kind is None or (ci, r, kind) in seen:

@@ -78,13 +78,13 @@ def generated(rule: Rule | None) -> frozenset[str]:
 @dataclass
 class _Scanned:
     """A column the rescan reads: what its rule accounts for, the detectors in the order to
-    try them, and the finds per distinct cell."""
+    try them, and per distinct cell the categories found that the rule does not account for."""
 
     name: str
     accounted: frozenset[str]
     detectors: list[Detector]
     container: bool
-    cache: dict[str, set[str]] = field(default_factory=dict)
+    cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def run(ctx: VerifyContext) -> CheckResult:
@@ -112,13 +112,15 @@ def run(ctx: VerifyContext) -> CheckResult:
                 present, candidates = _candidates(batch.column(index))
                 cells += present
                 filled[(table.name, scan.name)] += present
+                cache = scan.cache
                 for r, text in candidates:
-                    found = scan.cache.get(text)
-                    if found is None:
+                    unaccounted = cache.get(text)
+                    if unaccounted is None:
                         found = _identifiers(text, scan.container, scan.detectors)
-                        if len(scan.cache) < 100_000:
-                            scan.cache[text] = found
-                    for category in found - scan.accounted:
+                        unaccounted = tuple(found - scan.accounted)
+                        if len(cache) < 100_000:
+                            cache[text] = unaccounted
+                    for category in unaccounted:
                         where = (table.name, scan.name, category)
                         hits[where].append(position + r + 1)
                         if text.isdigit() and len(numbers[where]) < _MAX_NUMBERS:

@@ -1,0 +1,91 @@
+"""The fingerprint normalizations as first written (plain regular expressions, no caches).
+
+Kept as the reference the faster code in :mod:`sluis.verify.fingerprints` must agree with.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from sluis.verify.fingerprints import MAX_NGRAM, MIN_DIGITS, MIN_TEXT, Fingerprinter
+
+_NOT_WORD = re.compile(r"[^\w@]|_")
+_SEPARATORS = re.compile(r"[\s.\-/()]")
+_NUMBER = re.compile(r"(?:\+|00)?\d+")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}(\d{10})")
+_TOKEN = re.compile(r"[\w@.+\-']+")
+_SPACED_ID = re.compile(
+    r"(?:\+|\b)\d[\d .\-/()]{4,22}\d\b|\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){3,7}(?: ?\d{1,2})?\b"
+)
+
+
+def fingerprint(material: bytes, tagged: str) -> int:
+    digest = hashlib.blake2b(tagged.encode(), key=material, digest_size=8)
+    return int.from_bytes(digest.digest(), "big")
+
+
+def text_form(value: str) -> str:
+    if value.isalnum():
+        return value.casefold()
+    return _NOT_WORD.sub("", value.casefold())
+
+
+def forms(value: str) -> list[str]:
+    out: list[str] = []
+    if value.isalpha():
+        if len(value) >= MIN_TEXT:
+            out.append("t" + value.casefold())
+        return out
+    text = text_form(value)
+    if len(text) >= MIN_TEXT:
+        out.append("t" + text)
+    compact = value if value.isdigit() else _SEPARATORS.sub("", value)
+    if compact.isdigit() or _NUMBER.fullmatch(compact):
+        if compact.startswith(("+31", "0031")):
+            rest = compact[3:] if compact[0] == "+" else compact[4:]
+            if len(rest.lstrip("0")) == 9:
+                compact = rest
+        digits = compact.lstrip("+").lstrip("0")
+        if len(digits) >= MIN_DIGITS:
+            out.append("d" + digits)
+    else:
+        iban = _IBAN.fullmatch(compact.upper())
+        if iban:
+            out.append("d" + iban.group(1).lstrip("0"))
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    found = [t.strip(".-'") for t in _TOKEN.findall(text)]
+    return [t for t in found if t]
+
+
+def of_cell(
+    fingerprinter: Fingerprinter, text: str, material: bytes, *, every: bool = False
+) -> tuple[set[int], set[int]]:
+    """``Fingerprinter.of_cell`` as first written, on the same prefilters, with the key
+    ``material``."""
+    known = fingerprinter.known
+    whole = {f for f in forms(text) if every or f in known}
+    if text.isalnum():
+        fps = {fingerprint(material, f) for f in whole}
+        return fps, fps
+    singles: set[str] = set()
+    runs: set[str] = set()
+    words = tokens(text)
+    if len(words) > 1 or (words and words[0] != text):
+        texts = [text_form(w) for w in words]
+        for i, word in enumerate(words):
+            singles.update(f for f in forms(word) if every or f in known)
+            if every or "t" + texts[i] in fingerprinter.starts:
+                joined = texts[i]
+                for j in range(i + 1, min(i + MAX_NGRAM, len(words))):
+                    joined += texts[j]
+                    tagged = "t" + joined
+                    if every or tagged in known:
+                        runs.add(tagged)
+        for match in _SPACED_ID.finditer(text):
+            singles.update(f for f in forms(match.group(0)) if every or f in known)
+    structural = {fingerprint(material, f) for f in whole | runs}
+    return structural | {fingerprint(material, f) for f in singles}, structural
