@@ -513,7 +513,9 @@ BLIND2_NOTE = (
     "person precision 0.807 and recall 0.824, phone recall 0.944, birth date recall 0.696,",
     "address 0.943 / 0.751, any personal data 0.893 / 0.872. Rules were then written against its",
     "misses (common dictionary words are no names, names stop at a line end, label values at",
-    "`|`, more notations of BSN, IBAN, phone, postcode and birth date), so it is no longer blind.",
+    "`|`, firms named after their owner, more role words, household lists, bare and nicknamed",
+    "initials, house-number additions and abbreviated streets, more notations of BSN, IBAN,",
+    "phone, postcode and birth date), so it is no longer blind.",
 )
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from sluis.discover.detectors._common import LiteralStarts, fold
-from sluis.discover.detectors._names import has_street_suffix, is_first, lex
+from sluis.discover.detectors._names import has_street_suffix, is_first, is_known_last, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
@@ -263,7 +263,8 @@ def find_context_names(text: str) -> Iterator[Span]:
                 yield Span(m.start(1), m.end(1), NAME, DETECTOR, 0.8)
     if "_" in text or "-" in text:
         for m in _FILE_NAME_INITIAL.finditer(text):
-            if normalize(m.group(1)) not in lex().stop:
+            surname = normalize(m.group(1))
+            if surname not in lex().stop or is_known_last(surname):  # "paspoort_Klein_F_…"
                 yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
     if ":" in text:
         for m in _ATTENDANCE.finditer(text):

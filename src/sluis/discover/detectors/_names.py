@@ -459,7 +459,8 @@ def _name_run(tokens: Sequence[Token], j: int, lower_ok: bool) -> int | None:
     ):
         known_first = known_first or t.kind == "w"
         k += 1
-    surname_end = _surname_run(tokens, k, lower_ok or known_first, known_first)
+    # After a salutation a surname that is also a word counts ("M. Prins", "mevr. Klein").
+    surname_end = _surname_run(tokens, k, lower_ok or known_first, True)
     if surname_end is not None:
         return surname_end
     if k > j and tokens[k - 1].kind == "w":
@@ -483,7 +484,7 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
         return None
     particle = m > k
     if t.shape == "lower":
-        if not (lower_ok and is_known_last(t.norm) and t.norm not in lx.stop):
+        if not (lower_ok and is_known_last(t.norm) and (t.norm not in lx.stop or known_first)):
             return None
     elif t.shape == "upper" and len(t.norm) <= 3 and not is_known_last(t.norm) and not particle:
         return None  # acronyms: DUO, IND, UWV

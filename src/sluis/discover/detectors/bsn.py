@@ -45,7 +45,7 @@ _HINT = re.compile(
 # (``paspoort_123456782.pdf``, ``intake-Jansen-J-bsn123456782.docx``): a separator or a
 # glued ``bsn`` before, a separator, an extension or the token's end after.
 _FILE = re.compile(
-    r"(?:(?<=[_\-])|(?<=[_\-/ ]bsn)|(?<=[_\-/ ]BSN))(?P<v>\d{9})"
+    r"(?:(?<=[_\-])|(?<![^\s/\\])|(?<=[_\-/ ]bsn)|(?<=[_\-/ ]BSN))(?P<v>\d{9})"
     r"(?=[_\-]|\.[A-Za-z][A-Za-z0-9]{1,4}(?![\w.])|\s|$)",
     re.ASCII,
 )
@@ -160,9 +160,11 @@ def _file(text: str, match: re.Match[str], floor: int) -> float | None:
         return 0.2
     if has_context(text, start, end, _KEYWORDS, 100, 40, floor):
         return 0.95
-    # Without a keyword only as the name's last part: a number amid the parts
-    # (``JANSEN_Piet_123456782_machtiging.pdf``) is as often a case or document number.
-    return 0.5 if _LAST_PART.match(text, end) else 0.2
+    # Without a keyword: as the name's first or last part 0.5; amid the parts
+    # (``JANSEN_Piet_123456782_machtiging.pdf``) it is as often a case or document number,
+    # 0.4, which free-text redaction still replaces (fail closed).
+    first = start == 0 or text[start - 1] in " \t\n/\\"
+    return 0.5 if first or _LAST_PART.match(text, end) else 0.4
 
 
 DETECTOR = BsnDetector()
