@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import re
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.known_names import KnownNames, collect
+from sluis.model.policy_file import parse_policy
+from sluis.sources import open_source
 
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 FIRST = frozenset({"fatima", "jan", "olga"})
@@ -47,3 +52,32 @@ def test_spans_are_the_words_and_streets_the_lists_hold(words: list[str], glue: 
 def test_a_street_is_found_as_one_span() -> None:
     text = "Woont aan de Jan van Galenstraat 4 bij Bakker."
     assert (text.index("Jan"), text.index(" 4"), "location.street") in list(KNOWN.spans(text))
+
+
+def test_dictionary_words_in_a_name_column_are_not_searched_as_names(tmp_path: Path) -> None:
+    """A 'naam' column of schemes ("Bijzondere bijstand") must not turn every "bijstand"
+    in the notes into a name; real surnames in it still are known."""
+    path = tmp_path / "bron.db"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE regeling (id INTEGER PRIMARY KEY, naam TEXT, notitie TEXT)")
+        db.executemany(
+            "INSERT INTO regeling VALUES (?, ?, ?)",
+            [(1, "Bijzondere bijstand", "x"), (2, "Fatima El Amrani", "y")],
+        )
+        db.commit()
+    policy = parse_policy(
+        """
+version: 1
+tables:
+  regeling:
+    columns:
+      id: {rule: keep, reason: "surrogate key"}
+      naam: {rule: fake, category: person.name}
+      notitie: {rule: redact_text}
+""",
+        "test policy",
+    )
+    with open_source(str(path)) as source:
+        known = collect(source, policy)
+    assert not list(known.spans("De bijzondere bijstand is toegekend."))
+    assert list(known.spans("Amrani belde."))

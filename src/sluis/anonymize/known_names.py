@@ -86,7 +86,9 @@ def collect(source: Source, policy: Policy, batch_rows: int = 65_536) -> KnownNa
     when no rule searches free text."""
     if not reads_text(policy):
         return KnownNames()
-    common = lexicon.stopwords() | lexicon.particles()
+    # Dictionary words are left to the finder's context rules: a name column that holds
+    # "Bijzondere bijstand" must not turn every "bijstand" in the notes into a name.
+    common = lexicon.stopwords() | lexicon.common_words() | lexicon.particles()
     first: set[str] = set()
     last: set[str] = set()
     streets: set[str] = set()
