@@ -105,3 +105,25 @@ def test_end_to_end_against_postgresql(
         conn.execute("UPDATE aanvragers SET status = %s WHERE id = 2", (surname.upper(),))
     assert verify_command.main(argv, standalone_mode=False) == 1
     assert attest_group.main(check, standalone_mode=False) == 1
+
+
+def test_the_key_is_named_as_anonymize_names_it(sqlite_db: SqliteFactory, tmp_path: Path) -> None:
+    """``--key-file`` as in ``sluis anonymize``; ``--key`` stays for old scripts."""
+    from sluis.errors import InputError
+    from sluis.keys import Key
+
+    source, target, policy = write_pair(sqlite_db, [])
+    key = tmp_path / "sluis.key"
+    key.write_text(Key.generate().to_text())
+    for option in ("--key-file", "--key"):
+        status = verify_command.main(
+            [str(source), str(target), "--policy", str(policy), option, str(key)],
+            standalone_mode=False,
+        )
+        assert status == 0
+    key.write_bytes(bytes(range(256)))
+    with pytest.raises(InputError, match="not a text file"):
+        verify_command.main(
+            [str(source), str(target), "--policy", str(policy), "--key-file", str(key)],
+            standalone_mode=False,
+        )

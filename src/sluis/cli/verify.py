@@ -29,8 +29,12 @@ DEFAULT_WORKERS = os.cpu_count() or 1
 def _read(path: Path, what: str) -> str:
     try:
         return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {what} {path.name}: {type(exc).__name__}") from None
+    except UnicodeDecodeError:
+        raise InputError(f"{what} {path.name} is not a text file; check the path") from None
+    except OSError as exc:
+        raise InputError(
+            f"cannot read {what} {path.name}: {exc.strerror or type(exc).__name__}"
+        ) from None
 
 
 def _policy(path: Path) -> Policy:
@@ -59,6 +63,7 @@ def _policy(path: Path) -> Policy:
     help="Ed25519 private key (PEM) that signs the attestation; see 'sluis attest keygen'.",
 )
 @click.option(
+    "--key-file",
     "--key",
     "key_path",
     type=click.Path(dir_okay=False, path_type=Path),
