@@ -190,9 +190,10 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
     if shares.empty:
         # Nothing to look at: trust the name alone (fail closed).
         return (named, 0.5 * name.strength + 0.2) if named else (None, 0.5)
-    decisive = _decisive_values(shares)
-    if named is not None and decisive is not None and shares.share(named) < AGREEING_THRESHOLD:
-        return decisive  # "email_addr" full of e-mail addresses holds e-mail addresses
+    if named is not None and shares.share(named) < AGREEING_THRESHOLD:
+        decisive = _decisive_values(shares)
+        if decisive is not None:
+            return decisive  # "email_addr" full of e-mail addresses holds e-mail addresses
     if named is not None:
         agreeing = shares.share(named)
         if named.startswith("person.") and named != "person.name_prefix":

@@ -122,7 +122,7 @@ def _births_after_names(text: str, spans: list[Span]) -> list[Span]:
         if (
             span.category == "person.birth_date"
             and span.score < _BIRTH_AFTER_NAME
-            and before.category in _EXTENDABLE | {"person.first_name"}
+            and before.category in _NAMES
             and text[before.end : span.start].strip() in ("(", ", (", ",(")
         ):
             spans[i] = Span(span.start, span.end, span.category, span.detector, _BIRTH_AFTER_NAME)
@@ -130,6 +130,7 @@ def _births_after_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _BIRTH_AFTER_NAME = 0.8
+_NAMES = frozenset({"person.name", "person.last_name", "person.first_name"})
 # A text this short without digits may be one value of a mixed column ("Jansen", "Fatima").
 _CELL_LENGTH = 60
 _CELL_NAMES = ((PERSON_NAME, "person.name"), (LAST_NAME, "person.last_name"),
@@ -174,23 +175,17 @@ def _with_initials(text: str, spans: list[Span]) -> list[Span]:
     """Person spans grown over the initials written before them or after a comma; the
     initials are free (no other span covers them), since overlaps are resolved already."""
     out: list[Span] = []
-    for span in spans:
+    for i, span in enumerate(spans):
         if span.category in _EXTENDABLE and span.start and text[span.start - 1] == " ":
             m = _INITIALS_BEFORE.search(text, max(0, span.start - 10), span.start)
             if m is not None and (not out or out[-1].end <= m.start()):
                 span = Span(m.start(), span.end, "person.name", span.detector, span.score)
         if span.category in _EXTENDABLE and text.startswith(",", span.end):
             after = _INITIALS_AFTER.match(text, span.end)
-            taken = _next_start(spans, span)
-            if after is not None and (taken is None or after.end() <= taken):
+            if after is not None and (i + 1 == len(spans) or after.end() <= spans[i + 1].start):
                 span = Span(span.start, after.end(), "person.name", span.detector, span.score)
         out.append(span)
     return out
-
-
-def _next_start(spans: list[Span], span: Span) -> int | None:
-    """Where the span after ``span`` starts (spans are in text order, without overlaps)."""
-    return next((s.start for s in spans if s.start >= span.end), None)
 
 
 def resolve_overlaps(candidates: list[tuple[Span, bool]], length: int) -> list[Span]:

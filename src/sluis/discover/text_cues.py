@@ -69,17 +69,18 @@ _TITLED = re.compile(
     r"mijn naam is|ik heet)(?![\w.])",
     re.IGNORECASE,
 )
+_SURNAME_PARTICLE = r"(?:van|de|der|den|ter|ten|el|al|'t|in|op)"
 # Initials without full stops after a salutation, as legacy systems print them: "MW H PHAM",
 # "DHR J VAN DER MEER", "Mw B G Gebremedhin".
 _BARE_INITIALS = re.compile(
     r"(?<![\w.])(?i:dhr|mw|mevr|hr|de heer|mevrouw|meneer)\.?[ \t]+"
-    r"(?P<name>(?:[A-Z][ \t]){1,4}(?:(?i:van|de|der|den|ter|ten|el|al|'t|in|op)[ \t]){0,3}"
+    rf"(?P<name>(?:[A-Z][ \t]){{1,4}}(?:(?i:{_SURNAME_PARTICLE})[ \t]){{0,3}}"
     r"[A-Z][\w'’\-]{2,})(?![\w.])"
 )
 # A nickname in brackets between initials and surname: "A.B. (Anouk) Verhoeven-Smit".
 _NICKNAMED = re.compile(
     r"(?<![\w.])(?:[A-Z]\.[ ]?){1,4}[ ]?\([A-Z][a-zà-ÿ'\-]+\)[ ]"
-    r"(?:(?:van|de|der|den|ter|ten|el|al|'t|in|op)[ ]){0,3}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
+    rf"(?:{_SURNAME_PARTICLE}[ ]){{0,3}}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
 )
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
 # A surname and one initial between a file name's separators: "paspoort_Rahimi_J_bsn…".

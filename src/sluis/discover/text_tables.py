@@ -30,11 +30,10 @@ _KINDS = ("person.", "id.", "contact.", "location.", "finance.", "network.")
 _LEFT_TO_DETECTORS = frozenset({"location.address"})
 _DELIMITERS = ("\t", ";", "|", ",")
 _MAX_HEADER_FIELD = 40
-# The value runs to the line's end; trailing blanks, punctuation and a parenthesized remark
-# are cut in Python (a lazy match or a search anchored at "$" would be quadratic on long
-# runs of blanks).
-# A label at a line's start or after a "|" between fields; its value ends at the line's end
-# or the next "|" or ";" ("V-nummer: 3591182434 | nationaliteit: …").
+# A label at a line's start or after a "|" between fields; its value runs to the line's end
+# or the next "|" or ";" ("V-nummer: 3591182434 | nationaliteit: …"). Trailing blanks,
+# punctuation and a parenthesized remark are cut in Python (a lazy match or a search
+# anchored at "$" would be quadratic on long runs of blanks).
 _LABEL = re.compile(
     r"(?m)(?:^|(?<=\|))[ \t>*•\-]*(?P<label>[^\W\d_][^\n:=|]{0,38}?)[ \t]*(?::|=|\t)[ \t]*"
     r"(?P<value>[^\n|;]*)"

@@ -154,17 +154,15 @@ def parse(text: str) -> tuple[dt.date, Writer] | None:
 
 
 def _compact(text: str, digits: str) -> tuple[dt.date, Writer]:
-    """``19910726`` (year first when 1800-2199 gives a real date) or ``26071991``."""
-    year_first = 1800 <= int(digits[:4]) < 2200
-    try:
-        if not year_first:
-            raise ValueError
-        date = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
-    except ValueError:
-        year_first = False
-        date = dt.date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
-    if year_first:
-        return date, lambda v: text.replace(digits, f"{v.year:04d}{v.month:02d}{v.day:02d}")
+    """``19910726`` (year first when 1800-2199 gives a real date) or ``26071991``; raises
+    ``ValueError`` when neither is a date."""
+    if 1800 <= int(digits[:4]) < 2200:
+        try:
+            date = dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+            return date, lambda v: text.replace(digits, f"{v.year:04d}{v.month:02d}{v.day:02d}")
+        except ValueError:
+            pass
+    date = dt.date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
     return date, lambda v: text.replace(digits, f"{v.day:02d}{v.month:02d}{v.year:04d}")
 
 
