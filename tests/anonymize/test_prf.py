@@ -7,7 +7,7 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.prf import Prf, int_messages, map_distinct, prf, prf_hex, prf_ints
+from sluis.anonymize.prf import _FEW, Prf, int_messages, map_distinct, prf, prf_hex, prf_ints
 from sluis.keys import Key
 
 KEY = Key(bytes(range(32)))
@@ -29,11 +29,15 @@ def test_prf_is_hmac_sha256_keyed_with_the_key_text() -> None:
 )
 def test_vectorized_path_equals_scalar_path(data: list[bytes], modulus: int) -> None:
     function = Prf(HIGH_KEY)
-    array = pa.array(data, pa.binary())
-    assert function.hex_array(array).to_pylist() == [function.digest(d).hex() for d in data]
-    assert function.integer_array(array, modulus).to_pylist() == [
-        function.integer(d, modulus) for d in data
-    ]
+    # Short arrays are hashed one by one; padded past _FEW they take the polars kernel.
+    for messages in (data, data + [i.to_bytes(2, "big") for i in range(_FEW)]):
+        array = pa.array(messages, pa.binary())
+        assert function.hex_array(array).to_pylist() == [
+            function.digest(d).hex() for d in messages
+        ]
+        assert function.integer_array(array, modulus).to_pylist() == [
+            function.integer(d, modulus) for d in messages
+        ]
 
 
 @given(st.lists(st.integers(-(2**63), 2**63 - 1), max_size=20), st.binary(max_size=3))
@@ -67,3 +71,17 @@ def test_prf_hex_and_map_distinct() -> None:
     result = map_distinct(pa.array(["a", "b", "a", None, "b"]), upper, pa.string())
     assert result.to_pylist() == ["A", "B", "A", None, "B"]
     assert sorted(calls) == ["a", "b"]  # each distinct value once
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.lists(st.text(max_size=20), min_size=1, max_size=5), st.integers(0, 1))
+def test_text_messages_hash_their_utf8_bytes(texts: list[str], padded: int) -> None:
+    function = Prf(KEY)
+    texts = texts + [f"filler {i}" for i in range(_FEW * padded)]
+    array = pa.array(texts, pa.string())
+    assert function.hex_array(array).to_pylist() == [
+        function.digest(t.encode("utf-8")).hex() for t in texts
+    ]
+    assert function.integer_array(array, 97).to_pylist() == [
+        function.integer(t.encode("utf-8"), 97) for t in texts
+    ]

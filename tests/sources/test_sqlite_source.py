@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -180,6 +181,29 @@ def test_mixed_types_in_a_later_batch_keep_one_schema(sqlite_db: SqliteFactory) 
     assert {b.schema.field("n").type for b in later_sample} == {pa.string()}
     assert batches[-1].column(0).to_pylist() == ["late text"]
     assert batches[0].column(0).to_pylist() == [str(i) for i in range(10)]
+
+
+def test_values_after_a_batch_of_nulls_keep_their_type(sqlite_db: SqliteFactory) -> None:
+    # A reader that types columns by their first rows would take an all-NULL first batch
+    # for integers and fail on the text, blobs and reals after it.
+    rows: list[tuple[Any, ...]] = [(None, None, None, 1)] * 30 + [("x", b"\x01", 2.5, 2.5)]
+    path = sqlite_db("CREATE TABLE t (s TEXT, b BLOB, f REAL, n NUMERIC);", {"t": rows})
+    with open_source(str(path)) as source:
+        batches = list(source.batches("t", batch_rows=10))
+    assert [b.num_rows for b in batches] == [10, 10, 10, 1]
+    assert batches[-1].to_pylist() == [{"s": "x", "b": b"\x01", "f": 2.5, "n": 2.5}]
+    assert batches[0].column("n").to_pylist() == [1.0] * 10
+    assert {b.schema.field("f").type for b in batches} == {pa.float64()}
+
+
+def test_text_that_is_not_utf8_names_the_column_not_the_value(sqlite_db: SqliteFactory) -> None:
+    path = sqlite_db("CREATE TABLE t (id INTEGER, note TEXT);", {"t": [(1, "ok")]})
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO t VALUES (2, CAST(x'4a616efe' AS TEXT))")
+    with open_source(str(path)) as source, pytest.raises(SourceError) as raised:
+        list(source.batches("t"))
+    message = str(raised.value)
+    assert "'note'" in message and "UTF-8" in message and "Jan" not in message
 
 
 def test_blob_json_and_null_only_columns(sqlite_db: SqliteFactory) -> None:

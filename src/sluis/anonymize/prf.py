@@ -3,7 +3,8 @@
 Everything keyed in Sluis goes through :class:`Prf`. The HMAC key is the sub-key's text
 form (64 ASCII hex digits), so the vectorized path — the ``polars-hash`` kernel, about
 2 M HMACs per second per core, which takes text keys — and the scalar path (``hashlib``
-with the padded key states computed once) give identical output. Array helpers work on
+with the padded key states computed once, also taken for arrays of fewer than ``_FEW``
+messages, where a polars call costs more) give identical output. Array helpers work on
 the *distinct* values of an array and expand the result with ``take``, so a column with
 few distinct values costs few HMACs.
 """
@@ -25,6 +26,8 @@ from sluis.keys import Key
 _BLOCK = 64  # SHA-256 block size in bytes
 _LIMB = 1 << 32
 _VECTOR_MODULUS = 1 << 32  # vectorized reduction keeps r * 2**32 + limb below 2**64
+# Below this many messages one polars call costs more than hashing each with hashlib.
+_FEW = 1024
 
 
 class Prf:
@@ -60,6 +63,8 @@ class Prf:
 
     def hex_array(self, messages: pa.Array) -> pa.Array:
         """The lower-case hex digests (64 characters) of a binary or string array."""
+        if len(messages) < _FEW:
+            return pa.array([self._digest_of(m).hex() for m in messages.to_pylist()], pa.string())
         frame = pl.DataFrame({"m": pl.from_arrow(messages)})
         digests = frame.select(plh.col("m").chash.hmac_sha256(key=self._text))
         return as_array(digests.to_series().to_arrow()).cast(pa.string())
@@ -68,20 +73,27 @@ class Prf:
         """:meth:`integer` for every message of a binary or string array, as int64."""
         if not 0 < modulus <= 2**63:
             raise ValueError("modulus must be in (0, 2**63]")
-        digests = self.hex_array(messages)
-        if modulus > _VECTOR_MODULUS:
+        if len(messages) < _FEW or modulus > _VECTOR_MODULUS:
             return pa.array(
-                [int(h[:32], 16) % modulus for h in digests.to_pylist()], type=pa.int64()
+                [
+                    int.from_bytes(self._digest_of(m)[:16], "big") % modulus
+                    for m in messages.to_pylist()
+                ],
+                pa.int64(),
             )
-        hexes = pl.from_arrow(digests)
-        assert isinstance(hexes, pl.Series)
+        frame = pl.DataFrame({"m": pl.from_arrow(messages)})
+        hexes = pl.col("h")
         limbs = [
             hexes.str.slice(8 * i, 8).str.to_integer(base=16, dtype=pl.UInt64) for i in range(4)
         ]
         rest = limbs[0] % modulus
         for limb in limbs[1:]:
             rest = (rest * _LIMB + limb) % modulus
-        return as_array(rest.cast(pl.Int64).to_arrow()).cast(pa.int64())
+        digests = frame.select(plh.col("m").chash.hmac_sha256(key=self._text).alias("h"))
+        return as_array(digests.select(rest.cast(pl.Int64)).to_series().to_arrow())
+
+    def _digest_of(self, message: bytes | str) -> bytes:
+        return self.digest(message.encode("utf-8") if isinstance(message, str) else message)
 
 
 def prf(key: Key, data: bytes) -> bytes:
@@ -192,5 +204,7 @@ def messages(values: pa.Array, context: bytes = b"") -> pa.Array:
         values = pa.array([encode(v) for v in values.to_pylist()], pa.binary())
     if not context:
         return values
-    prefixed = pl.select(pl.lit(context, dtype=pl.Binary) + pl.lit(pl.from_arrow(values)))
-    return as_array(prefixed.to_series().to_arrow())
+    values = as_array(values).cast(pa.binary())
+    return pc.binary_join_element_wise(
+        pa.scalar(context, pa.binary()), values, pa.scalar(b"", pa.binary())
+    )

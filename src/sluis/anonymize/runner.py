@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sluis.anonymize.known_names import collect
-from sluis.anonymize.parallel import BatchPool
+from sluis.anonymize.parallel import PIECE_ROWS, BatchPool
 from sluis.anonymize.plan import TablePlan, make_plan
 from sluis.anonymize.suppression import plan_suppression
 from sluis.keys import Key
@@ -46,13 +46,14 @@ def run(
 ) -> tuple[TableResult, ...]:
     """Anonymize every table into the (already created) staged ``sink`` and finish it.
 
-    With ``workers > 1``, tables of more than one batch are transformed on that many
-    worker processes while this process reads and writes; the output is the same.
+    With ``workers > 1``, tables of two pieces or more (``parallel.PIECE_ROWS``, at most
+    ``batch_rows``) are transformed on that many worker processes while this process reads
+    and writes; the output is the same.
     """
     plans = plan_for(source, policy)
     known = collect(source, policy, batch_rows)
     results = []
-    with BatchPool(plans, key, known, workers) as pool:
+    with BatchPool(plans, key, known, workers, min(PIECE_ROWS, batch_rows)) as pool:
         for plan in plans:
             name = plan.table.name
             total = source.row_count(name)
@@ -61,7 +62,7 @@ def run(
                 progress(name, 0, total)
             suppression = plan_suppression(source, plan, policy, key, batch_rows)
             batches = source.batches(name, batch_rows=batch_rows)
-            for copied in pool.transformed(name, batches, parallel=total > batch_rows):
+            for copied in pool.transformed(name, batches, total):
                 if suppression is not None:
                     copied = suppression.apply(copied)
                 sink.write(name, copied)
