@@ -11,16 +11,18 @@ identical to the single-process run: every operator is a pure function of key an
 
 from __future__ import annotations
 
-import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 import pyarrow as pa
 
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.plan import TablePlan
 from sluis.keys import Key
+from sluis.workers import start_method
 
 # Rows per piece sent to a worker (at most a batch); a table of fewer than two pieces is
 # done in place, as starting workers would cost more than it saves.
@@ -40,6 +42,10 @@ def _transform(table: str, batch: pa.RecordBatch) -> pa.RecordBatch:
     return plans[table].transform(batch, key, known)
 
 
+def _ready() -> None:
+    """A task that returns once its worker has started."""
+
+
 class BatchPool:
     """A pool of ``workers`` processes; with one worker, batches are transformed in place."""
 
@@ -56,22 +62,45 @@ class BatchPool:
         self.workers = max(1, workers)
         self.piece_rows = piece_rows
         self._executor: ProcessPoolExecutor | None = None
+        self._ready: list[Future[None]] = []
+        self._starter: threading.Thread | None = None
 
     def __enter__(self) -> BatchPool:
         return self
 
     def __exit__(self, *_: object) -> None:
+        if self._starter is not None:
+            self._starter.join()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
 
-    def _pool(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("forkserver"),
-                initializer=_start,
-                initargs=(self._plans, self._key, self._known),
-            )
+    def start(self) -> None:
+        """Start the workers on a thread of this process (once): they take a second or two,
+        which this process spends transforming the first pieces itself."""
+        if self._starter is None:
+            self._starter = threading.Thread(target=self._make_pool, daemon=True)
+            self._starter.start()
+
+    def _make_pool(self) -> None:
+        executor = ProcessPoolExecutor(
+            self.workers,
+            mp_context=start_method(),
+            initializer=_start,
+            initargs=(self._plans, self._key, self._known),
+        )
+        try:
+            self._ready = [executor.submit(_ready) for _ in range(self.workers)]
+        except BrokenProcessPool:
+            executor.shutdown(wait=False)
+            return  # no workers: this process transforms every piece, with the same output
+        self._executor = executor
+
+    def started(self) -> ProcessPoolExecutor | None:
+        """The pool once every worker has answered, else None."""
+        if self._executor is None or not all(ready.done() for ready in self._ready):
+            return None
+        for ready in self._ready:
+            ready.result()  # a worker that failed to start raises here
         return self._executor
 
     def transformed(
@@ -84,11 +113,15 @@ class BatchPool:
             for batch in batches:
                 yield plan.transform(batch, self._key, self._known)
             return
-        pool = self._pool()
+        self.start()
         pending: deque[Future[pa.RecordBatch]] = deque()
         for batch in batches:
             for start in range(0, batch.num_rows, self.piece_rows):
                 piece = batch.slice(start, self.piece_rows)
+                pool = self.started()
+                if pool is None:  # nothing is in flight yet, so the order holds
+                    yield plan.transform(piece, self._key, self._known)
+                    continue
                 pending.append(pool.submit(_transform, table, piece))
                 if len(pending) >= 2 * self.workers:
                     yield pending.popleft().result()

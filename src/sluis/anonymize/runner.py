@@ -18,6 +18,7 @@ from sluis.model.policy import Policy
 from sluis.sinks.base import Sink
 from sluis.sources import Source
 from sluis.sources.base import DEFAULT_BATCH_ROWS
+from sluis.workers import warm_up
 
 # (table, rows written so far, rows in the table)
 ProgressHook = Callable[[str, int, int], None]
@@ -51,12 +52,16 @@ def run(
     and writes; the output is the same.
     """
     plans = plan_for(source, policy)
+    piece_rows = min(PIECE_ROWS, batch_rows)
+    totals = {plan.table.name: source.row_count(plan.table.name) for plan in plans}
+    if workers > 1 and any(total >= 2 * piece_rows for total in totals.values()):
+        warm_up()  # the workers' imports overlap with reading names and rare combinations
     known = collect(source, policy, batch_rows)
     results = []
-    with BatchPool(plans, key, known, workers, min(PIECE_ROWS, batch_rows)) as pool:
+    with BatchPool(plans, key, known, workers, piece_rows) as pool:
         for plan in plans:
             name = plan.table.name
-            total = source.row_count(name)
+            total = totals[name]
             done = 0
             if progress is not None:
                 progress(name, 0, total)

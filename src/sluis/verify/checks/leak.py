@@ -59,6 +59,7 @@ from sluis.verify.context import (
 )
 from sluis.verify.fingerprints import Fingerprinter, FingerprintKey, FingerprintSet, SetBuilder
 from sluis.verify.report import CheckResult, Finding, finding_rows
+from sluis.workers import start_method, warm_up
 
 CODE = "V1"
 NAME = "leak"
@@ -86,6 +87,11 @@ class _Hits:
 
 
 def run(ctx: VerifyContext) -> CheckResult:
+    if ctx.options.workers > 1 and any(
+        ctx.source.row_count(table.name) > ctx.options.batch_rows
+        for table in ctx.source_schema.tables
+    ):
+        warm_up()
     fingerprinter = Fingerprinter(ctx.key)
     identifiers, personal = _build_sets(ctx, fingerprinter)
     sets = _Sets(fingerprinter, identifiers, personal)
@@ -216,9 +222,7 @@ def _build_sets(
                     _collect(columns, batch, fingerprinter, identifiers, personal, detected)
                 continue
             if pool is None:
-                pool = ProcessPoolExecutor(
-                    ctx.options.workers, mp_context=multiprocessing.get_context("forkserver")
-                )
+                pool = ProcessPoolExecutor(ctx.options.workers, mp_context=start_method())
             pending: deque[Future[_Collected]] = deque()
             for batch in batches:
                 pending.append(pool.submit(_collect_in_worker, columns, batch, fingerprinter.key))
@@ -537,7 +541,7 @@ def _judged(
             caches.trim()
             yield _judge_batch(scan, sets, batch, raw_rows, position, caches)
         return
-    context = multiprocessing.get_context("forkserver")
+    context = start_method()
     # The sets reach the workers through a queue, not as the initializer's arguments:
     # those are written while each worker starts, and would hold this process until
     # the worker has imported its modules.

@@ -1,0 +1,106 @@
+"""The worker pool: pieces transformed on worker processes equal the single-process run."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import pyarrow as pa
+
+from sluis.anonymize.known_names import collect
+from sluis.anonymize.parallel import BatchPool
+from sluis.anonymize.runner import plan_for
+from sluis.keys import Key
+from sluis.model.policy_file import parse_policy
+from sluis.sources import open_source
+from sluis.synth import identifiers
+
+POLICY = parse_policy(
+    """
+version: 1
+tables:
+  klanten:
+    columns:
+      id: {rule: keep, reason: "surrogate key"}
+      bsn: {rule: pseudonymize, category: id.bsn}
+      naam: {rule: fake, category: person.name}
+      notitie: {rule: redact_text}
+""",
+    "test policy",
+)
+ROWS = 300
+PIECE = 16
+
+
+def _source(sqlite_db: Callable[..., Path]) -> Path:
+    rng = random.Random(3)
+    names = ["Jan de Vries", "Fatima El Amrani", "Kees Bakker", "Anna Jansen"]
+    rows = [
+        (i, identifiers.bsn(rng), names[i % 4], f"{names[i % 4]} belde over dossier {i}.")
+        for i in range(ROWS)
+    ]
+    return sqlite_db(
+        "CREATE TABLE klanten (id INTEGER PRIMARY KEY, bsn TEXT, naam TEXT, notitie TEXT);",
+        {"klanten": rows},
+    )
+
+
+def _transformed(path: Path, workers: int) -> list[pa.RecordBatch]:
+    key = Key(bytes(range(32)))
+    with open_source(str(path)) as source:
+        plans = plan_for(source, POLICY)
+        known = collect(source, POLICY)
+        with BatchPool(plans, key, known, workers, piece_rows=PIECE) as pool:
+            if workers > 1:
+                pool.start()
+                deadline = time.monotonic() + 120
+                while pool.started() is None:
+                    assert time.monotonic() < deadline, "the workers did not start"
+                    time.sleep(0.05)
+            batches = source.batches("klanten", batch_rows=100)
+            return list(pool.transformed("klanten", batches, ROWS))
+
+
+def test_pieces_on_workers_equal_the_single_process_run(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    path = _source(sqlite_db)
+    alone = _transformed(path, 1)
+    shared = _transformed(path, 2)
+    # On the workers every batch of 100 rows went out in pieces of at most 16.
+    assert max(b.num_rows for b in shared) == PIECE
+    assert sum(b.num_rows for b in shared) == ROWS
+    assert pa.Table.from_batches(shared).equals(pa.Table.from_batches(alone))
+
+
+class _SlowStart(BatchPool):
+    """A pool whose workers seem to start only after three pieces."""
+
+    asked = 0
+
+    def started(self) -> ProcessPoolExecutor | None:
+        self.asked += 1
+        if self.asked <= 3:
+            return None
+        deadline = time.monotonic() + 120
+        while (pool := super().started()) is None:
+            assert time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.05)
+        return pool
+
+
+def test_pieces_done_here_while_workers_start_keep_their_order(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    path = _source(sqlite_db)
+    key = Key(bytes(range(32)))
+    with open_source(str(path)) as source:
+        plans = plan_for(source, POLICY)
+        known = collect(source, POLICY)
+        with _SlowStart(plans, key, known, 2, piece_rows=PIECE) as pool:
+            batches = source.batches("klanten", batch_rows=100)
+            mixed = list(pool.transformed("klanten", batches, ROWS))
+    assert pa.Table.from_batches(mixed).equals(pa.Table.from_batches(_transformed(path, 1)))
