@@ -55,7 +55,7 @@ BASELINES := .venv-baselines
 $(BASELINES)/bin/python:
 	$(PYTHON) -m venv $(BASELINES)
 	$(BASELINES)/bin/python -m pip install --quiet presidio-analyzer deduce presidio-structured \
-		presidio-anonymizer faker pyarrow
+		presidio-anonymizer faker pyarrow pynonymizer
 
 bench: $(STAMP) postgres $(BASELINES)/bin/python
 	SLUIS_BASELINE_PYTHON=$(BASELINES)/bin/python $(BIN)/python -m bench

@@ -9,6 +9,9 @@ median of ``REPEATS`` runs:
   its peak resident memory (in a child process), and ``verify`` of the SQLite copy;
 * the naive approach: a per-row Python script with Faker on a sample, extrapolated;
 * the peer: presidio-structured on the Parquet file (:mod:`bench.peer_structured`);
+* PostgreSQL → PostgreSQL on a throwaway server (:mod:`bench.flat_postgres`): the faster
+  plain copy (binary COPY or ADBC), Sluis, and the peer pynonymizer
+  (:mod:`bench.peer_pynonymizer`);
 * keyed hashing: HMAC-SHA256 per second on one core through the vectorized path.
 
 ``SLUIS_BENCH_FLAT_ROWS`` sets the number of rows (default 200,000; the issue's 2,000,000
@@ -33,6 +36,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import yaml
 
+from bench import flat_postgres, peer_pynonymizer
+from bench.flat_postgres import PostgresSpeed
 from bench.flat_table import build_flat_db
 from bench.peer_structured import SAMPLE, measure
 from sluis.anonymize.prf import Prf
@@ -69,6 +74,8 @@ class FlatSpeed:
     hmac_per_second: float
     # presidio-structured: (seconds extrapolated to every row, version) or why not measured
     peer: tuple[float, str] | str = "not measured"
+    # PostgreSQL → PostgreSQL, or why not measured
+    postgres: PostgresSpeed | str = "not measured"
 
     @property
     def met_targets(self) -> bool:
@@ -80,6 +87,8 @@ class FlatSpeed:
             and self.verify <= self.sqlite_sluis
             and self.peak_mib < 1024
             and self.hmac_per_second >= 1.5e6
+            and isinstance(self.postgres, PostgresSpeed)
+            and self.postgres.met_target
         )
 
     def lines(self) -> list[str]:
@@ -99,6 +108,7 @@ class FlatSpeed:
             f"- per-row Faker script: {self.naive:.1f} s (extrapolated from {NAIVE_SAMPLE:,} rows)"
             f" = **{self.naive / self.sqlite_sluis:.1f}×** Sluis's time (target ≥ 50×)",
             self._peer_line(),
+            *self._postgres_lines(),
             f"- verify of the SQLite copy ({WORKERS} workers): {self.verify:.1f} s ="
             f" **{self.verify / self.sqlite_sluis:.2f}×** anonymize (target ≤ 1×);"
             f" passed every check: {'yes' if self.passed else 'no'}",
@@ -107,6 +117,11 @@ class FlatSpeed:
             " core (target ≥ 1.5 M)",
             f"- each time the median of {REPEATS} runs",
         ]
+
+    def _postgres_lines(self) -> list[str]:
+        if isinstance(self.postgres, str):
+            return [f"- PostgreSQL → PostgreSQL: {self.postgres}"]
+        return self.postgres.lines(WORKERS)
 
     def _peer_line(self) -> str:
         if isinstance(self.peer, str):
@@ -119,9 +134,12 @@ class FlatSpeed:
         )
 
 
-def _median(action: Callable[[], object]) -> float:
+def _median(action: Callable[[], object], setup: Callable[[], object] | None = None) -> float:
+    """The median seconds of ``action``; ``setup`` runs untimed before each run."""
     times = []
     for _ in range(REPEATS):
+        if setup is not None:
+            setup()
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
@@ -229,6 +247,30 @@ def _hmac_rate() -> float:
     return len(messages) / (time.perf_counter() - start)
 
 
+def _postgres(source: Path, policy_text: str) -> PostgresSpeed | str:
+    """The PostgreSQL figures on a server of their own, or why they were not measured."""
+    if not flat_postgres.available():
+        return "not measured: PostgreSQL server programs not found (run 'make postgres')"
+    with flat_postgres.serving(source) as flat:
+        plain, sluis = "flat_plain", "flat_sluis"
+        binary = _median(
+            lambda: flat_postgres.copy_binary(flat.source, flat.url(plain)),
+            lambda: flat.fresh(plain),
+        )
+        adbc = _median(
+            lambda: flat_postgres.copy_adbc(flat.source, flat.url(plain)),
+            lambda: flat.fresh(plain),
+        )
+        anonymized = _median(
+            lambda: _sluis(flat.source, flat.url(sluis), policy_text),
+            lambda: flat.empty(sluis),
+        )
+        if flat_postgres.count(flat.url(sluis)) != flat.rows:
+            raise RuntimeError("the PostgreSQL copy lost rows")
+        peer = peer_pynonymizer.measure(flat.server, flat_postgres.SOURCE_DB, flat.rows)
+    return PostgresSpeed(binary, adbc, anonymized, peer)
+
+
 def run_bench() -> FlatSpeed:
     OUT.mkdir(parents=True, exist_ok=True)
     source = build_flat_db(OUT / f"flat-{ROWS}.db", ROWS)
@@ -271,6 +313,7 @@ def run_bench() -> FlatSpeed:
         peak_mib=_peak_mib(source, policy_path),
         hmac_per_second=_hmac_rate(),
         peer=measure(parquet_source / "persons.parquet", ROWS),
+        postgres=_postgres(source, policy_text),
     )
 
 

@@ -42,6 +42,16 @@ def unique_bsns(count: int, seed: int) -> list[int]:
     return sorted(numbers.to_pylist())
 
 
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.integers(0, 10**8 - 1), max_size=50))
+def test_check_sum_is_the_weighted_digit_sum_mod_11(prefixes: list[int]) -> None:
+    expected = [
+        sum(int(d) * w for d, w in zip(f"{p:08d}", range(9, 1, -1), strict=True)) % 11
+        for p in prefixes
+    ]
+    assert check_sum(pa.array(prefixes, pa.int64())).to_pylist() == expected
+
+
 def test_200k_unique_bsns_stay_unique_valid_and_changed() -> None:
     numbers = unique_bsns(200_000, seed=1)
     texts = pa.array([f"{n:09d}" for n in numbers])

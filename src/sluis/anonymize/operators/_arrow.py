@@ -20,6 +20,7 @@ __all__ = [
     "mod",
     "per_distinct",
     "permutation",
+    "remembered",
     "restore_type",
     "scalar",
 ]
@@ -43,19 +44,47 @@ def restore_type(result: pa.Array, type_: pa.DataType) -> pa.Array:
         return result
 
 
-def map_text(values: pa.Array | pa.ChunkedArray, function: Callable[[str], str | None]) -> pa.Array:
-    """Apply ``function`` once per distinct text; non-text input is read as its text form."""
+def map_text(
+    values: pa.Array | pa.ChunkedArray,
+    function: Callable[[str], str | None],
+    memo: dict[str, str | None] | None = None,
+) -> pa.Array:
+    """Apply ``function`` once per distinct text; non-text input is read as its text form.
+    With a ``memo`` (see :func:`remembered`), texts of earlier batches are not redone."""
     array = as_array(values)
     original = array.type
     if not is_text(original):
         array = array.cast(pa.string())
 
     def transform(distinct: pa.Array) -> pa.Array:
-        return pa.array([function(v) for v in distinct.to_pylist()], type=pa.string())
+        texts = distinct.to_pylist()
+        if memo is None:
+            return pa.array([function(v) for v in texts], type=pa.string())
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        out = []
+        for text in texts:
+            if text in memo:
+                out.append(memo[text])
+            else:
+                out.append(memo.setdefault(text, function(text)))
+        return pa.array(out, type=pa.string())
 
     return restore_type(
         per_distinct(array, transform), original if is_text(original) else pa.string()
     )
+
+
+# Texts a memo holds before it starts over: a bound on memory, not on correctness.
+_MEMO_LIMIT = 100_000
+
+
+@lru_cache(maxsize=64)
+def remembered(key: Key, operator: str) -> dict[str, str | None]:
+    """This process's memo of one operator's output under one key: columns repeat their
+    values from batch to batch (towns, given names, streets), and a fake depends on nothing
+    but the key and the text."""
+    return {}
 
 
 def mod(values: pa.Array, modulus: int) -> pa.Array:

@@ -13,7 +13,7 @@ import re
 
 import pyarrow as pa
 
-from sluis.anonymize.operators._arrow import map_text
+from sluis.anonymize.operators._arrow import map_text, remembered
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import other_than, postcode_cities, values
 from sluis.anonymize.operators.postcode import PAIRS
@@ -81,14 +81,14 @@ class AddressFaker:
 
 def street(values_: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:
     """Replace streets (with or without house number) by keyed fakes."""
-    return map_text(values_, AddressFaker(key).street)
+    return map_text(values_, AddressFaker(key).street, remembered(key, "street"))
 
 
 def city(values_: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:
     """Replace place names by keyed Dutch place names."""
-    return map_text(values_, AddressFaker(key).city)
+    return map_text(values_, AddressFaker(key).city, remembered(key, "city"))
 
 
 def address(values_: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:
     """Replace whole addresses by keyed fake addresses (street, number, postcode, city)."""
-    return map_text(values_, AddressFaker(key).address)
+    return map_text(values_, AddressFaker(key).address, remembered(key, "address"))

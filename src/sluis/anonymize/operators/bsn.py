@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -43,14 +44,28 @@ _SPACED = re.compile(r"\d(?:[ .\-]?\d)*")
 
 
 def check_sum(prefix: pa.Array) -> pa.Array:
-    """The 11-proef sum of 8-digit prefixes, modulo 11 (the check digit when below 10)."""
-    total = pa.array([0] * len(prefix), pa.int64())
-    rest = prefix
-    for weight in range(2, 10):  # lowest digit has weight 2
-        digit = mod(rest, 10)
-        total = pc.add(total, pc.multiply(digit, scalar(weight)))
-        rest = pc.divide(rest, scalar(10))
+    """The 11-proef sum of 8-digit prefixes, modulo 11 (the check digit when below 10):
+    the weighted digit sums of the low and the high four digits, looked up in two tables."""
+    low, high = _weighted_sums()
+    half = scalar(10_000)
+    upper = pc.divide(prefix, half)
+    total = pc.add(
+        high.take(mod(upper, 10_000)), low.take(pc.subtract(prefix, pc.multiply(upper, half)))
+    )
     return mod(total, 11)
+
+
+@cache
+def _weighted_sums() -> tuple[pa.Array, pa.Array]:
+    """Per four-digit number, its digits weighted 2-5 (lowest first) and weighted 6-9."""
+
+    def table(first_weight: int) -> pa.Array:
+        return pa.array(
+            [sum((n // 10**i % 10) * (first_weight + i) for i in range(4)) for n in range(10_000)],
+            pa.int64(),
+        )
+
+    return table(2), table(6)
 
 
 def _valid_prefix(prefix: pa.Array) -> pa.Array:

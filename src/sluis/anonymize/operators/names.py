@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import pyarrow as pa
 
-from sluis.anonymize.operators._arrow import map_text
+from sluis.anonymize.operators._arrow import map_text, remembered
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import joined, lowered, other_than, values
 from sluis.anonymize.prf import Prf
@@ -188,25 +188,26 @@ def _apply(
     values_: pa.Array | pa.ChunkedArray,
     key: Key,
     unique: bool,
-    pick: Callable[[NameFaker], Callable[[str], str]],
+    part: str,
 ) -> pa.Array:
     faker = NameFaker(key)
-    function = pick(faker)
+    function: Callable[[str], str] = getattr(faker, part)
+    memo = remembered(key, f"name/{part}/{unique}")
     if unique:
-        return map_text(values_, lambda v: f"{function(v)} {faker.disambiguator(v)}")
-    return map_text(values_, function)
+        return map_text(values_, lambda v: f"{function(v)} {faker.disambiguator(v)}", memo)
+    return map_text(values_, function, memo)
 
 
 def first_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
     """Replace first names (or initials) by keyed fakes."""
-    return _apply(values_, key, unique, lambda f: f.first)
+    return _apply(values_, key, unique, "first")
 
 
 def last_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
     """Replace surnames by keyed fakes."""
-    return _apply(values_, key, unique, lambda f: f.last)
+    return _apply(values_, key, unique, "last")
 
 
 def full_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
     """Replace full names by fakes consistent with :func:`first_name` and :func:`last_name`."""
-    return _apply(values_, key, unique, lambda f: f.full)
+    return _apply(values_, key, unique, "full")
