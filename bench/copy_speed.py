@@ -8,7 +8,9 @@ and, in one run, times:
 * ``sluis verify`` of that copy against the source;
 
 each the median of ``REPEATS`` runs. Ratios are taken within the run: anonymize / plain
-copy, and verify / anonymize (target: verify costs no more than anonymize).
+copy, and verify / anonymize (target: verify costs no more than anonymize). It then measures
+the peak resident memory of anonymizing the demo database at ``MEMORY_APPLICANTS`` and twice
+that many applicants (target: under 1 GiB, and no more for twice the data).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.memory import peak_mib
 from sluis.anonymize.runner import run
 from sluis.discover.scanner import scan
 from sluis.keys import Key
@@ -35,6 +38,7 @@ from sluis.verify import VerifyOptions, verify
 
 OUT = Path(__file__).parent / "out" / "copy"
 APPLICANTS = 3_000
+MEMORY_APPLICANTS = 5_000
 REPEATS = 3
 WORKERS = os.cpu_count() or 1
 KEY = Key(bytes(range(32)))
@@ -47,6 +51,8 @@ class CopySpeed:
     anonymize: float
     verify: float
     passed: bool
+    # (applicants, rows, peak MiB) for MEMORY_APPLICANTS and twice as many
+    peaks: tuple[tuple[int, int, float], ...] = ()
 
     @property
     def verify_ratio(self) -> float:
@@ -64,6 +70,21 @@ class CopySpeed:
             " anonymize (target ≤ 1×)",
             f"- the verified copy passed every check: {'yes' if self.passed else 'no'}",
             f"- each figure the median of {REPEATS} runs",
+            *self._memory_lines(),
+        ]
+
+    def _memory_lines(self) -> list[str]:
+        if not self.peaks:
+            return []
+        sizes = "; ".join(
+            f"{applicants:,} applicants ({rows:,} rows): {mib:.0f} MiB"
+            for applicants, rows, mib in self.peaks
+        )
+        (_, _, small), (_, _, large) = self.peaks
+        return [
+            f"- peak resident memory of anonymize ({WORKERS} workers, one run each): {sizes};"
+            f" twice the data takes {large / small:.2f}× the memory (target: under 1 GiB,"
+            " and no more for twice the data)"
         ]
 
 
@@ -78,9 +99,7 @@ def _median(action: Callable[[], object]) -> float:
 
 def run_bench() -> CopySpeed:
     OUT.mkdir(parents=True, exist_ok=True)
-    source = OUT / f"demo-{APPLICANTS}.db"
-    if not source.exists():
-        build_demo_db(source, applicants=APPLICANTS, seed=11)
+    source = _demo(APPLICANTS)
     policy = parse_policy(draft_policy(scan(str(source))))
     plain, target = OUT / "plain.db", OUT / "copy.db"
 
@@ -108,7 +127,25 @@ def run_bench() -> CopySpeed:
     plain_time = _median(plain_copy)
     anonymize_time = _median(anonymize)
     verify_time = _median(check)
+    peaks = tuple(_peak(applicants) for applicants in (MEMORY_APPLICANTS, 2 * MEMORY_APPLICANTS))
+    return CopySpeed(_rows(source), plain_time, anonymize_time, verify_time, all(passed), peaks)
+
+
+def _demo(applicants: int) -> Path:
+    source = OUT / f"demo-{applicants}.db"
+    if not source.exists():
+        build_demo_db(source, applicants=applicants, seed=11)
+    return source
+
+
+def _rows(source: Path) -> int:
     with closing(sqlite3.connect(source)) as db:
         tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        rows = sum(db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
-    return CopySpeed(rows, plain_time, anonymize_time, verify_time, all(passed))
+        return sum(db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
+
+
+def _peak(applicants: int) -> tuple[int, int, float]:
+    source = _demo(applicants)
+    policy_path = OUT / f"policy-{applicants}.yaml"
+    policy_path.write_text(draft_policy(scan(str(source))), encoding="utf-8")
+    return applicants, _rows(source), peak_mib(source, OUT / "peak.db", policy_path)

@@ -24,7 +24,6 @@ import os
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -39,6 +38,7 @@ import yaml
 from bench import flat_postgres, peer_pynonymizer
 from bench.flat_postgres import PostgresSpeed
 from bench.flat_table import build_flat_db
+from bench.memory import peak_mib
 from bench.peer_structured import SAMPLE, measure
 from sluis.anonymize.prf import Prf
 from sluis.anonymize.runner import run
@@ -218,27 +218,6 @@ def _naive(source: Path) -> float:
     return (time.perf_counter() - start) * ROWS / len(rows)
 
 
-def _peak_mib(source: Path, policy_path: Path) -> float:
-    """Peak resident memory of one SQLite run in a fresh child process, read from that
-    child's own resource usage when it is reaped (the largest of it and the workers it
-    reaped); this process's other children (the text baselines) do not count."""
-    script = (
-        "import sys; from pathlib import Path; from bench.flat_speed import _sluis; "
-        "_sluis(sys.argv[1], sys.argv[2], Path(sys.argv[3]).read_text())"
-    )
-    target = OUT / "peak.db"
-    target.unlink(missing_ok=True)
-    child = subprocess.Popen(
-        [sys.executable, "-c", script, str(source), str(target), str(policy_path)],
-        cwd=Path(__file__).parent.parent,
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise subprocess.CalledProcessError(child.returncode, child.args)
-    return usage.ru_maxrss / 1024
-
-
 def _hmac_rate() -> float:
     messages = pa.array([b"%09d" % i for i in range(1_000_000)], pa.binary())
     prf = Prf(KEY)
@@ -310,7 +289,7 @@ def run_bench() -> FlatSpeed:
         verify=_median(check),
         passed=all(passed),
         naive=_naive(source),
-        peak_mib=_peak_mib(source, policy_path),
+        peak_mib=peak_mib(source, OUT / "peak.db", policy_path),
         hmac_per_second=_hmac_rate(),
         peer=measure(parquet_source / "persons.parquet", ROWS),
         postgres=_postgres(source, policy_text),
