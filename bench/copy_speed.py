@@ -7,7 +7,8 @@ and, in one run, times:
 * ``sluis anonymize``'s work: the keyed run into a staged SQLite copy, without verification;
 * ``sluis verify`` of that copy against the source;
 
-each the median of ``REPEATS`` runs. Ratios are taken within the run: anonymize / plain
+the Sluis runs each in a fresh child process (:mod:`bench.memory`), each figure the median
+of ``REPEATS`` runs. Ratios are taken within the run: anonymize / plain
 copy, and verify / anonymize (target: verify costs no more than anonymize). It then measures
 the peak resident memory of anonymizing the demo database at ``MEMORY_APPLICANTS`` and twice
 that many applicants (target: under 1 GiB, and no more for twice the data).
@@ -16,7 +17,6 @@ that many applicants (target: under 1 GiB, and no more for twice the data).
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import statistics
 import time
@@ -25,23 +25,16 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.memory import peak_mib
-from sluis.anonymize.runner import run
+from bench.memory import in_child, median_run
 from sluis.discover.scanner import scan
-from sluis.keys import Key
 from sluis.model.policy_draft import draft_policy
-from sluis.model.policy_file import parse_policy
-from sluis.sinks import open_sink
-from sluis.sources import open_source
 from sluis.synth.demo import build_demo_db
-from sluis.verify import VerifyOptions, verify
 
 OUT = Path(__file__).parent / "out" / "copy"
 APPLICANTS = 3_000
 MEMORY_APPLICANTS = 5_000
 REPEATS = 3
 WORKERS = os.cpu_count() or 1
-KEY = Key(bytes(range(32)))
 
 
 @dataclass(frozen=True)
@@ -100,7 +93,7 @@ def _median(action: Callable[[], object]) -> float:
 def run_bench() -> CopySpeed:
     OUT.mkdir(parents=True, exist_ok=True)
     source = _demo(APPLICANTS)
-    policy = parse_policy(draft_policy(scan(str(source))))
+    policy_path = _policy(source)
     plain, target = OUT / "plain.db", OUT / "copy.db"
 
     def plain_copy() -> None:
@@ -108,27 +101,13 @@ def run_bench() -> CopySpeed:
         with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(plain)) as dst:
             src.backup(dst)
 
-    def anonymize() -> None:
-        shutil.rmtree(target, ignore_errors=True)
-        target.unlink(missing_ok=True)
-        with open_source(str(source)) as opened, open_sink(str(target), opened.schema()) as sink:
-            sink.create()
-            run(opened, sink, policy, KEY, workers=WORKERS)
-            sink.publish()
-
-    passed = []
-
-    def check() -> None:
-        options = VerifyOptions(workers=WORKERS)
-        passed.append(
-            verify(str(source), str(target), policy, key=KEY.material, options=options).passed
-        )
-
     plain_time = _median(plain_copy)
-    anonymize_time = _median(anonymize)
-    verify_time = _median(check)
+    anonymized = median_run("anonymize", str(source), str(target), policy_path, REPEATS)
+    checked = median_run("verify", str(source), str(target), policy_path, REPEATS)
     peaks = tuple(_peak(applicants) for applicants in (MEMORY_APPLICANTS, 2 * MEMORY_APPLICANTS))
-    return CopySpeed(_rows(source), plain_time, anonymize_time, verify_time, all(passed), peaks)
+    return CopySpeed(
+        _rows(source), plain_time, anonymized.seconds, checked.seconds, checked.passed, peaks
+    )
 
 
 def _demo(applicants: int) -> Path:
@@ -144,8 +123,13 @@ def _rows(source: Path) -> int:
         return sum(db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
 
 
+def _policy(source: Path) -> Path:
+    path = source.with_suffix(".policy.yaml")
+    path.write_text(draft_policy(scan(str(source))), encoding="utf-8")
+    return path
+
+
 def _peak(applicants: int) -> tuple[int, int, float]:
     source = _demo(applicants)
-    policy_path = OUT / f"policy-{applicants}.yaml"
-    policy_path.write_text(draft_policy(scan(str(source))), encoding="utf-8")
-    return applicants, _rows(source), peak_mib(source, OUT / "peak.db", policy_path)
+    run = in_child("anonymize", str(source), str(OUT / "peak.db"), _policy(source))
+    return applicants, _rows(source), run.peak_mib

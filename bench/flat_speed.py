@@ -5,8 +5,9 @@ median of ``REPEATS`` runs:
 
 * the physical limit: SQLite ``ATTACH … INSERT SELECT`` into a fresh file, and a pyarrow
   read + write of the same rows as Parquet;
-* Sluis: the keyed run SQLite → SQLite and Parquet → Parquet (all cores, no verification),
-  its peak resident memory (in a child process), and ``verify`` of the SQLite copy;
+* Sluis: the keyed run SQLite → SQLite and Parquet → Parquet (all cores, no verification)
+  and ``verify`` of the SQLite copy, each run in a fresh child process (:mod:`bench.memory`),
+  with the SQLite run's peak resident memory;
 * the naive approach: a per-row Python script with Faker on a sample, extrapolated;
 * the peer: presidio-structured on the Parquet file (:mod:`bench.peer_structured`);
 * PostgreSQL → PostgreSQL on a throwaway server (:mod:`bench.flat_postgres`): the faster
@@ -38,7 +39,7 @@ import yaml
 from bench import flat_postgres, peer_pynonymizer
 from bench.flat_postgres import PostgresSpeed
 from bench.flat_table import build_flat_db
-from bench.memory import peak_mib
+from bench.memory import ChildRun, median_run
 from bench.peer_structured import SAMPLE, measure
 from sluis.anonymize.prf import Prf
 from sluis.anonymize.runner import run
@@ -49,7 +50,6 @@ from sluis.model.policy_draft import draft_policy
 from sluis.model.policy_file import parse_policy
 from sluis.sinks import open_sink
 from sluis.sources import open_source
-from sluis.verify import VerifyOptions, verify
 
 OUT = Path(__file__).parent / "out" / "flat"
 ROWS = int(os.environ.get("SLUIS_BENCH_FLAT_ROWS", "200000"))
@@ -226,7 +226,7 @@ def _hmac_rate() -> float:
     return len(messages) / (time.perf_counter() - start)
 
 
-def _postgres(source: Path, policy_text: str) -> PostgresSpeed | str:
+def _postgres(source: Path, policy_path: Path) -> PostgresSpeed | str:
     """The PostgreSQL figures on a server of their own, or why they were not measured."""
     if not flat_postgres.available():
         return "not measured: PostgreSQL server programs not found (run 'make postgres')"
@@ -240,10 +240,10 @@ def _postgres(source: Path, policy_text: str) -> PostgresSpeed | str:
             lambda: flat_postgres.copy_adbc(flat.source, flat.url(plain)),
             lambda: flat.fresh(plain),
         )
-        anonymized = _median(
-            lambda: _sluis(flat.source, flat.url(sluis), policy_text),
+        anonymized = median_run(
+            "anonymize", flat.source, flat.url(sluis), policy_path, REPEATS,
             lambda: flat.empty(sluis),
-        )
+        ).seconds  # fmt: skip
         if flat_postgres.count(flat.url(sluis)) != flat.rows:
             raise RuntimeError("the PostgreSQL copy lost rows")
         peer = peer_pynonymizer.measure(flat.server, flat_postgres.SOURCE_DB, flat.rows)
@@ -262,37 +262,29 @@ def run_bench() -> FlatSpeed:
     policy_path = OUT / "policy.yaml"
     policy_text = draft_policy(scan(str(source)))
     policy_path.write_text(policy_text, encoding="utf-8")
-    sqlite_target, parquet_target = OUT / "copy.db", OUT / "copy-parquet"
-    passed: list[bool] = []
+    structured_path = OUT / "policy-structured.yaml"
+    structured_path.write_text(_without_note(policy_text), encoding="utf-8")
+    sqlite_target = OUT / "copy.db"
 
-    def check() -> None:
-        result = verify(
-            str(source),
-            str(sqlite_target),
-            parse_policy(policy_text),
-            key=KEY.material,
-            options=VerifyOptions(workers=WORKERS),
-        )
-        passed.append(result.passed)
+    def sluis(source: str, target: str, policy: Path = policy_path) -> ChildRun:
+        return median_run("anonymize", source, target, policy, REPEATS)
 
+    sqlite = sluis(str(source), str(sqlite_target))
+    checked = median_run("verify", str(source), str(sqlite_target), policy_path, REPEATS)
     return FlatSpeed(
         rows=ROWS,
         sqlite_plain=_median(lambda: _sqlite_plain(source, OUT / "plain.db")),
-        sqlite_sluis=_median(lambda: _sluis(str(source), str(sqlite_target), policy_text)),
-        sqlite_structured=_median(
-            lambda: _sluis(str(source), str(OUT / "structured.db"), _without_note(policy_text))
-        ),
+        sqlite_sluis=sqlite.seconds,
+        sqlite_structured=sluis(str(source), str(OUT / "structured.db"), structured_path).seconds,
         parquet_plain=_median(lambda: _parquet_plain(parquet_source, OUT / "plain-parquet")),
-        parquet_sluis=_median(
-            lambda: _sluis(f"parquet:{parquet_source}", f"parquet:{parquet_target}", policy_text)
-        ),
-        verify=_median(check),
-        passed=all(passed),
+        parquet_sluis=sluis(f"parquet:{parquet_source}", f"parquet:{OUT / 'copy-parquet'}").seconds,
+        verify=checked.seconds,
+        passed=checked.passed,
         naive=_naive(source),
-        peak_mib=peak_mib(source, OUT / "peak.db", policy_path),
+        peak_mib=sqlite.peak_mib,
         hmac_per_second=_hmac_rate(),
         peer=measure(parquet_source / "persons.parquet", ROWS),
-        postgres=_postgres(source, policy_text),
+        postgres=_postgres(source, policy_path),
     )
 
 
