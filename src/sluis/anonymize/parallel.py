@@ -107,9 +107,10 @@ class BatchPool:
         self, table: str, batches: Iterable[pa.RecordBatch], rows: int
     ) -> Iterator[pa.RecordBatch]:
         """Each batch of ``table`` (``rows`` rows in all) transformed, in order; on the
-        workers when the table has two pieces or more."""
+        workers when the table has two pieces or more and its plan reads text (other
+        operators are cheaper here than the trip to a worker and back)."""
         plan = self._plans[table]
-        if self.workers == 1 or rows < 2 * self.piece_rows:
+        if self.workers == 1 or rows < 2 * self.piece_rows or not plan.reads_text:
             for batch in batches:
                 yield plan.transform(batch, self._key, self._known)
             return

@@ -48,13 +48,13 @@ def run(
     """Anonymize every table into the (already created) staged ``sink`` and finish it.
 
     With ``workers > 1``, tables of two pieces or more (``parallel.PIECE_ROWS``, at most
-    ``batch_rows``) are transformed on that many worker processes while this process reads
-    and writes; the output is the same.
+    ``batch_rows``) whose plan reads text are transformed on that many worker processes while
+    this process reads and writes; the output is the same.
     """
     plans = plan_for(source, policy)
     piece_rows = min(PIECE_ROWS, batch_rows)
     totals = {plan.table.name: source.row_count(plan.table.name) for plan in plans}
-    if workers > 1 and any(total >= 2 * piece_rows for total in totals.values()):
+    if workers > 1 and any(totals[p.table.name] >= 2 * piece_rows and p.reads_text for p in plans):
         warm_up()  # the workers' imports overlap with reading names and rare combinations
     known = collect(source, policy, batch_rows)
     results = []
