@@ -100,7 +100,7 @@ def _find(text: str) -> tuple[Span, ...]:
             if (
                 0 <= span.start < span.end <= length
                 and not is_institutional(text, span, boxes, orgs)
-                and not _quieted(span, quiet)
+                and not (quiet and _quieted(span, quiet))
             ):
                 add((span, validated))
     for span in (*find_context_names(text), *labelled):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from sluis.discover.detectors._common import LiteralStarts, fold
+from sluis.discover.detectors._common import LiteralStarts, contains_any, fold
 from sluis.discover.detectors._names import has_street_suffix, is_first, is_known_last, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
@@ -88,6 +88,10 @@ _FILE_NAME_INITIAL = re.compile(
     r"(?<=[_\-/\\])([^\W\d_][^\W\d_']{2,})([_\-])[A-Z](?=\2|\.[A-Za-z]{2,4}\b)"
 )
 _LOWER_SPEAKER = re.compile(r"[a-zß-ÿ][a-zß-ÿ'\-]+(?: [a-zß-ÿ'\-]+){0,3}")
+# Literals one of which every match of _BARE_INITIALS (resp. _GREETING) contains (see fold).
+_BARE_TITLES = ("mw", "mevr", "hr", "de heer", "meneer")
+_GREETING_WORDS = ("beste", "geachte", "hallo", "hoi", "hey", "dag", "goedemorgen",
+                   "goedenavond", "lieve", "dear", "hi", "hello")  # fmt: skip
 _POSSESSIVE = re.compile(r"(?<![\w.'’])([^\W\d_][^\W\d_\-]{2,})['’]s(?!\w)")
 _GREETING = re.compile(
     r"(?m)(?:^[ \t>]*|(?<=:)[ \t]+)(?:beste|geachte|hallo|hoi|hey|dag|goedemorgen|goedemiddag|"
@@ -241,7 +245,7 @@ def find_context_names(text: str) -> Iterator[Span]:
             yield from _display_name(text, m.start())
     for m in _HEADER.finditer(text):
         yield from name_at(text, m.end(), NAME)
-    for m in _GREETING.finditer(text):
+    for m in _GREETING.finditer(text) if contains_any(folded, _GREETING_WORDS) else ():
         titled = _TITLED.search(m.group()) is not None
         yield from name_at(text, m.end(), NAME, single_ok=True, must_close=True, titled=titled)
     if any(word in lower for word in _CLOSING_WORDS):
@@ -251,7 +255,7 @@ def find_context_names(text: str) -> Iterator[Span]:
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
         yield from name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
-    for m in _BARE_INITIALS.finditer(text):
+    for m in _BARE_INITIALS.finditer(text) if contains_any(folded, _BARE_TITLES) else ():
         yield Span(m.start("name"), m.end("name"), NAME, DETECTOR, SCORE)
     if "(" in text:
         for m in _NICKNAMED.finditer(text):

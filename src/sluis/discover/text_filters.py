@@ -194,7 +194,7 @@ def is_institutional(
 
 def _not_a_person(text: str, span: Span, value: str) -> bool:
     """Organizations and streets by their own words or the words after them."""
-    if any(ch.isdigit() or ch == "/" for ch in value):
+    if "/" in value or any(map(str.isdigit, value)):
         return True
     words = value.split()
     if words[0].casefold() in _ARTICLES:

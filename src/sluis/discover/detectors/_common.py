@@ -217,6 +217,9 @@ class DigitsWithContext:
     category: str
     digits: int
     keywords: re.Pattern[str]
+    # Literals (lower case) one of which every match of ``keywords`` contains: a text without
+    # any has no keyword, so no number in it is reported.
+    gate: tuple[str, ...] = ()
     needs_context: bool = True
     evidence: str = field(init=False)
     _cell: re.Pattern[str] = field(init=False, repr=False)
@@ -235,5 +238,7 @@ class DigitsWithContext:
         return self._cell.fullmatch(value.strip()) is not None
 
     def find(self, text: str) -> Iterator[Span]:
+        if self.gate and not contains_any(fold(text), self.gate):
+            return iter(())
         scorer = context_scorer(text, self.keywords, 0.9, before=40, after=10)
         return iter_spans(self._text, text, self.category, self.code, scorer, self._hint)

@@ -321,6 +321,7 @@ def find_names(text: str) -> list[Span]:
     newline = "\n" in text
     spans: list[Span] = []
     dead = _DEAD
+    particle_words = lex().particle_words
     i = 0
     n = len(tokens)
     while i < n:
@@ -337,6 +338,20 @@ def find_names(text: str) -> list[Span]:
             if d == 2 or (d == 1 and tok.shape == "lower"):
                 i += 1
                 continue
+            if d == 3 and tok.shape == "lower":
+                # A lower-case particle starts a name only before a capitalized word or
+                # initials, maybe past more lower-case particles (see _deadness).
+                j = i + 1
+                while (
+                    j < n
+                    and tokens[j].kind == "w"
+                    and tokens[j].shape == "lower"
+                    and tokens[j].norm in particle_words
+                ):
+                    j += 1
+                if j == n or tokens[j].kind in "pn" or tokens[j].shape == "lower":
+                    i += 1
+                    continue
         found = _match_at(tokens, i)
         if found is None:
             i += 1
@@ -365,19 +380,28 @@ def _line_end(text: str, tokens: Sequence[Token], found: _Found) -> int:
     return found.end
 
 
-# Per normal form: 1 when _match_at refuses the word in lower case, 2 in any case.
+# Per normal form: 1 when _match_at refuses the word in lower case, 2 in any case, 3 for a
+# lower-case particle unless a capitalized word or another particle follows.
 _DEAD: dict[str, int] = {}
 
 
 def _deadness(norm: str) -> int:
     """2 for a common word that is no particle, salutation or given name and has no hyphen or
     apostrophe: every rule of _match_at refuses it as a first word; 1 for a word that is
-    refused in lower case only (no salutation, particle or given name); else 0."""
+    refused in lower case only (no salutation or particle; a given name only when common or
+    short, which _from_first_name refuses in lower case); 3 for such a word that is a
+    particle: in lower case only ``_surname_run`` from it can succeed, which needs a
+    capitalized word or another particle after it; else 0."""
     if len(_DEAD) >= _WORDS_MAX:
         _DEAD.clear()
     lx = lex()
-    if norm in lx.quick or is_first(norm):
+    first = is_first(norm)
+    if norm in lx.salutations or (first and norm not in lx.stop and len(norm) >= 3):
         d = 0
+    elif norm in lx.particle_words:
+        d = 3  # _from_first_name refuses a lower-case given name that is common or short
+    elif first:
+        d = 1
     elif norm in lx.stop and "-" not in norm and "'" not in norm:
         d = 2
     else:

@@ -19,7 +19,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sluis.discover.detectors._common import has_context, iter_spans, words_pattern
+from sluis.discover.detectors._common import (
+    has_context,
+    hinted_finditer,
+    iter_spans,
+    words_pattern,
+)
 from sluis.discover.detectors.base import Span
 
 MONTHS: dict[str, int] = {
@@ -50,10 +55,15 @@ _TEXT = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 # Where a match of _TEXT can start: "1-2", "2024-0", "3 m", "3e m", "6th of S", "May 2".
-_HINT = re.compile(
-    r"[0-9]{1,4}(?:[-/.][0-9]|(?:[eE]|st|nd|rd|th)? (?:of )?[A-Za-z])"
-    r"|[A-Za-z]{3,9}\.? [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}"
-)
+# The month name is spelled out: a hint that stopped at its first letter fired at every number
+# before a word ("3 dagen"); that narrows only where _TEXT cannot match.
+_DAY_FIRST_HINT = r"[0-9]{1,4}(?:[-/.][0-9]|(?:[eE]|st|nd|rd|th)? (?ai:of )?(?ai:" + _MONTH + "))"
+_MONTH_FIRST_TAIL = r" [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}"
+_HINT = re.compile(rf"{_DAY_FIRST_HINT}|[A-Za-z]{{3,9}}\.?{_MONTH_FIRST_TAIL}")
+# Without the tail of "September 21, 2002" anywhere, only day-first dates can start: the
+# second alternative (tried at every letter) is left out.
+_HINT_DAY_FIRST = re.compile(_DAY_FIRST_HINT)
+_MONTH_FIRST_GATE = re.compile(_MONTH_FIRST_TAIL)
 _TRIGGERS = words_pattern(
     [
         "geboren",
@@ -156,8 +166,9 @@ class BirthDateDetector:
                 return 0.9
             return 0.4
 
-        yield from iter_spans(_TEXT, text, self.category, self.code, score, _HINT)
-        for m in _COMPACT_TEXT.finditer(text):
+        hint = _HINT if _MONTH_FIRST_GATE.search(text) else _HINT_DAY_FIRST
+        yield from iter_spans(_TEXT, text, self.category, self.code, score, hint)
+        for m in hinted_finditer(_COMPACT_TEXT, _COMPACT, text):
             if cell_date(m.group()) is None:
                 continue
             if _abbreviated(text, m.start()) or has_context(

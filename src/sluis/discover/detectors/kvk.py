@@ -20,4 +20,6 @@ _KEYWORDS = words_pattern(
     ]
 )
 
-DETECTOR = DigitsWithContext("kvk", "id.kvk", 8, _KEYWORDS)
+_GATE = ("kvk", "kamer van koophandel", "handelsregister", "chamber of commerce")
+
+DETECTOR = DigitsWithContext("kvk", "id.kvk", 8, _KEYWORDS, _GATE)

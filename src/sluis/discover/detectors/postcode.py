@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from sluis.discover import lexicon
-from sluis.discover.detectors._common import iter_spans
+from sluis.discover.detectors._common import hinted_finditer, iter_spans
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
@@ -30,6 +30,7 @@ _TEXT = re.compile(
     re.ASCII,
 )
 _HINT = re.compile(r"[1-9][0-9]{3} ?[A-Z]{2}")  # where a match of _TEXT can start
+_ANY_HINT = re.compile(r"[1-9][0-9]{3} ?[A-Za-z]{2}")  # where _LOWER and _ANY_CASE can start
 # Typed in lower case ("5835 od 's-hertogenbosch"): a postcode only with a known place after it.
 _LOWER = re.compile(
     r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3}) ?(?P<letters>[a-z]{2}))(?![\w\-]),?[ \t]{1,2}"
@@ -115,7 +116,7 @@ class PostcodeDetector:
         """Spans cover the postcode only, not the place name that raised the score; a postcode
         typed in lower case counts only before a known place, which is reported too."""
         yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
-        for m in _LOWER.finditer(text):
+        for m in hinted_finditer(_LOWER, _ANY_HINT, text):
             letters = m.group("letters").upper()
             if letters in FORBIDDEN_LETTERS or letters in _AFTER_YEAR:
                 continue
@@ -124,7 +125,7 @@ class PostcodeDetector:
                 yield Span(m.start("v"), m.end("v"), self.category, self.code, 0.85)
                 start = m.start("town")
                 yield Span(start, start + len(town), "location.city", self.code, 0.85)
-        for m in _ANY_CASE.finditer(text):
+        for m in hinted_finditer(_ANY_CASE, _ANY_HINT, text):
             letters = m.group("letters")
             if letters.isupper() or letters.upper() in FORBIDDEN_LETTERS:
                 continue

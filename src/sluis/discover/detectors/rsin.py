@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sluis.discover.detectors._common import (
+    contains_any,
     context_scorer,
+    fold,
     iter_spans,
     passes_eleven_proof,
     words_pattern,
@@ -23,6 +25,7 @@ _CELL = re.compile(r"\d{8,9}|\d{4}\.\d{2}\.\d{3}", re.ASCII)
 _TEXT = re.compile(r"(?<![\w.\-])(?:\d{9}|\d{4}\.\d{2}\.\d{3})(?![\w\-]|[.,]\d)", re.ASCII)
 _HINT = re.compile(r"[0-9](?:[0-9]{8}|[0-9]{3}\.[0-9]{2}\.[0-9]{3})")  # _TEXT's starts
 _KEYWORDS = words_pattern(["rsin", "rsin-?nummer", "fiscaal nummer", "fiscaalnummer"])
+_GATE = ("rsin", "fiscaal")  # in every keyword
 
 
 def _digits(value: str) -> str:
@@ -43,6 +46,8 @@ class RsinDetector:
         return _CELL.fullmatch(cell) is not None and passes_eleven_proof(_digits(cell))
 
     def find(self, text: str) -> Iterator[Span]:
+        if not contains_any(fold(text), _GATE):
+            return iter(())  # no RSIN word, so no number is reported
         scorer = context_scorer(
             text, _KEYWORDS, 0.9, valid=lambda v: passes_eleven_proof(_digits(v))
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sluis.discover import lexicon
-from sluis.discover.detectors._common import has_context, words_pattern
+from sluis.discover.detectors._common import contains_any, fold, has_context, words_pattern
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
@@ -48,6 +48,8 @@ _ADDRESS_WORDS = words_pattern(
     ["woont", "wonende", "woonachtig", "adres", "woonadres", "verhuisd", "verhuist",
      "ingeschreven", "postadres", "address", "lives"]
 )  # fmt: skip
+# One of these is in every match of _ADDRESS_WORDS (see fold).
+_ADDRESS_GATE = ("woon", "wonende", "adres", "verhuis", "ingeschreven", "address", "lives")
 _PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "la", "le", "du"})
 
 
@@ -77,6 +79,8 @@ class StreetDetector:
             span = _street_span(text, m)
             if span is not None:
                 yield span
+        if not contains_any(fold(text), _ADDRESS_GATE):
+            return  # a lower-case street counts only after an address word
         for m in _LOWER_TEXT.finditer(text):
             if _has_prefix(m.group("street")) and has_context(
                 text, m.start(), m.end(), _ADDRESS_WORDS, before=30, after=0

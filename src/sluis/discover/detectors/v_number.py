@@ -21,4 +21,6 @@ _KEYWORDS = words_pattern(
     ]
 )
 
-DETECTOR = DigitsWithContext("v_number", "id.v_number", 10, _KEYWORDS)
+_GATE = ("nummer", "nr", "number")  # in every keyword above
+
+DETECTOR = DigitsWithContext("v_number", "id.v_number", 10, _KEYWORDS, _GATE)

@@ -1,0 +1,46 @@
+"""The literal gates that skip a detector or pattern: on a text the gate rejects, the
+ungated pattern finds nothing either."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sluis.discover.detectors import birth_date, kvk, rsin, street, v_number
+from sluis.discover.detectors._common import contains_any, fold
+
+# Letters, digits, separators and the characters that fold differently (Kelvin sign, long s).
+_ALPHABET = "abcdefghijklmnopqrstuvwxyzKVRSNHB0123456789 .-:,\u212a\u017f\u0130"
+texts = st.text(alphabet=_ALPHABET, max_size=60)
+
+
+def _keywords_absent(pattern: re.Pattern[str], gate: tuple[str, ...], text: str) -> None:
+    if not contains_any(fold(text), gate):
+        assert pattern.search(text) is None
+
+
+@settings(max_examples=300)
+@given(texts)
+def test_keyword_gates_only_reject_texts_without_a_keyword(text: str) -> None:
+    _keywords_absent(kvk._KEYWORDS, kvk._GATE, text)
+    _keywords_absent(v_number._KEYWORDS, v_number._GATE, text)
+    _keywords_absent(rsin._KEYWORDS, rsin._GATE, text)
+    _keywords_absent(street._ADDRESS_WORDS, street._ADDRESS_GATE, text)
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["rsin", "KvK-nr.", "Kamer van Koophandel", "V-NR.", "vnr", "Woont"]))
+def test_keyword_gates_pass_keywords(word: str) -> None:
+    gates = kvk._GATE + v_number._GATE + rsin._GATE + street._ADDRESS_GATE
+    assert contains_any(fold(f"x {word} 12345678"), gates)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="0123456789 ,thsndrJjMmSsAaOoFf", max_size=40))
+def test_birth_date_day_first_hint_without_month_first_tail(text: str) -> None:
+    """Without the tail of a month-first date the shorter hint tries every match start."""
+    if birth_date._MONTH_FIRST_GATE.search(text) is None:
+        for m in birth_date._TEXT.finditer(text):
+            assert birth_date._HINT_DAY_FIRST.match(text, m.start()) is not None
