@@ -36,10 +36,28 @@ def _start(plans: Mapping[str, TablePlan], key: Key, known: KnownNames | None) -
     _state = (plans, key, known)
 
 
-def _transform(table: str, batch: pa.RecordBatch) -> pa.RecordBatch:
+def _transform_text(table: str, piece: pa.RecordBatch) -> list[pa.Array]:
+    """In a worker: the replaced arrays of the piece's text columns."""
     assert _state is not None, "worker used before it was started"
     plans, key, known = _state
-    return plans[table].transform(batch, key, known)
+    plan = plans[table]
+    return plan.transform_columns(piece, key, known, plan.text_columns)
+
+
+class _Piece:
+    """A piece in flight: its text columns on a worker, the others already done here."""
+
+    def __init__(self, piece: pa.RecordBatch, text: Future[list[pa.Array]], others: list[pa.Array]):
+        self.piece, self.text, self.others = piece, text, others
+
+    def result(self, text_columns: tuple[int, ...]) -> pa.RecordBatch:
+        from_worker = dict(zip(text_columns, self.text.result(), strict=True))
+        others = iter(self.others)
+        arrays = [
+            from_worker[i] if i in from_worker else next(others)
+            for i in range(self.piece.num_columns)
+        ]
+        return pa.RecordBatch.from_arrays(arrays, schema=self.piece.schema)
 
 
 def _ready() -> None:
@@ -106,16 +124,19 @@ class BatchPool:
     def transformed(
         self, table: str, batches: Iterable[pa.RecordBatch], rows: int
     ) -> Iterator[pa.RecordBatch]:
-        """Each batch of ``table`` (``rows`` rows in all) transformed, in order; on the
-        workers when the table has two pieces or more and its plan reads text (other
-        operators are cheaper here than the trip to a worker and back)."""
+        """Each batch of ``table`` (``rows`` rows in all) transformed, in order. When the
+        table has two pieces or more and columns whose rule searches text, those columns go
+        to the workers piece by piece while this process does the others (vectorized, they
+        are cheaper here than the trip to a worker and back)."""
         plan = self._plans[table]
-        if self.workers == 1 or rows < 2 * self.piece_rows or not plan.reads_text:
+        text = plan.text_columns
+        if self.workers == 1 or rows < 2 * self.piece_rows or not text:
             for batch in batches:
                 yield plan.transform(batch, self._key, self._known)
             return
+        others = [i for i in range(len(plan.columns)) if i not in text]
         self.start()
-        pending: deque[Future[pa.RecordBatch]] = deque()
+        pending: deque[_Piece] = deque()
         for batch in batches:
             for start in range(0, batch.num_rows, self.piece_rows):
                 piece = batch.slice(start, self.piece_rows)
@@ -123,8 +144,10 @@ class BatchPool:
                 if pool is None:  # nothing is in flight yet, so the order holds
                     yield plan.transform(piece, self._key, self._known)
                     continue
-                pending.append(pool.submit(_transform, table, piece))
+                submitted = pool.submit(_transform_text, table, piece)
+                done = plan.transform_columns(piece, self._key, self._known, others)
+                pending.append(_Piece(piece, submitted, done))
                 if len(pending) >= 2 * self.workers:
-                    yield pending.popleft().result()
+                    yield pending.popleft().result(text)
         while pending:
-            yield pending.popleft().result()
+            yield pending.popleft().result(text)

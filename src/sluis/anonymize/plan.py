@@ -10,6 +10,7 @@ and names the column, where PostgreSQL would refuse the row and SQLite keep it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -55,19 +56,32 @@ class TablePlan:
     columns: tuple[ColumnPlan, ...]
 
     @property
-    def reads_text(self) -> bool:
-        """Whether a rule searches text for personal data (``redact_text``, ``json``,
+    def text_columns(self) -> tuple[int, ...]:
+        """The columns whose rule searches text for personal data (``redact_text``, ``json``,
         ``replace_blob``): hundreds of microseconds a value, where every other operator is
         vectorized and costs microseconds."""
-        return any(isinstance(c.rule, RedactText | JsonRule | ReplaceBlob) for c in self.columns)
+        return tuple(
+            i
+            for i, c in enumerate(self.columns)
+            if isinstance(c.rule, RedactText | JsonRule | ReplaceBlob)
+        )
 
     def transform(
         self, batch: pa.RecordBatch, key: Key, known: KnownNames | None = None
     ) -> pa.RecordBatch:
         """One batch with every column replaced as the policy says, types kept."""
+        arrays = self.transform_columns(batch, key, known, range(len(self.columns)))
+        return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
+
+    def transform_columns(
+        self, batch: pa.RecordBatch, key: Key, known: KnownNames | None, indices: Iterable[int]
+    ) -> list[pa.Array]:
+        """The replaced arrays of the columns at ``indices`` (a rule may read other columns
+        of ``batch``, such as the subject of a date shift)."""
         arrays = []
-        for column, field in zip(self.columns, batch.schema, strict=True):
-            values = batch.column(column.name)
+        for index in indices:
+            column, field = self.columns[index], batch.schema.field(index)
+            values = batch.column(index)
             rule = column.rule
             where = f"{self.table.name}.{column.name}"
             if isinstance(rule, JsonRule):
@@ -85,7 +99,7 @@ class TablePlan:
             if column.max_chars is not None:
                 _check_length(conformed, column.max_chars, where)
             arrays.append(conformed)
-        return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
+        return arrays
 
 
 def _conform(result: pa.Array, type_: pa.DataType, where: str) -> pa.Array:

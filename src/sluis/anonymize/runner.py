@@ -54,7 +54,8 @@ def run(
     plans = plan_for(source, policy)
     piece_rows = min(PIECE_ROWS, batch_rows)
     totals = {plan.table.name: source.row_count(plan.table.name) for plan in plans}
-    if workers > 1 and any(totals[p.table.name] >= 2 * piece_rows and p.reads_text for p in plans):
+    heavy = [p for p in plans if p.text_columns and totals[p.table.name] >= 2 * piece_rows]
+    if workers > 1 and heavy:
         warm_up()  # the workers' imports overlap with reading names and rare combinations
     known = collect(source, policy, batch_rows)
     results = []
