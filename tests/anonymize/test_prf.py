@@ -32,9 +32,7 @@ def test_vectorized_path_equals_scalar_path(data: list[bytes], modulus: int) -> 
     # Short arrays are hashed one by one; padded past _FEW they take the polars kernel.
     for messages in (data, data + [i.to_bytes(2, "big") for i in range(_FEW)]):
         array = pa.array(messages, pa.binary())
-        assert function.hex_array(array).to_pylist() == [
-            function.digest(d).hex() for d in messages
-        ]
+        assert function.hex_array(array).to_pylist() == [function.digest(d).hex() for d in messages]
         assert function.integer_array(array, modulus).to_pylist() == [
             function.integer(d, modulus) for d in messages
         ]
