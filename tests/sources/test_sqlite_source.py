@@ -206,6 +206,15 @@ def test_text_that_is_not_utf8_names_the_column_not_the_value(sqlite_db: SqliteF
     assert "'note'" in message and "UTF-8" in message and "Jan" not in message
 
 
+def test_undecodable_text_in_a_mixed_column_names_no_value(sqlite_db: SqliteFactory) -> None:
+    path = sqlite_db("CREATE TABLE t (id INTEGER, note);", {"t": [(1, 5)]})
+    with sqlite3.connect(path) as db:
+        db.execute("INSERT INTO t VALUES (2, CAST(x'4a616efe' AS TEXT))")
+    with open_source(str(path)) as source, pytest.raises(SourceError) as raised:
+        list(source.batches("t"))
+    assert "UTF-8" in str(raised.value) and "Jan" not in str(raised.value)
+
+
 def test_blob_json_and_null_only_columns(sqlite_db: SqliteFactory) -> None:
     path = sqlite_db(
         "CREATE TABLE d (b BLOB, j JSON, i INTEGER, f FLOAT, s TEXT);",

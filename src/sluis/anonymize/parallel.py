@@ -15,7 +15,6 @@ import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 
 import pyarrow as pa
 
@@ -108,9 +107,9 @@ class BatchPool:
         )
         try:
             self._ready = [executor.submit(_ready) for _ in range(self.workers)]
-        except BrokenProcessPool:
-            executor.shutdown(wait=False)
-            return  # no workers: this process transforms every piece, with the same output
+        except Exception:  # no workers: this process does every piece
+            executor.shutdown(wait=False, cancel_futures=True)
+            return  # the output is the same; only slower
         self._executor = executor
 
     def started(self) -> ProcessPoolExecutor | None:

@@ -372,23 +372,24 @@ class SqliteSource(ClosingSource):
             raise SourceError(f"cannot read SQLite database {self.path} ({exc})") from None
 
     def _checked(self, table: str, batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
-        """``batch`` in ``schema``'s types, its text valid UTF-8 (``sqlite3`` refuses
-        invalid text too, but names the value; this names the column)."""
-        batch = pa.RecordBatch.from_arrays(
-            [col.cast(field.type) for col, field in zip(batch.columns, schema, strict=True)],
-            schema=schema,
-        )
-        try:
-            batch.validate(full=True)
-        except pa.ArrowInvalid:
-            bad = next(f.name for f, col in zip(schema, batch.columns, strict=True)
-                       if not _valid(col))  # fmt: skip
-            raise SourceError(
-                f"cannot read SQLite database {self.path}: column {bad!r} of table"
-                f" {table!r} holds text that is not valid UTF-8; store it as a BLOB or fix"
-                " its encoding"
-            ) from None
-        return batch
+        """``batch`` in ``schema``'s types, its text valid UTF-8; a failure names the column,
+        never a value (``sqlite3`` and Arrow quote the value)."""
+        arrays = []
+        for column, field in zip(batch.columns, schema, strict=True):
+            try:
+                arrays.append(column.cast(field.type))
+            except (pa.ArrowInvalid, pa.ArrowTypeError):
+                raise SourceError(
+                    f"cannot read SQLite database {self.path}: column {field.name!r} of table"
+                    f" {table!r} changed its types while it was read; run again"
+                ) from None
+            if not _valid(arrays[-1]):
+                raise SourceError(
+                    f"cannot read SQLite database {self.path}: column {field.name!r} of table"
+                    f" {table!r} holds text that is not valid UTF-8; store it as a BLOB or fix"
+                    " its encoding"
+                )
+        return pa.RecordBatch.from_arrays(arrays, schema=schema)
 
     def _stream(
         self,
@@ -408,6 +409,8 @@ class SqliteSource(ClosingSource):
                 ]
                 yield pa.RecordBatch.from_arrays(arrays, schema=arrow_schema)
         except sqlite3.Error as exc:
-            raise SourceError(f"cannot read SQLite database {self.path} ({exc})") from None
+            # sqlite3 quotes a text it cannot decode: name the problem, not the value.
+            reason = "text that is not valid UTF-8" if "decode" in str(exc) else str(exc)
+            raise SourceError(f"cannot read SQLite database {self.path} ({reason})") from None
         finally:
             conn.close()
