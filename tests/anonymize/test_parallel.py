@@ -11,6 +11,7 @@ from pathlib import Path
 import pyarrow as pa
 
 from sluis.anonymize.known_names import collect
+from sluis.anonymize.operators._arrow import remembered
 from sluis.anonymize.parallel import BatchPool
 from sluis.anonymize.runner import plan_for
 from sluis.keys import Key
@@ -104,3 +105,8 @@ def test_pieces_done_here_while_workers_start_keep_their_order(
             batches = source.batches("klanten", batch_rows=100)
             mixed = list(pool.transformed("klanten", batches, ROWS))
     assert pa.Table.from_batches(mixed).equals(pa.Table.from_batches(_transformed(path, 1)))
+
+
+def test_remembered_fakes_are_dropped_when_the_run_ends(sqlite_db: Callable[..., Path]) -> None:
+    _transformed(_source(sqlite_db), 1)  # names are faked through a memo during the run
+    assert remembered.cache_info().currsize == 0

@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 import pyarrow as pa
 
 from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.operators._arrow import forget_fakes
 from sluis.anonymize.plan import TablePlan
 from sluis.keys import Key
 from sluis.workers import start_method
@@ -86,6 +87,7 @@ class BatchPool:
         return self
 
     def __exit__(self, *_: object) -> None:
+        forget_fakes()
         if self._starter is not None:
             self._starter.join()
         if self._executor is not None:

@@ -87,6 +87,12 @@ def remembered(key: Key, operator: str) -> dict[str, str | None]:
     return {}
 
 
+def forget_fakes() -> None:
+    """Drop every memo of :func:`remembered`: they hold original values, kept no longer than
+    the run that needs them."""
+    remembered.cache_clear()
+
+
 def mod(values: pa.Array, modulus: int) -> pa.Array:
     """``values mod modulus`` for non-negative integers."""
     m = scalar(modulus)
