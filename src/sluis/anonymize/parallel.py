@@ -60,6 +60,13 @@ class _Piece:
         return pa.RecordBatch.from_arrays(arrays, schema=self.piece.schema)
 
 
+def on_workers(plan: TablePlan, rows: int, workers: int, piece_rows: int) -> bool:
+    """Whether a table of ``rows`` rows goes to the workers: it has two pieces or more and
+    columns whose rule searches text (vectorized operators are cheaper in place than the
+    trip to a worker and back)."""
+    return workers > 1 and rows >= 2 * piece_rows and bool(plan.text_columns)
+
+
 def _ready() -> None:
     """A task that returns once its worker has started."""
 
@@ -125,13 +132,12 @@ class BatchPool:
     def transformed(
         self, table: str, batches: Iterable[pa.RecordBatch], rows: int
     ) -> Iterator[pa.RecordBatch]:
-        """Each batch of ``table`` (``rows`` rows in all) transformed, in order. When the
-        table has two pieces or more and columns whose rule searches text, those columns go
-        to the workers piece by piece while this process does the others (vectorized, they
-        are cheaper here than the trip to a worker and back)."""
+        """Each batch of ``table`` (``rows`` rows in all) transformed, in order; for a table
+        :func:`on_workers`, its text columns go to the workers piece by piece while this
+        process does the others."""
         plan = self._plans[table]
         text = plan.text_columns
-        if self.workers == 1 or rows < 2 * self.piece_rows or not text:
+        if not on_workers(plan, rows, self.workers, self.piece_rows):
             for batch in batches:
                 yield plan.transform(batch, self._key, self._known)
             return

@@ -64,7 +64,8 @@ class Prf:
     def hex_array(self, messages: pa.Array) -> pa.Array:
         """The lower-case hex digests (64 characters) of a binary or string array."""
         if len(messages) < _FEW:
-            return pa.array([self._digest_of(m).hex() for m in messages.to_pylist()], pa.string())
+            hexes = [self.digest(_as_bytes(m)).hex() for m in messages.to_pylist()]
+            return pa.array(hexes, pa.string())
         frame = pl.DataFrame({"m": pl.from_arrow(messages)})
         digests = frame.select(plh.col("m").chash.hmac_sha256(key=self._text))
         return as_array(digests.to_series().to_arrow()).cast(pa.string())
@@ -75,11 +76,7 @@ class Prf:
             raise ValueError("modulus must be in (0, 2**63]")
         if len(messages) < _FEW or modulus > _VECTOR_MODULUS:
             return pa.array(
-                [
-                    int.from_bytes(self._digest_of(m)[:16], "big") % modulus
-                    for m in messages.to_pylist()
-                ],
-                pa.int64(),
+                [self.integer(_as_bytes(m), modulus) for m in messages.to_pylist()], pa.int64()
             )
         frame = pl.DataFrame({"m": pl.from_arrow(messages)})
         hexes = pl.col("h")
@@ -92,8 +89,10 @@ class Prf:
         digests = frame.select(plh.col("m").chash.hmac_sha256(key=self._text).alias("h"))
         return as_array(digests.select(rest.cast(pl.Int64)).to_series().to_arrow())
 
-    def _digest_of(self, message: bytes | str) -> bytes:
-        return self.digest(message.encode("utf-8") if isinstance(message, str) else message)
+
+def _as_bytes(message: bytes | str) -> bytes:
+    """A message of a binary or string array as the bytes the polars kernel hashes."""
+    return message.encode("utf-8") if isinstance(message, str) else message
 
 
 def prf(key: Key, data: bytes) -> bytes:

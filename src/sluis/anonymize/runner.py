@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sluis.anonymize.known_names import collect
-from sluis.anonymize.parallel import PIECE_ROWS, BatchPool
+from sluis.anonymize.parallel import PIECE_ROWS, BatchPool, on_workers
 from sluis.anonymize.plan import TablePlan, make_plan
 from sluis.anonymize.suppression import plan_suppression
 from sluis.keys import Key
@@ -54,8 +54,7 @@ def run(
     plans = plan_for(source, policy)
     piece_rows = min(PIECE_ROWS, batch_rows)
     totals = {plan.table.name: source.row_count(plan.table.name) for plan in plans}
-    heavy = [p for p in plans if p.text_columns and totals[p.table.name] >= 2 * piece_rows]
-    if workers > 1 and heavy:
+    if any(on_workers(p, totals[p.table.name], workers, piece_rows) for p in plans):
         warm_up()  # the workers' imports overlap with reading names and rare combinations
     known = collect(source, policy, batch_rows)
     results = []

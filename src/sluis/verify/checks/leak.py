@@ -59,7 +59,7 @@ from sluis.verify.context import (
 )
 from sluis.verify.fingerprints import Fingerprinter, FingerprintKey, FingerprintSet, SetBuilder
 from sluis.verify.report import CheckResult, Finding, finding_rows
-from sluis.workers import start_method, warm_up
+from sluis.workers import start_method
 
 CODE = "V1"
 NAME = "leak"
@@ -87,11 +87,6 @@ class _Hits:
 
 
 def run(ctx: VerifyContext) -> CheckResult:
-    if ctx.options.workers > 1 and any(
-        ctx.source.row_count(table.name) > ctx.options.batch_rows
-        for table in ctx.source_schema.tables
-    ):
-        warm_up()
     fingerprinter = Fingerprinter(ctx.key)
     identifiers, personal = _build_sets(ctx, fingerprinter)
     sets = _Sets(fingerprinter, identifiers, personal)
