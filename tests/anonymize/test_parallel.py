@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import random
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
+import pytest
 
 from sluis.anonymize.known_names import collect
 from sluis.anonymize.operators._arrow import remembered
-from sluis.anonymize.parallel import BatchPool
+from sluis.anonymize.parallel import _AHEAD, BatchPool, _overlapped
 from sluis.anonymize.runner import plan_for
 from sluis.keys import Key
 from sluis.model.policy_file import parse_policy
@@ -110,3 +114,47 @@ def test_pieces_done_here_while_workers_start_keep_their_order(
 def test_remembered_fakes_are_dropped_when_the_run_ends(sqlite_db: Callable[..., Path]) -> None:
     _transformed(_source(sqlite_db), 1)  # names are faked through a memo during the run
     assert remembered.cache_info().currsize == 0
+
+
+def _numbered(count: int) -> list[pa.RecordBatch]:
+    return [pa.record_batch({"n": [i]}) for i in range(count)]
+
+
+def test_vectorized_tables_are_transformed_on_a_thread_in_order() -> None:
+    threads: set[str] = set()
+
+    def doubled(batch: pa.RecordBatch) -> pa.RecordBatch:
+        threads.add(threading.current_thread().name)
+        return pa.record_batch({"n": pc.multiply(batch.column(0), 2)})
+
+    out = list(_overlapped(doubled, _numbered(7)))
+    assert [b.column(0)[0].as_py() for b in out] == [2 * i for i in range(7)]
+    assert threading.current_thread().name not in threads
+
+
+def test_the_thread_stays_a_bounded_number_of_batches_ahead() -> None:
+    read = 0
+
+    def source() -> Iterator[pa.RecordBatch]:
+        nonlocal read
+        for batch in _numbered(50):
+            read += 1
+            yield batch
+
+    stream = _overlapped(lambda b: b, source())
+    next(stream)
+    assert read == _AHEAD
+    stream.close()
+    assert read == _AHEAD
+
+
+def test_a_failing_transform_fails_the_stream() -> None:
+    def failing(batch: pa.RecordBatch) -> pa.RecordBatch:
+        if batch.column(0)[0].as_py() == 3:
+            raise ValueError("no transform for this batch")
+        return batch
+
+    stream = _overlapped(failing, _numbered(10))
+    assert [b.column(0)[0].as_py() for b in itertools.islice(stream, 3)] == [0, 1, 2]
+    with pytest.raises(ValueError, match="no transform"):
+        next(stream)

@@ -7,14 +7,18 @@ stays busy to the end of a table even when rows cost very different amounts (a n
 searched for names against an empty one). Results come back in source order with at most
 ``2 * workers`` pieces in flight, so memory stays bounded by the batch size. Output is
 identical to the single-process run: every operator is a pure function of key and value.
+
+A table whose rules are all vectorized is transformed in this process, on a thread of its
+own, while this thread reads the next batch and writes the last one.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
+from functools import partial
 
 import pyarrow as pa
 
@@ -65,6 +69,29 @@ def on_workers(plan: TablePlan, rows: int, workers: int, piece_rows: int) -> boo
     columns whose rule searches text (vectorized operators are cheaper in place than the
     trip to a worker and back)."""
     return workers > 1 and rows >= 2 * piece_rows and bool(plan.text_columns)
+
+
+def _overlapped(
+    transform: Callable[[pa.RecordBatch], pa.RecordBatch], batches: Iterable[pa.RecordBatch]
+) -> Iterator[pa.RecordBatch]:
+    """Each batch transformed on a thread of its own, up to ``_AHEAD`` batches ahead of the
+    caller: reading and writing are native code that lets go of the interpreter lock, so
+    they run while the next batch is transformed (one at a time, in order)."""
+    executor = ThreadPoolExecutor(1, thread_name_prefix="sluis-transform")
+    pending: deque[Future[pa.RecordBatch]] = deque()
+    try:
+        for batch in batches:
+            pending.append(executor.submit(transform, batch))
+            if len(pending) >= _AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+# Batches read ahead of the one being written: two keep the transforming thread busy.
+_AHEAD = 2
 
 
 def _ready() -> None:
@@ -138,8 +165,9 @@ class BatchPool:
         plan = self._plans[table]
         text = plan.text_columns
         if not on_workers(plan, rows, self.workers, self.piece_rows):
-            for batch in batches:
-                yield plan.transform(batch, self._key, self._known)
+            transform = partial(plan.transform, key=self._key, known=self._known)
+            # Searching text takes seconds a batch: that stays here, so an interrupt stops it.
+            yield from map(transform, batches) if text else _overlapped(transform, batches)
             return
         others = [i for i in range(len(plan.columns)) if i not in text]
         self.start()
