@@ -65,14 +65,17 @@ def test_sluis_postgres_to_postgres_replaces_identifiers(flat: FlatServer, flat_
 
 
 def test_lines_name_the_faster_copy_and_the_target() -> None:
-    speed = PostgresSpeed(binary_copy=2.0, adbc_copy=1.0, sluis=2.5, peer="not measured: reason")
+    speed = PostgresSpeed(
+        binary_copy=2.0, adbc_copy=1.0, sluis=2.5, sluis_structured=1.5, peer="not measured: reason"
+    )
     assert speed.plain == 1.0 and speed.plain_method == "ADBC"
     assert speed.met_target
     text = "\n".join(speed.lines(2))
     assert "ADBC, 1.00 s (binary COPY: 2.00 s)" in text
     assert "**2×** the plain copy (target ≤ 3×)" in text
+    assert "without searching the note: 1.5 s = **1.5×** the plain copy" in text
     assert "- pynonymizer: not measured: reason" in text
-    assert not PostgresSpeed(1.0, 1.5, 3.5, "x").met_target
+    assert not PostgresSpeed(1.0, 1.5, 3.5, 1.0, "x").met_target
 
 
 def test_peer_without_its_environment_says_why(

@@ -16,9 +16,15 @@ import unicodedata
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.operators._arrow import as_array, per_distinct, restore_type
+from sluis.anonymize.operators._arrow import (
+    as_array,
+    map_text,
+    per_distinct,
+    remembered,
+    restore_type,
+)
 from sluis.anonymize.operators.names import NameFaker
-from sluis.anonymize.prf import Prf, map_distinct
+from sluis.anonymize.prf import Prf
 from sluis.keys import Key
 
 PURPOSE = "contact.email"
@@ -43,7 +49,7 @@ def email(values: pa.Array | pa.ChunkedArray, key: Key, *, domain: str = "exampl
         token = pc.utf8_slice_codeunits(prf.hex_array(normal), 0, 16)
         local = pc.list_element(pc.split_pattern(normal, "@", max_splits=1), 0)
         word = pc.struct_field(pc.extract_regex(local, _WORD_GROUP), 0)
-        firsts = pc.fill_null(map_distinct(word, first, pa.string()), "user")
+        firsts = pc.fill_null(map_text(word, first, remembered(key, "email/first")), "user")
         return pc.binary_join_element_wise(firsts, ".", token, f"@{domain}", "")
 
     return restore_type(per_distinct(as_array(values).cast(pa.string()), transform), pa.string())
