@@ -4,7 +4,8 @@ Operators are CPU-bound Python and Arrow code, so threads would share one interp
 lock; worker processes each get every table's plan, the key and the source's known names
 once, then receive pieces of batches (``PIECE_ROWS`` rows), small enough that every worker
 stays busy to the end of a table even when rows cost very different amounts (a note
-searched for names against an empty one). Results come back in source order with at most
+searched for names against an empty one). This process does the batch's other columns in
+one call meanwhile. Results come back in source order with at most a batch and
 ``2 * workers`` pieces in flight, so memory stays bounded by the batch size. Output is
 identical to the single-process run: every operator is a pure function of key and value.
 
@@ -172,16 +173,23 @@ class BatchPool:
         others = [i for i in range(len(plan.columns)) if i not in text]
         self.start()
         pending: deque[_Piece] = deque()
+        size = self.piece_rows
         for batch in batches:
-            for start in range(0, batch.num_rows, self.piece_rows):
-                piece = batch.slice(start, self.piece_rows)
+            start, pool = 0, self.started()
+            while pool is None and start < batch.num_rows:  # nothing in flight: order holds
+                yield plan.transform(batch.slice(start, size), self._key, self._known)
+                start += size
                 pool = self.started()
-                if pool is None:  # nothing is in flight yet, so the order holds
-                    yield plan.transform(piece, self._key, self._known)
-                    continue
-                submitted = pool.submit(_transform_text, table, piece)
-                done = plan.transform_columns(piece, self._key, self._known, others)
-                pending.append(_Piece(piece, submitted, done))
+            if pool is None or start >= batch.num_rows:
+                continue
+            rest = batch.slice(start)
+            offsets = range(0, rest.num_rows, size)
+            submitted = [pool.submit(_transform_text, table, rest.slice(o, size)) for o in offsets]
+            # The vectorized columns in one call for the rest of the batch, not one per piece.
+            done = plan.transform_columns(rest, self._key, self._known, others)
+            for offset, text_future in zip(offsets, submitted, strict=True):
+                piece = rest.slice(offset, size)
+                pending.append(_Piece(piece, text_future, [a.slice(offset, size) for a in done]))
                 if len(pending) >= 2 * self.workers:
                     yield pending.popleft().result(text)
         while pending:
