@@ -18,6 +18,7 @@ from sluis.anonymize.known_names import collect
 from sluis.anonymize.operators._arrow import remembered
 from sluis.anonymize.parallel import _AHEAD, BatchPool, _overlapped
 from sluis.anonymize.runner import plan_for
+from sluis.errors import SourceError
 from sluis.keys import Key
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
@@ -158,3 +159,12 @@ def test_a_failing_transform_fails_the_stream() -> None:
     assert [b.column(0)[0].as_py() for b in itertools.islice(stream, 3)] == [0, 1, 2]
     with pytest.raises(ValueError, match="no transform"):
         next(stream)
+
+
+def test_a_batch_in_another_column_order_stops_the_run(sqlite_db: Callable[..., Path]) -> None:
+    with open_source(str(_source(sqlite_db))) as source:
+        (plan,) = plan_for(source, POLICY)
+        batch = next(iter(source.batches("klanten")))
+    swapped = batch.select(["id", "naam", "bsn", "notitie"])  # the BSN under the name's rule
+    with pytest.raises(SourceError, match="klanten: the source gave other columns"):
+        plan.transform(swapped, Key(bytes(range(32))))

@@ -20,7 +20,7 @@ from sluis.anonymize.json_rule import apply_json
 from sluis.anonymize.known_names import KnownNames
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.rules import apply_rule
-from sluis.errors import PolicyError
+from sluis.errors import PolicyError, SourceError
 from sluis.keys import Key
 from sluis.model.drift import find_drift
 from sluis.model.policy import (
@@ -77,7 +77,13 @@ class TablePlan:
         self, batch: pa.RecordBatch, key: Key, known: KnownNames | None, indices: Iterable[int]
     ) -> list[pa.Array]:
         """The replaced arrays of the columns at ``indices`` (a rule may read other columns
-        of ``batch``, such as the subject of a date shift)."""
+        of ``batch``, such as the subject of a date shift). Rules are found by position, so
+        a batch whose columns are not the plan's, in its order, stops the run."""
+        if batch.schema.names != [c.name for c in self.columns]:
+            raise SourceError(
+                f"table {self.table.name}: the source gave other columns than its schema, or"
+                " in another order; nothing was written (read the table again)"
+            )
         arrays = []
         for index in indices:
             column, field = self.columns[index], batch.schema.field(index)
