@@ -49,6 +49,16 @@ def _transform_text(table: str, piece: pa.RecordBatch) -> list[pa.Array]:
     return plan.transform_columns(piece, key, known, plan.text_columns)
 
 
+def _text_only(batch: pa.RecordBatch, text_columns: tuple[int, ...]) -> pa.RecordBatch:
+    """``batch`` with every column but the text ones emptied to a column of type null, which
+    has no buffers to send: a text rule reads its own column only."""
+    arrays = [
+        column if i in text_columns else pa.nulls(batch.num_rows)
+        for i, column in enumerate(batch.columns)
+    ]
+    return pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+
+
 class _Piece:
     """A piece in flight: its text columns on a worker, the others already done here."""
 
@@ -184,7 +194,8 @@ class BatchPool:
                 continue
             rest = batch.slice(start)
             offsets = range(0, rest.num_rows, size)
-            submitted = [pool.submit(_transform_text, table, rest.slice(o, size)) for o in offsets]
+            sent = _text_only(rest, text)
+            submitted = [pool.submit(_transform_text, table, sent.slice(o, size)) for o in offsets]
             # The vectorized columns in one call for the rest of the batch, not one per piece.
             done = plan.transform_columns(rest, self._key, self._known, others)
             for offset, text_future in zip(offsets, submitted, strict=True):
