@@ -156,20 +156,36 @@ def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
             f"{problems[0]}); run 'sluis policy check' for the list"
         )
     plans = []
+    unique = _unique_columns(schema)
     for table in schema.tables:
         rules = policy.tables[table.name].columns
-        unique = {u[0] for u in table.unique if len(u) == 1}
-        if len(table.primary_key) == 1:
-            unique.add(table.primary_key[0])
         columns = []
         for column in table.columns:
             rule = rules[column.name]
             _check_rule(table, column.name, rule, column.type)
             limit = None if isinstance(rule, Keep) else char_limit(column.native_type)
-            columns.append(ColumnPlan(column.name, rule, column.name in unique, limit))
+            is_unique = (table.name, column.name) in unique
+            columns.append(ColumnPlan(column.name, rule, is_unique, limit))
         plans.append(TablePlan(table, tuple(columns)))
     _check_foreign_keys(schema, policy)
     return tuple(plans)
+
+
+def _unique_columns(schema: Schema) -> set[tuple[str, str]]:
+    """The columns whose values are unique, and the columns referring to one: a unique fake
+    differs from a plain one, and both ends of a key must be replaced alike."""
+    unique = {(t.name, u[0]) for t in schema.tables for u in t.unique if len(u) == 1}
+    unique |= {(t.name, t.primary_key[0]) for t in schema.tables if len(t.primary_key) == 1}
+    grown = True
+    while grown:  # along chains of keys
+        before = len(unique)
+        for table in schema.tables:
+            for fk in table.foreign_keys:
+                for local, remote in zip(fk.columns, fk.ref_columns, strict=True):
+                    if (fk.ref_table, remote) in unique:
+                        unique.add((table.name, local))
+        grown = len(unique) > before
+    return unique
 
 
 def _check_rule(table: Table, column: str, rule: Rule, type_: LogicalType) -> None:

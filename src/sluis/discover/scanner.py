@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import pyarrow as pa
 
 from sluis.discover import content, values
+from sluis.discover.foreign_keys import agree_across_keys
 from sluis.discover.vocabulary import STRONG, NameHint, hint, table_about_things
 from sluis.errors import InputError, MissingTableError
 from sluis.model.privacy_map import ColumnFinding, PrivacyMap, TableFinding
@@ -78,7 +79,9 @@ def scan_source(
         if progress is not None:
             progress(table.name, number, len(tables))
         findings.append(_scan_table(source, table, options))
-    return PrivacyMap(source=redact_url(source.url), tables=tuple(findings))
+    return PrivacyMap(
+        source=redact_url(source.url), tables=agree_across_keys(schema.tables, findings)
+    )
 
 
 def _scan_table(source: Source, table: Table, options: ScanOptions) -> TableFinding:
