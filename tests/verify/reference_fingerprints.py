@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from sluis.verify.fingerprints import MAX_NGRAM, MIN_DIGITS, MIN_TEXT, Fingerprinter
+from sluis.verify.fingerprints import MAX_NGRAM, MIN_DIGITS, MIN_TEXT, Fingerprinter, shaped
 
 _NOT_WORD = re.compile(r"[^\w@]|_")
 _SEPARATORS = re.compile(r"[\s.\-/()]")
@@ -37,6 +37,9 @@ def forms(value: str) -> list[str]:
         if len(value) >= MIN_TEXT:
             out.append("t" + value.casefold())
         return out
+    shape = shaped(value)  # dates, IP addresses and amounts came later: as written there
+    if shape is not None:
+        return shape
     text = text_form(value)
     if len(text) >= MIN_TEXT:
         out.append("t" + text)

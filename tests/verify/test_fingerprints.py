@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,3 +89,22 @@ def test_a_one_word_cell_is_its_only_token(text: str) -> None:
     # of_cell takes its short path for alphanumeric cells on this ground.
     assert text.isalnum()
     assert tokens(text) == [text]
+
+
+@given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)))
+def test_a_date_meets_its_other_notations_but_never_its_digits(day: datetime.date) -> None:
+    iso, dutch = day.isoformat(), f"{day.day}-{day.month}-{day.year}"
+    assert _fp(iso) == _fp(dutch) == _fp(day.strftime("%d/%m/%Y"))
+    # An 8-digit BSN (or any number) with the same digits is another value.
+    assert not _fp(iso) & _fp(day.strftime("%Y%m%d"))
+    assert not _fp(iso) & _fp(day.strftime("%d%m%Y"))
+
+
+@given(st.lists(st.integers(min_value=0, max_value=255), min_size=4, max_size=4))
+def test_an_address_and_an_amount_do_not_meet(octets: list[int]) -> None:
+    address = ".".join(map(str, octets))
+    digits = "".join(map(str, octets))
+    amount = f"{digits[:-2] or '0'}.{digits[-2:]}" if len(digits) > 2 else "0.00"
+    assert forms(amount) == []
+    assert not _fp(address) & _fp(digits)
+    assert forms(address) == ["i" + address]

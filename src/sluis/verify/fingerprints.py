@@ -18,6 +18,10 @@ Normalizations (each form is tagged, so a text form never meets a digit form):
   digits only, a ``+31``/``0031`` prefix and then leading zeros removed, so ``+31 6 1234
   5678``, ``0031612345678`` and ``06-12345678`` meet, as do 8- and 9-digit BSNs.
 * ``d`` also for an NL IBAN: its account digits, leading zeros removed.
+* ``D`` for a date written with separators (``2023-01-15``, ``15-1-2023``): year, month and
+  day, so a date never meets an 8-digit BSN or a phone number with the same digits; ``i``
+  for a dotted IPv4 address as written. An amount (``83124.56``) has no form: it is no
+  personal data, and its digits must not meet an identifier's.
 """
 
 from __future__ import annotations
@@ -104,6 +108,10 @@ def forms(value: str) -> list[str]:
         if len(value) >= MIN_TEXT:
             out.append("t" + value.casefold())
         return out
+    if value[:1].isdigit() and not value.isdigit():
+        shape = shaped(value)
+        if shape is not None:
+            return shape
     if value.isascii():
         # What text_form and the patterns give, on bytes: for ASCII, casefold is lower,
         # \d is isdigit, and an IBAN's 18 characters keep their number under upper().
@@ -138,6 +146,29 @@ def forms(value: str) -> list[str]:
         if iban:
             out.append("d" + iban.group(1).lstrip("0"))
     return out
+
+
+_DATE_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
+_DATE_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_AMOUNT = re.compile(r"\d{1,12}[.,]\d{2}")
+
+
+def shaped(value: str) -> list[str] | None:
+    """The forms of a date, an IPv4 address or an amount (see the module docstring), or
+    None for a value of none of these shapes."""
+    date = _DATE_YMD.fullmatch(value)
+    if date is not None:
+        year, month, day = date.group(1, 3, 4)
+    elif (date := _DATE_DMY.fullmatch(value)) is not None:
+        day, month, year = date.group(1, 3, 4)
+    if date is not None and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+        return [f"D{year}{int(month):02d}{int(day):02d}"]
+    if _IPV4.fullmatch(value):
+        return ["i" + value]
+    if _AMOUNT.fullmatch(value):
+        return []
+    return None
 
 
 def tokens(text: str) -> list[str]:
