@@ -33,3 +33,27 @@ def test_a_key_value_column_mixing_identifiers_is_searched_as_text() -> None:
 def test_a_name_agreeing_with_its_values_keeps_its_category() -> None:
     cells = ["Kerkstraat 12", "Dorpsweg 3a", "Laan van Meerdervoort 100"] * 20
     assert _classify("adres", cells) == "location.address"
+
+
+def test_names_written_every_which_way_are_a_name_column_not_free_text() -> None:
+    """A payment's ``naam`` column: upper case, titles, initials, surname first."""
+    rng = random.Random(5)
+    firsts = ["Jan", "Fatima", "Kees", "Anna", "Pieter", "Sanne", "Mohammed", "Eva"]
+    lasts = ["de Vries", "van der Berg", "El Amrani", "van den Heuvel", "ter Horst", "Bakker"]
+    shapes = [
+        lambda f, lt: f"Dhr. {f[0]}. {rng.choice(firsts)[0]}. {lt}",
+        lambda f, lt: f"Mevrouw {f} {lt}",
+        lambda f, lt: f"{lt.upper()}, {f[0]}.",
+        lambda f, lt: f"t.n.v. {f} {lt}",
+    ]
+    cells = [rng.choice(shapes)(rng.choice(firsts), rng.choice(lasts)) for _ in range(200)]
+    finding = classify_column(Column("naam", LogicalType.TEXT), pa.array(cells), is_key=False)
+    assert finding.category == "person.name"
+
+
+def test_sentences_under_a_name_column_stay_free_text() -> None:
+    cells = [
+        f"Gesprek met Jan de Vries over de aanvraag van {i} maart; hij belt terug."
+        for i in range(1, 29)
+    ] * 5
+    assert _classify("naam", cells) == "text.contains_pii"

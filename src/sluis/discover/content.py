@@ -95,6 +95,28 @@ def _text_kind(values: list[str]) -> str | None:
     return None
 
 
+def name_share(cells: pa.Array | pa.ChunkedArray) -> float:
+    """The share of sampled cells that are a person's name and little else (``DE VRIES, J.``,
+    ``Hr. J. de Vries``): a few words, mostly covered by names. Such a column is a name
+    column whose spelling varies, not free text."""
+    values = texts(cells.slice(0, MAX_CELLS))
+    if not values:
+        return 0.0
+    named = 0
+    for value in values:
+        if len(value) > _NAME_CELL_CHARS or value.count(" ") >= _NAME_CELL_WORDS:
+            continue
+        spans = [s for s in find_entities(value) if s.category in _NAME_CATEGORIES]
+        covered = sum(s.end - s.start for s in spans)
+        named += covered >= 0.6 * len(value.strip())
+    return named / len(values)
+
+
+_NAME_CATEGORIES = frozenset({"person.name", "person.first_name", "person.last_name"})
+_NAME_CELL_CHARS = 60
+_NAME_CELL_WORDS = 6
+
+
 def _parses(value: str) -> bool:
     try:
         json.loads(value)

@@ -33,6 +33,9 @@ from sluis.sources import Source, open_source, redact_url
 VALUE_THRESHOLD = 0.8
 # Share enough when the column name already points to the same category.
 AGREEING_THRESHOLD = 0.3
+# Share of cells that must be a name and little else for a column named like a person's
+# name to be faked as names rather than searched as free text.
+NAME_CELLS = 0.8
 
 ProgressHook = Callable[[str, int, int], None]
 
@@ -162,6 +165,13 @@ def classify_column(
     )
     text_by_name = column.type is LogicalType.TEXT and name.category == "text.contains_pii"
     if not named_text and (text_by_name or content.is_container(column, cells)):
+        if (name.category or "").startswith("person.") and not text_by_name:
+            share = content.name_share(cells)
+            if share >= NAME_CELLS:
+                evidence.append(f"content:names {round(100 * share)}%")
+                return ColumnFinding(
+                    column.name, column.type.value, "person.name", share, tuple(evidence)
+                )
         found = content.inspect(column, cells)
         if found.personal:
             evidence.extend(found.evidence)
