@@ -107,7 +107,8 @@ def hand_over(
             )
             if not report.passed:
                 raise VerificationError(
-                    f"the copy failed {', '.join(report.failed_checks())}; nothing was published",
+                    f"the copy failed {', '.join(report.failed_checks())}; nothing was published;"
+                    f" {report.fix()}, then run again",
                     report,
                 )
             document = (

@@ -235,3 +235,29 @@ def test_keygen_never_overwrites(tmp_path: Path) -> None:
     before = key.read_text()
     again = run("keygen", "-o", str(key))
     assert again.returncode == 2 and key.read_text() == before
+
+
+def test_a_copy_that_fails_verification_is_not_published_and_the_error_says_what_to_do(
+    tmp_path: Path,
+) -> None:
+    source, personal, policy, key = _setup(tmp_path)
+    drafted = policy.read_text(encoding="utf-8")
+    kept = drafted.replace(
+        "bsn: {rule: pseudonymize, category: id.bsn}",
+        'bsn: {rule: keep, reason: "reviewed wrongly"}',
+    )
+    assert kept != drafted
+    policy.write_text(kept, encoding="utf-8")
+    target = tmp_path / "copy.db"
+    result = run(
+        "anonymize", str(source), str(target), "--policy", str(policy), "--key-file", str(key)
+    )
+    assert result.returncode == 1
+    assert not target.exists()
+    assert list(tmp_path.glob("copy.db*")) == []
+    last = result.stderr.strip().splitlines()[-1]
+    assert "the copy failed V1" in last
+    assert "nothing was published; give the columns listed a rule that replaces" in last
+    output = result.stdout + result.stderr
+    printed = [v for values in personal.values() for v in values if v in output]
+    assert printed == [], f"{len(printed)} personal values printed"

@@ -69,6 +69,10 @@ class VerificationReport:
     def failed_checks(self) -> list[str]:
         return [c.code for c in self.checks if not c.passed]
 
+    def fix(self) -> str:
+        """What to change for the first failed check to pass (empty when all passed)."""
+        return next((_FIXES.get(code, "") for code in self.failed_checks()), "")
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["passed"] = self.passed
@@ -113,3 +117,14 @@ def to_html(report: VerificationReport) -> str:
 
 def finding_rows(rows: list[int]) -> tuple[int, ...]:
     return tuple(rows[:MAX_ROWS_LISTED])
+
+
+# What a policy author changes when a check fails; the report lists the columns.
+_FIXES = {
+    "V1": "give the columns listed a rule that replaces their values (fake or pseudonymize"
+    " with their category; redact_text replaces only what it finds)",
+    "V2": "give every table and column a rule ('sluis policy check' lists the missing ones)",
+    "V3": "give both ends of every foreign key the same rule",
+    "V4": "give the columns listed a rule for the identifiers found in them",
+    "V5": "generalize or leave out the quasi-identifiers listed until every group has k rows",
+}
