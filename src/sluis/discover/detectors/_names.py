@@ -24,7 +24,7 @@ FIRST = "person.first_name"
 
 # A word (letters with inner hyphens/apostrophes), "'t", a house number or one punctuation mark.
 _TOKEN = re.compile(
-    r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<t>['’]t\b)|(?P<n>\d+[A-Za-z]?\b)|(?P<p>[^\w\s])"
+    r"(?P<w>[^\W\d_]+(?:['’\-][^\W\d_]+)*)|(?P<t>['’][tT]\b)|(?P<n>\d+[A-Za-z]?\b)|(?P<p>[^\w\s])"
 )
 _FILE_PART = re.compile(r"[^\W\d_]+")
 # What makes a whitespace-free run a file-name chunk: an "_" or an extension after a dot.
