@@ -72,7 +72,12 @@ class VerifyContext:
 
 
 def column_texts(values: pa.Array | pa.ChunkedArray) -> list[str | None]:
-    """:func:`cell_text` of every cell; text columns are trimmed in Arrow, not cell by cell."""
+    """:func:`cell_text` of every cell; text columns are trimmed in Arrow, not cell by cell.
+    A column of compact dates (``19850312``, text or integer) reads as ISO dates, on both
+    sides of a comparison alike: a date is then never mistaken for an 8-digit BSN."""
+    dates = _compact_dates(values)
+    if dates is not None:
+        values = dates
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
         trimmed = pc.utf8_trim_whitespace(values)
         texts: list[str | None] = pc.if_else(
@@ -80,6 +85,29 @@ def column_texts(values: pa.Array | pa.ChunkedArray) -> list[str | None]:
         ).to_pylist()
         return texts
     return [cell_text(value) for value in values.to_pylist()]
+
+
+def _compact_dates(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray | None:
+    """Every value as ``YYYY-MM-DD`` when every one is a compact date from 1850 to 2100."""
+    if pa.types.is_integer(values.type):
+        text = values.cast(pa.string())
+    elif pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        text = pc.utf8_trim_whitespace(values)
+    else:
+        return None
+    if text.null_count == len(text) or not pc.all(pc.match_substring_regex(text, _EIGHT)).as_py():
+        return None
+    parsed = pc.strptime(text, format="%Y%m%d", unit="s", error_is_null=True)
+    if parsed.null_count != text.null_count:
+        return None
+    years = pc.min_max(pc.year(parsed)).as_py()
+    if years["min"] < _FIRST_YEAR or years["max"] > _LAST_YEAR:
+        return None
+    return pc.strftime(parsed, format="%Y-%m-%d")
+
+
+_EIGHT = r"^\d{8}$"
+_FIRST_YEAR, _LAST_YEAR = 1850, 2100
 
 
 def cell_text(value: object) -> str | None:
