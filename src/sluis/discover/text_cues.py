@@ -106,6 +106,11 @@ _CLOSING = re.compile(
     r"best regards|best|warm regards|sincerely|yours sincerely|thanks|many thanks|"
     r"thanks in advance|thank you|alvast bedankt|groetjes|cheers)[ \t]*[,!.]?[ \t]*\n"
 )
+# A closing formula and the signer on one line, as short notes end: "Groet, Lot".
+_CLOSING_INLINE = re.compile(
+    r"(?i)(?<!\w)(?:met\s+(?:vriendelijke|hartelijke)\s+)?(?:groet(?:en|jes)?|mvg|m\.v\.g\.)"
+    r"[ \t]*,[ \t]*(?=[^\W\d_])"
+)
 _CLOSING_WORDS = ("groet", "gr.", "mvg", "m.v.g.", "hoogachtend", "regards", "best", "sincerely",
                   "thank", "bedankt", "cheers")  # fmt: skip
 # A user's profile or home folder is named after the user: C:\Users\jdevries, /home/jdevries.
@@ -250,6 +255,8 @@ def find_context_names(text: str) -> Iterator[Span]:
         yield from name_at(text, m.end(), NAME, single_ok=True, must_close=True, titled=titled)
     if any(word in lower for word in _CLOSING_WORDS):
         for m in _CLOSING.finditer(text):
+            yield from _closing_name(text, m.end())
+        for m in _CLOSING_INLINE.finditer(text):
             yield from _closing_name(text, m.end())
     for m in _CUE_STARTS.finditer(_CUE, text, folded):
         lower_ok = _LOWER_OK.match(m.group()) is not None
@@ -445,6 +452,13 @@ def _closing_name(text: str, pos: int) -> Iterator[Span]:
     line_end = eol
     while line_end > pos and text[line_end - 1] in " \t":
         line_end -= 1
+    if line_end - pos > 1 and text[line_end - 1] in ".!" and text[line_end - 2].islower():
+        line_end -= 1  # "Groet, Lot."
+    word = text[pos:line_end]
+    if word.isalpha() and word[0].isupper() and is_first(normalize(word)):
+        # Who signs is a person, also with a given name that is a word ("Lot", "Floor").
+        yield Span(pos, line_end, _narrow(word, NAME), DETECTOR, SCORE)
+        return
     yield from name_at(text, pos, NAME, single_ok=True, end_limit=line_end)
 
 
