@@ -36,6 +36,9 @@ def test_text_case(index: int) -> None:
         {s.category for s in spans if s.category in case.get("categories", []) and s.score < least}
     )
     assert not weak, f"scored below {least}: {weak}"
+    covered = {case["text"][s.start : s.end] for s in spans}
+    exact = [i for i, want in enumerate(case.get("spans", [])) if want not in covered]
+    assert not exact, f"expected spans not found exactly: numbers {exact}"
     if "persons" not in case:  # a case about another category leaves names unchecked
         return
     persons = sum(span.category in PERSON for span in spans)

@@ -20,10 +20,12 @@ from sluis.discover.detectors._common import contains_any, fold, has_context, wo
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
-# A house number and its addition: 12a, 12-14, 12-II, 12-3hg, 12 hs, 12 bis.
+# A house number and its addition: 12a, 12-14, 12-II, 12-3hg, 12 hs, 12 bis, 12 A; not
+# the word after a spaced number ("53 op 16 mei").
 _NUMBER = (
     r"\d{1,5}(?:[ ]?-[ ]?(?:\d{1,4}[a-zA-Z]{0,3}|[a-zA-Z]{1,3})\b"
-    r"|[ ]?(?:hs|bis|huis|[IV]{1,3})\b|[ ]?[a-zA-Z]{1,2}\b)?(?:[ ]bis\b)?"
+    r"|[ ]?(?:(?i:hs|bis|huis)|[IV]{1,3})\b|[a-zA-Z]{1,2}\b|[ ](?:[a-zA-Z]|(?i:bv|hg))\b)?"
+    r"(?:[ ]bis\b)?"
 )
 _CELL = re.compile(
     rf"(?P<street>[^\d,]+?)(?:\s+(?P<num>{_NUMBER})(?:[ ]?-[ ]?[a-zA-Z0-9]{{1,4}})?)?"
