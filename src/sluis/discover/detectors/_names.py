@@ -456,7 +456,7 @@ def _after_salutation(tokens: Sequence[Token], i: int) -> _Found | None:
         and j - i < _MAX_LEAD
         and (
             (tokens[j].kind == "w" and tokens[j].norm in lx.salutations)
-            or (tokens[j].kind == "p" and tokens[j].raw in ".:,")
+            or (tokens[j].kind == "p" and tokens[j].raw in ".:," and not _sentence_end(tokens, j))
             or (tokens[j].norm == "de" and j + 1 < len(tokens) and tokens[j + 1].norm == "heer")
         )
     ):
@@ -471,6 +471,16 @@ def _after_salutation(tokens: Sequence[Token], i: int) -> _Found | None:
         return None
     found = _Found(j, end, 0.9)
     return None if _rejected(tokens, found, licensed=True) else found
+
+
+def _sentence_end(tokens: Sequence[Token], j: int) -> bool:
+    """A stop after a whole word ("met partner. Inkomen …"), not after an abbreviation
+    ("dhr.", "mevr.", "prof.")."""
+    return tokens[j].raw == "." and j > 0 and len(tokens[j - 1].raw) >= _ABBREVIATION_MAX
+
+
+# Salutations this long are written out, so a stop after one ends a sentence.
+_ABBREVIATION_MAX = 5
 
 
 def _name_run(tokens: Sequence[Token], j: int, lower_ok: bool) -> int | None:
