@@ -313,3 +313,12 @@ def test_leaving_the_with_block_closes_the_source(sqlite_db: SqliteFactory) -> N
         assert source.row_count("t") == 3
     with pytest.raises(SourceError):
         source.row_count("t")
+
+
+def test_rows_come_in_key_order_for_a_text_key(sqlite_db: SqliteFactory) -> None:
+    path = sqlite_db(
+        "CREATE TABLE t (code TEXT PRIMARY KEY, n INTEGER);",
+        {"t": [("c", 1), ("a", 2), ("b", 3)]},
+    )
+    with open_source(str(path)) as source:
+        assert next(iter(source.batches("t"))).column(0).to_pylist() == ["a", "b", "c"]

@@ -20,6 +20,11 @@ class Source(Protocol):
     requested columns in the requested order, so memory stays bounded by the batch size.
     ``limit`` caps the rows read (``None`` reads all). Errors are ``SourceError`` or
     ``MissingTableError`` and never quote a value.
+
+    Rows come in one order on every read: a database table with a primary key in key
+    order. A heap's order changes with updates, vacuum and synchronized scans, and verify
+    pairs the rows of a source and its copy by position (a SQLite copy stores the rows of
+    an integer key in key order, whatever order they were written in).
     """
 
     url: str

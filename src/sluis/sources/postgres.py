@@ -293,6 +293,9 @@ class PostgresSource(ClosingSource):
         query = sql.SQL("SELECT {} FROM {}").format(
             sql.SQL(", ").join(items), sql.Identifier(rel.schema, rel.name)
         )
+        if meta.primary_key:  # one order on every read: see Source
+            keys = sql.SQL(", ").join(sql.Identifier(k) for k in meta.primary_key)
+            query = sql.SQL("{} ORDER BY {}").format(query, keys)
         if limit is not None:
             query = sql.SQL("{} LIMIT {}").format(query, sql.Literal(int(limit)))
         return query.as_string(self._conn)

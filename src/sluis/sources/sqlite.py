@@ -337,6 +337,8 @@ class SqliteSource(ClosingSource):
         )
         converters = [converter(storage[f.name], f.type) for f in arrow_schema]
         sql = f"SELECT {', '.join(quote_ident(n) for n in names)} FROM {quote_ident(table)}"
+        if meta.primary_key:  # one order on every read: see Source
+            sql += f" ORDER BY {', '.join(quote_ident(k) for k in meta.primary_key)}"
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
         if any(c is not None and c is not _as_float for c in converters):
