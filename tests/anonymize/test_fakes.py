@@ -170,3 +170,12 @@ def test_dispatch_covers_identifier_and_person_categories() -> None:
     with pytest.raises(UnsupportedCategoryError) as caught:
         fake_for("text.contains_pii")
     assert "text.contains_pii" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["last_names", "first_names_female", "first_names_male"])
+def test_fake_names_are_names_without_suffixes(name: str) -> None:
+    """A suffix such as "II" reads as no name in free text, so a fake with one could stay
+    behind in a note that a later run searches."""
+    odd = [v for v in values(name) if not re.fullmatch(r"[^\W\d_']*(?:[ '\-’]+[^\W\d_]+)*", v)]
+    suffixed = [v for v in values(name) if re.search(r"\b(?:I{1,3}|IV|Jr|Sr)\.?$", v)]
+    assert odd == [] and suffixed == []

@@ -65,6 +65,8 @@ CODE = "V1"
 NAME = "leak"
 
 _NAME_PARTS = ("person.first_name", "person.name_prefix", "person.last_name")
+_NAMES = frozenset({*_NAME_PARTS, "person.name"})
+_GIVEN_NAME = "person.first_name"
 _MIN_HINT = 0.8
 # Share of a column's cells an identifier detector must match to make it an identifier column.
 _IDENTIFIER_COLUMN = 0.5
@@ -375,6 +377,7 @@ class _SourceRow:
 
     every: set[int]
     structural: dict[str, set[int]]
+    names: set[int]  # the whole cells of the row's name columns
 
 
 def _row_fingerprints(
@@ -387,6 +390,7 @@ def _row_fingerprints(
     template notes repeat from row to row."""
     every: set[int] = set()
     structural: dict[str, set[int]] = {}
+    names: set[int] = set()
     for column, value in zip(columns, row, strict=False):
         # What cell_text gives, without its type tests for the common case, text.
         text = (value.strip() or None) if type(value) is str else cell_text(value)
@@ -397,7 +401,9 @@ def _row_fingerprints(
             pieces, runs = parts
             every |= pieces
             structural[column.name] = runs
-    return _SourceRow(every, structural)
+            if column.category in _NAMES:
+                names |= runs
+    return _SourceRow(every, structural, names)
 
 
 def _judge(
@@ -405,11 +411,16 @@ def _judge(
 ) -> str | None:
     """A leak's category, ``"coincidence"``, or ``None`` for a match that means nothing.
 
-    Kept columns: every match leaks. Transformed columns: an identifier of the same
+    Kept columns: every match leaks, a given name alone only when it is the row's own.
+    Transformed columns: an identifier of the same
     source row, or a whole value or run of words of the same column in that row, leaks;
     another person's identifier, or a lone word that also occurs elsewhere in the row
     (a fake first name equal to a name in the original letter), is a coincidence.
     """
+    if copied and category == _GIVEN_NAME and row is not None:
+        # A given name alone in a kept column ("edit" among actions, "Rose" a colour) leaks
+        # when it is the row's own; a column of given names is the rescan's to find.
+        return category if fp in row.names else None
     if copied or row is None:
         return category
     if is_id:
@@ -608,7 +619,8 @@ def _judge_batch(
             if category is None:
                 continue
             row = row_cache.get(r)
-            if row is None and not copied[ci]:  # a copied column's match leaks whatever the row
+            # A copied column's match leaks whatever the row, but for a given name alone.
+            if row is None and (not copied[ci] or (category == _GIVEN_NAME and not is_id)):
                 row = row_cache[r] = _row_fingerprints(
                     raw_rows[r], source_columns, fingerprinter, caches.sources
                 )
