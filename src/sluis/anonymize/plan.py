@@ -176,14 +176,11 @@ def _unique_columns(schema: Schema) -> set[tuple[str, str]]:
     differs from a plain one, and both ends of a key must be replaced alike."""
     unique = {(t.name, u[0]) for t in schema.tables for u in t.unique if len(u) == 1}
     unique |= {(t.name, t.primary_key[0]) for t in schema.tables if len(t.primary_key) == 1}
+    pairs = schema.key_pairs()
     grown = True
     while grown:  # along chains of keys
         before = len(unique)
-        for table in schema.tables:
-            for fk in table.foreign_keys:
-                for local, remote in zip(fk.columns, fk.ref_columns, strict=True):
-                    if (fk.ref_table, remote) in unique:
-                        unique.add((table.name, local))
+        unique |= {local for local, remote in pairs if remote in unique}
         grown = len(unique) > before
     return unique
 

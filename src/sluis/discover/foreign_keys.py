@@ -13,25 +13,19 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from sluis.model.privacy_map import ColumnFinding, TableFinding
-from sluis.model.schema import Table
+from sluis.model.schema import Schema
 
 
-def agree_across_keys(
-    tables: Sequence[Table], findings: Sequence[TableFinding]
-) -> tuple[TableFinding, ...]:
+def agree_across_keys(schema: Schema, findings: Sequence[TableFinding]) -> tuple[TableFinding, ...]:
     """``findings`` with every foreign key's two ends in one category (tables not scanned
     are left out of it)."""
     found = {(t.name, c.name): c for t in findings for c in t.columns}
+    pairs = [pair for pair in schema.key_pairs() if set(pair) <= found.keys()]
     changed = True
     while changed:  # a chain of keys passes a category on, one link per round
         changed = False
-        for table in tables:
-            for fk in table.foreign_keys:
-                for local, remote in zip(fk.columns, fk.ref_columns, strict=True):
-                    mine, theirs = (table.name, local), (fk.ref_table, remote)
-                    if mine not in found or theirs not in found:
-                        continue
-                    changed |= _agree(found, mine, theirs)
+        for mine, theirs in pairs:
+            changed |= _agree(found, mine, theirs)
     return tuple(
         replace(t, columns=tuple(found[(t.name, c.name)] for c in t.columns)) for t in findings
     )

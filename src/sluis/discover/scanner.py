@@ -82,9 +82,7 @@ def scan_source(
         if progress is not None:
             progress(table.name, number, len(tables))
         findings.append(_scan_table(source, table, options))
-    return PrivacyMap(
-        source=redact_url(source.url), tables=agree_across_keys(schema.tables, findings)
-    )
+    return PrivacyMap(source=redact_url(source.url), tables=agree_across_keys(schema, findings))
 
 
 def _scan_table(source: Source, table: Table, options: ScanOptions) -> TableFinding:

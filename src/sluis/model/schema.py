@@ -61,3 +61,13 @@ class Schema:
             if table.name == name:
                 return table
         raise KeyError(name)
+
+    def key_pairs(self) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+        """Every column of a foreign key with the column it refers to, as
+        ``((table, column), (referenced table, referenced column))``."""
+        return [
+            ((table.name, local), (fk.ref_table, remote))
+            for table in self.tables
+            for fk in table.foreign_keys
+            for local, remote in zip(fk.columns, fk.ref_columns, strict=True)
+        ]
