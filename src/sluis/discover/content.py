@@ -19,6 +19,7 @@ import pyarrow as pa
 from sluis.discover.cells import texts
 from sluis.discover.text import find_entities
 from sluis.discover.vocabulary import STRONG, hint
+from sluis.model.categories import PERSON_NAMES
 from sluis.model.schema import Column, LogicalType
 
 _MIN_TEXT_LENGTH = 25
@@ -106,13 +107,12 @@ def name_share(cells: pa.Array | pa.ChunkedArray) -> float:
     for value in values:
         if len(value) > _NAME_CELL_CHARS or value.count(" ") >= _NAME_CELL_WORDS:
             continue
-        spans = [s for s in find_entities(value) if s.category in _NAME_CATEGORIES]
+        spans = [s for s in find_entities(value) if s.category in PERSON_NAMES]
         covered = sum(s.end - s.start for s in spans)
         named += covered >= 0.6 * len(value.strip())
     return named / len(values)
 
 
-_NAME_CATEGORIES = frozenset({"person.name", "person.first_name", "person.last_name"})
 _NAME_CELL_CHARS = 60
 _NAME_CELL_WORDS = 6
 

@@ -29,6 +29,7 @@ from sluis.discover.text_cues import find_context_names
 from sluis.discover.text_filters import is_institutional, org_regions, po_box_regions
 from sluis.discover.text_tables import DETECTOR as LABEL_DETECTOR
 from sluis.discover.text_tables import NUMBERS, read_labels
+from sluis.model.categories import PERSON_NAMES
 
 _DIGITS = re.compile(r"\d+")
 # Detectors whose every instance contains a digit, or an "@".
@@ -122,7 +123,7 @@ def _births_after_names(text: str, spans: list[Span]) -> list[Span]:
         if (
             span.category == "person.birth_date"
             and span.score < _BIRTH_AFTER_NAME
-            and before.category in _NAMES
+            and before.category in PERSON_NAMES
             and text[before.end : span.start].strip() in ("(", ", (", ",(")
         ):
             spans[i] = Span(span.start, span.end, span.category, span.detector, _BIRTH_AFTER_NAME)
@@ -130,7 +131,6 @@ def _births_after_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _BIRTH_AFTER_NAME = 0.8
-_NAMES = frozenset({"person.name", "person.last_name", "person.first_name"})
 # A text this short without digits may be one value of a mixed column ("Jansen", "Fatima").
 _CELL_LENGTH = 60
 _CELL_NAMES = ((PERSON_NAME, "person.name"), (LAST_NAME, "person.last_name"),

@@ -15,6 +15,7 @@ from sluis.discover.detectors._common import contains_any, fold
 from sluis.discover.detectors._names import has_street_suffix, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
+from sluis.model.categories import PERSON_NAMES
 
 # A mailbox named after a desk or counter belongs to no person: expatdesk, wmoloket.
 _ROLE_SUFFIXES = ("desk", "loket", "balie", "service", "support")
@@ -158,7 +159,6 @@ _ADDRESS_PARTS = frozenset(
     {"location.postcode", "location.city", "location.address", "location.street",
      "location.house_number"}
 )  # fmt: skip
-_PERSON = frozenset({"person.name", "person.first_name", "person.last_name"})
 
 
 def is_institutional(
@@ -185,7 +185,7 @@ def is_institutional(
         return _CASE_CUE.search(before) is not None
     if cat in _ADDRESS_PARTS:
         return any(s <= span.start < e for s, e in po_boxes)
-    if cat in _PERSON:
+    if cat in PERSON_NAMES:
         if any(s < span.end and span.start < e for s, e in orgs) or _in_mail_address(text, span):
             return True
         return _cut_word(text, span) or _spelled(text, span) or _not_a_person(text, span, value)

@@ -61,6 +61,8 @@ _DEFS: tuple[tuple[str, Kind, str], ...] = (
 CATEGORIES: dict[str, Category] = {code: Category(code, kind, label) for code, kind, label in _DEFS}
 # Categories whose values single a person out on their own, wherever they appear.
 IDENTIFIER_PREFIXES = ("id.", "contact.", "finance.", "network.")
+# A person's name, whole or in part, as free text finds it.
+PERSON_NAMES = frozenset({"person.name", "person.first_name", "person.last_name"})
 
 
 def category(code: str) -> Category:
