@@ -17,9 +17,11 @@ import pytest
 from sluis.anonymize.known_names import collect
 from sluis.anonymize.operators._arrow import remembered
 from sluis.anonymize.parallel import _AHEAD, BatchPool, _overlapped
+from sluis.anonymize.plan import TablePlan
 from sluis.anonymize.runner import plan_for
 from sluis.errors import SourceError
 from sluis.keys import Key
+from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
 from sluis.synth import identifiers
@@ -54,13 +56,13 @@ def _source(sqlite_db: Callable[..., Path]) -> Path:
     )
 
 
-def _transformed(path: Path, workers: int) -> list[pa.RecordBatch]:
+def _transformed(path: Path, workers: int, policy: Policy = POLICY) -> list[pa.RecordBatch]:
     key = Key(bytes(range(32)))
     with open_source(str(path)) as source:
-        plans = plan_for(source, POLICY)
-        known = collect(source, POLICY)
+        plans = plan_for(source, policy)
+        known = collect(source, policy)
         with BatchPool(plans, key, known, workers, piece_rows=PIECE) as pool:
-            if workers > 1:
+            if workers > 1 and any(plan.text_columns for plan in plans):
                 pool.start()
                 deadline = time.monotonic() + 120
                 while pool.started() is None:
@@ -168,3 +170,36 @@ def test_a_batch_in_another_column_order_stops_the_run(sqlite_db: Callable[..., 
     swapped = batch.select(["id", "naam", "bsn", "notitie"])  # the BSN under the name's rule
     with pytest.raises(SourceError, match="klanten: the source gave other columns"):
         plan.transform(swapped, Key(bytes(range(32))))
+
+
+VECTORIZED = parse_policy(
+    """
+version: 1
+tables:
+  klanten:
+    columns:
+      id: {rule: keep, reason: "surrogate key"}
+      bsn: {rule: pseudonymize, category: id.bsn}
+      naam: {rule: fake, category: person.name}
+      notitie: {rule: "null"}
+""",
+    "test policy",
+)
+
+
+def test_columns_of_a_vectorized_table_on_threads_equal_the_single_thread_run(
+    sqlite_db: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _source(sqlite_db)
+    alone = _transformed(path, 1, VECTORIZED)
+    threads: set[str] = set()
+    transform_columns = TablePlan.transform_columns
+
+    def recorded(self: TablePlan, *args: object) -> list[pa.Array]:
+        threads.add(threading.current_thread().name)
+        return transform_columns(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TablePlan, "transform_columns", recorded)
+    shared = _transformed(path, 2, VECTORIZED)
+    assert pa.Table.from_batches(shared).equals(pa.Table.from_batches(alone))
+    assert any(name.startswith("sluis-column") for name in threads)

@@ -10,7 +10,9 @@ one call meanwhile. Results come back in source order with at most a batch and
 identical to the single-process run: every operator is a pure function of key and value.
 
 A table whose rules are all vectorized is transformed in this process, on a thread of its
-own, while this thread reads the next batch and writes the last one.
+own, while this thread reads the next batch and writes the last one; with more than one
+worker, that batch's columns are transformed on as many threads at once (Arrow and polars
+kernels let go of the interpreter lock).
 """
 
 from __future__ import annotations
@@ -105,6 +107,21 @@ def _overlapped(
 _AHEAD = 2
 
 
+def _by_columns(
+    plan: TablePlan,
+    key: Key,
+    known: KnownNames | None,
+    threads: ThreadPoolExecutor,
+    batch: pa.RecordBatch,
+) -> pa.RecordBatch:
+    """:meth:`TablePlan.transform` with each column on a thread of ``threads``."""
+    futures = [
+        threads.submit(plan.transform_columns, batch, key, known, (i,))
+        for i in range(batch.num_columns)
+    ]
+    return pa.RecordBatch.from_arrays([f.result()[0] for f in futures], schema=batch.schema)
+
+
 def _ready() -> None:
     """A task that returns once its worker has started."""
 
@@ -127,6 +144,7 @@ class BatchPool:
         self._executor: ProcessPoolExecutor | None = None
         self._ready: list[Future[None]] = []
         self._starter: threading.Thread | None = None
+        self._threads: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> BatchPool:
         return self
@@ -137,6 +155,8 @@ class BatchPool:
             self._starter.join()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+        if self._threads is not None:
+            self._threads.shutdown(wait=True, cancel_futures=True)
 
     def start(self) -> None:
         """Start the workers on a thread of this process (once): they take a second or two,
@@ -177,8 +197,14 @@ class BatchPool:
         text = plan.text_columns
         if not on_workers(plan, rows, self.workers, self.piece_rows):
             transform = partial(plan.transform, key=self._key, known=self._known)
-            # Searching text takes seconds a batch: that stays here, so an interrupt stops it.
-            yield from map(transform, batches) if text else _overlapped(transform, batches)
+            if text:  # searching text takes seconds a batch: here, so an interrupt stops it
+                yield from map(transform, batches)
+                return
+            if self.workers > 1:
+                if self._threads is None:
+                    self._threads = ThreadPoolExecutor(self.workers, "sluis-column")
+                transform = partial(_by_columns, plan, self._key, self._known, self._threads)
+            yield from _overlapped(transform, batches)
             return
         others = [i for i in range(len(plan.columns)) if i not in text]
         self.start()

@@ -64,10 +64,11 @@ def map_text(
             memo.clear()
         out = []
         for text in texts:
-            if text in memo:
-                out.append(memo[text])
-            else:
-                out.append(memo.setdefault(text, function(text)))
+            # One lookup: another thread may clear the memo between two.
+            fake = memo.get(text, _UNSEEN)
+            if fake is _UNSEEN:
+                fake = memo.setdefault(text, function(text))
+            out.append(fake)
         return pa.array(out, type=pa.string())
 
     return restore_type(
@@ -77,6 +78,7 @@ def map_text(
 
 # Texts a memo holds before it starts over: a bound on memory, not on correctness.
 _MEMO_LIMIT = 100_000
+_UNSEEN = object()
 
 
 @lru_cache(maxsize=64)
