@@ -7,7 +7,9 @@ three digits. The subscriber digits go through a keyed derangement per prefix th
 until the whole number is valid, so unique numbers stay unique, stay valid and always change.
 Notation is kept: the new national number replaces the trailing digits of the original text,
 so ``+31 6 …``, ``0031…``, ``06-…`` and ``+31 (0)6 …`` keep their shape. Text that is no valid
-Dutch number is replaced by a keyed mobile number (not guaranteed unique).
+Dutch number (``067…``, Faker's random ``0123 456789``) is replaced by a valid keyed mobile
+number chosen by its digits in national form, whatever the notation, written into the same
+notation (not guaranteed unique).
 """
 
 from __future__ import annotations
@@ -29,7 +31,12 @@ from sluis.anonymize.operators._arrow import (
 )
 from sluis.anonymize.permutation import Member
 from sluis.anonymize.prf import Prf
-from sluis.discover.detectors.phone import VALID_ANY_TYPE, VALID_GENERAL, valid_national
+from sluis.discover.detectors.phone import (
+    VALID_ANY_TYPE,
+    VALID_GENERAL,
+    national_form,
+    valid_national,
+)
 from sluis.keys import Key
 
 PURPOSE = "contact.phone"
@@ -148,7 +155,10 @@ def _render(text: str, national: str) -> str:
 
 
 def _fallback(prf: Prf, text: str) -> str:
-    value = prf.integer(b"invalid/" + text.encode("utf-8"), 5 * 10**7)
+    """A keyed mobile number for a number the plan does not issue, chosen by its digits, so
+    ``06-76027721`` in a note and ``+31 6 76027721`` in a column get the same fake."""
+    seed = national_form(text) or text
+    value = prf.integer(b"invalid/" + seed.encode("utf-8"), 5 * 10**7)
     return _MOBILE_PREFIXES[value % 5] + str(value // 5).zfill(7)
 
 

@@ -4,14 +4,20 @@ Accepted notations: ``06-12345678``, ``+31 6 1234 5678``, ``0031 6 ...``, ``(020
 ``+31 (0)20 ...``, E.164 stored without plus (``31612345678``), and foreign numbers written
 with ``+`` or ``00`` and a country code.
 
-Phone-shaped but invalid: libphonenumber rejects mobiles starting ``060``, ``067`` and
-``069``. Such values occur as typos and as test data. In a cell (``matches``) any ``06`` +
-8 digits counts, because a mobile-shaped value in a column is a person's number more often
-than not and failing closed costs little. In free text (``find``) only valid numbers are
-reported: text is full of digit runs (IBAN tails, case and V-numbers). Numbers inside a valid
-IBAN or starting with a date are never reported, nor are municipal ``14 0xx`` numbers in
-text (they belong to no person). A nine-digit number without trunk zero (``612345678``) is not a
-phone number here: it is indistinguishable from a BSN.
+Unissued numbers: libphonenumber rejects mobiles starting ``060``, ``067`` and ``069`` and
+many geographic ranges (``0123 456789``). Such values occur as typos and fill test data
+(Faker's nl_NL numbers are random digits), so they count when written the way Dutch numbers
+are written (``written_like_dutch``): ``+31``/``0031`` and nine digits (``+31 (0)6-…``), or
+a trunk zero, a two- to four-digit prefix, a separator and the rest in groups of two or more
+digits (``06-76027721``, ``06 97 12 34 56``, ``(012) 3456789``), ten digits in all. Grouped in
+fours like an IBAN tail (``0417 1643 00``) is not that shape. A bare run of ten digits
+(``0697123456``) may be a dossier number: in a cell only an ``06`` run counts, in text only
+right after a phone word (``tel``, ``mobiel``, ``bel``…, no digit in between). Valid numbers
+need neither shape nor word. In a cell any ``06`` + 8 digits counts too.
+
+Numbers inside a valid IBAN or starting with a date are never reported, nor are municipal
+``14 0xx`` numbers in text (they belong to no person). A nine-digit number without trunk zero
+(``612345678``) is not a phone number here: it is indistinguishable from a BSN.
 """
 
 from __future__ import annotations
@@ -41,15 +47,29 @@ _NL = (
 )
 _SERVICE = r"0(?:800|900|906|909)[ .\-]?\d{4}(?:\d{3})?"
 _FOREIGN = r"(?:\+|00)(?!31)[1-9](?:[ .\-/()]{0,2}\d){6,14}"
-_TEXT = re.compile(rf"(?<![\w+])(?:{_NL}|{_SERVICE}|{_FOREIGN})(?!\d)", re.ASCII)
+# ``+31 06 …``: the trunk zero kept after the country code (never valid, often written).
+_STRAY_TRUNK = r"(?:\+|00)31[ .\-]?(?:\(0\)[ .\-]?)?0(?:[ .\-]{0,2}\d){8,9}"
+_TEXT = re.compile(rf"(?<![\w+])(?:{_NL}|{_SERVICE}|{_FOREIGN}|{_STRAY_TRUNK})(?!\d)", re.ASCII)
 _HINT = re.compile(r"\+[1-9]|00[1-9]|\(0[1-9]|0[1-9]")  # where a match of _TEXT can start
 # A date (and time) can read as a number: ``03-04-2023 12`` is 030 4202312 in Utrecht.
 _DATE_START = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", re.ASCII)
 _GROUP_BREAK = re.compile(r"[ .\-/()]+\d*$", re.ASCII)
 
 _KEYWORDS = words_pattern(
-    ["tel", "tel\\.", "telefoon", "telefoonnummer", "mobiel", "gsm", "bel", "gebeld", "phone"]
+    ["tel", "tel\\.", "telefoon", "telefoonnummer", "mobiel", "gsm", "bel", "gebeld", "phone",
+     "telnr", "tel\\.nr\\.?", "telefonisch", "mob", "mob\\.", "mobile", "bellen", "belt", "belde",
+     "terugbellen", "bereikbaar", "whatsapp", "sms"]
+)  # fmt: skip
+# How a Dutch number is written, issued or not (see the module docstring).
+_WRITTEN = re.compile(
+    r"(?:\+|00)31[ .\-]?(?:\(0\)[ .\-]?)?\d(?:[ .\-]?\d){8,9}"
+    r"|\(0[1-9]\d{0,2}\)[ .\-]?\d{2,8}(?:[ .\-]\d{2,4}){0,3}"
+    r"|0[1-9]\d{0,2}[ .\-]{1,3}\d{2,8}(?:[ .\-]\d{2,4}){0,3}",
+    re.ASCII,
 )
+_IBAN_TAIL = re.compile(r"\d{4} \d{4} \d{2}", re.ASCII)
+_BARE = re.compile(r"0[1-9]\d{8}", re.ASCII)
+_CUE_BEFORE = 30  # characters between a phone word and a bare number
 
 
 def _valid_patterns() -> tuple[str, str]:
@@ -112,6 +132,26 @@ def is_valid(value: str) -> bool:
     return bool(phonenumbers.is_valid_number(number))
 
 
+def written_like_dutch(value: str) -> bool:
+    """True when ``value`` is written like a Dutch number with nine digits after the trunk
+    zero, whether or not the numbering plan issues it (``06-76027721``, ``+31 6 97123456``);
+    a bare digit run is not."""
+    if _WRITTEN.fullmatch(value) is None or _IBAN_TAIL.fullmatch(value):
+        return False
+    digits = _NON_DIGIT.sub("", value.replace("(0)", ""))
+    if value.startswith(("+", "0031")):  # nine digits after 31, or ten with a stray 0
+        rest = digits[2:] if value[0] == "+" else digits[4:]
+        return len(rest) == 9 or (len(rest) == 10 and rest[0] == "0")
+    return len(digits) == 10 and digits[1] != "0"
+
+
+def _cued(text: str, start: int) -> bool:
+    """A phone word shortly before ``start``, with no digit between it and ``start``."""
+    window = text[max(0, start - _CUE_BEFORE) : start]
+    ends = [m.end() for m in _KEYWORDS.finditer(window)]
+    return bool(ends) and not any(c.isdigit() for c in window[ends[-1] :])
+
+
 @dataclass(frozen=True)
 class PhoneDetector:
     """Telephone number in a cell or text (see the module docstring for invalid shapes)."""
@@ -128,7 +168,11 @@ class PhoneDetector:
         count = sum(c.isdigit() for c in cell)
         if count < 8 or count > 15:
             return False
-        return _MOBILE.fullmatch(national_form(cell)) is not None or is_valid(cell)
+        return (
+            _MOBILE.fullmatch(national_form(cell)) is not None
+            or is_valid(cell)
+            or written_like_dutch(cell)
+        )
 
     def find(self, text: str) -> Iterator[Span]:
         ibans: list[tuple[int, int]] | None = None
@@ -136,16 +180,26 @@ class PhoneDetector:
             start = match.start()
             if _DATE_START.match(match.group()):
                 continue
-            end = _valid_end(match.group())
-            if end is None:
-                continue
-            end += start
+            length = _valid_end(match.group())
+            issued = length is not None
+            if length is None:
+                candidate = match.group()
+                if candidate.startswith("(") and ")" not in candidate[:6]:
+                    candidate, start = candidate[1:], start + 1  # "(06-76027721)"
+                if not (
+                    written_like_dutch(candidate)
+                    or (_BARE.fullmatch(candidate) and _cued(text, start))
+                ):
+                    continue
+                length = len(candidate)
+            end = start + length
             if ibans is None:
                 ibans = list(iban.spans(text))
             if any(s < end and start < e for s, e in ibans):
                 continue
             keyword = has_context(text, start, end, _KEYWORDS, before=40, after=10)
-            yield Span(start, end, self.category, self.code, 0.95 if keyword else 0.85)
+            score = (0.95 if keyword else 0.85) if issued else (0.9 if keyword else 0.75)
+            yield Span(start, end, self.category, self.code, score)
 
 
 def _valid_end(candidate: str) -> int | None:
