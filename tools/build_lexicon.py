@@ -136,7 +136,8 @@ mevrouw|mevr|mevr.|mw|mw.|mej|mej.|juffrouw|meneer|mijnheer|de heer|dhr|dhr.|hr.
 beste|lieve|familie|fam.|fam|mr.|mr|dr.|dr|drs.|drs|ir.|ir|ing.|prof.|mrs.|mrs|ms.|ms|miss|sir|
 madame|mme|monsieur|m.|herr|frau|client|cliente|clienten|klant|aanvrager|aanvraagster|
 betrokkene|belanghebbende|naam|voornaam|achternaam|echtgenote|echtgenoot|zoon|dochter|moeder|
-vader|broer|zus|partner|cc|t.a.v.|t.a.v|tav|dear|name|mr|mrs
+vader|broer|zus|partner|cc|t.a.v.|t.a.v|tav|dear|name|mr|mrs|patient|patiente|huurder|bewoner|
+bewoonster|verzoeker|verzoekster|bezwaarmaker|contactpersoon|tenant|applicant
 """,
     "|",
 )

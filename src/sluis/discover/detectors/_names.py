@@ -621,6 +621,10 @@ def _particle_surname(tokens: Sequence[Token], i: int) -> _Found | None:
     last = tokens[end - 1]
     if tok.shape == "lower" and not is_known_last(last.norm):
         return None
+    if tok.shape == "lower" and end == i + 2 and is_first(last.norm):
+        after = _word(tokens, end)
+        if after is not None and after.shape == "cap" and surname_like(after.norm, True):
+            return None  # "bezwaar van Fay Groot": a preposition, then given name and surname
     norms = [t.norm for t in tokens[i:end]]
     if any(" ".join(norms[k:]) in lx.places for k in range(len(norms) - 1)):
         return None  # "Den Haag", "in De Bilt"
