@@ -227,9 +227,9 @@ def _inspect_documents(container: str, documents: list[list[str]], kind: str) ->
         cells_with_hits += bool(found)
     total = max(1, len(documents))
     evidence = [f"content:{kind} {len(documents)} cells searched"]
-    evidence += [
-        f"contains:{code} {round(100 * n / total)}%" for code, n in per_category.most_common()
-    ]
+    # By share, then code: set order varies between runs, and so would the policy's comments.
+    ranked = sorted(per_category.items(), key=lambda item: (-item[1], item[0]))
+    evidence += [f"contains:{code} {round(100 * n / total)}%" for code, n in ranked]
     personal = {
         code
         for code, n in per_category.items()

@@ -211,8 +211,13 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
             agreeing = max(agreeing, _name_like(shares))
         if named == "person.name_prefix":
             agreeing = max(agreeing, shares.particles)
+        if named == "person.last_name" and _full_names(shares):
+            return "person.name", min(1.0, 0.5 * name.strength + 0.5 * shares.two_part)
         if agreeing >= AGREEING_THRESHOLD or name.strength >= STRONG:
             return named, min(1.0, 0.5 * name.strength + 0.5 * max(agreeing, 0.5))
+    if shares.birth_like and name.about_birth:
+        # Dates spread over generations under a name about birth (``geboorteInfo``).
+        return "person.birth_date", 0.8
     if name.not_personal:
         return None, 0.8
     best, share = shares.best(standalone_only=True)
@@ -306,6 +311,17 @@ def _names_by_shape(shares: values.Shares) -> str | None:
     if shares.known_first >= 0.2 and shares.known_first > shares.known_last:
         return "person.first_name"
     return "person.last_name"
+
+
+# Shares of cells with a given name and a surname, and of cells starting with a known given
+# name (the lexicon knows most, not all), that make a column named for a surname
+# (``naam_partner``) one of full names.
+_FULL_NAME_CELLS, _FULL_NAME_FIRSTS = 0.8, 0.3
+
+
+def _full_names(shares: values.Shares) -> bool:
+    """Cells that are nearly all a known given name and more ("Jan de Vries")."""
+    return shares.two_part >= _FULL_NAME_CELLS and shares.known_first >= _FULL_NAME_FIRSTS
 
 
 # Cells and distinct values of a column of gender codes (M/V/X, man/vrouw).

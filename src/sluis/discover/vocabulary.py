@@ -2,7 +2,8 @@
 
 A column name is split into tokens (``snake_case``, ``camelCase``, ``UPPER_SNAKE``, digits
 and punctuation all separate), then matched whole and token by token against the words
-in ``vocabulary.yaml``. Strong words
+in ``vocabulary.yaml``; a run of tokens also matches a word written joined or with another
+spelling of "number" (``geboorteDat`` is ``geboortedat``, ``HuisNo`` is ``huisnr``). Strong words
 (``bsn``, ``geboortedatum``) decide a column alone; weak words (``naam``, ``plaats``) need
 the values to agree.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any
 
@@ -33,7 +34,9 @@ NOT_PERSONAL = frozenset(_DATA["not_personal"])
 # Words that say nothing about what a column holds.
 _GENERIC = frozenset(_DATA["generic"])
 
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# A word break before a capital after a small letter or digit (``geboorteDat``), and before
+# the last capital of an acronym that a word follows (``IBANNumber``, ``IPAddress``).
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
 
@@ -50,6 +53,7 @@ class NameHint:
     word: str
     not_personal: bool = False
     meaningless: bool = False
+    about_birth: bool = False
 
 
 def normalize(name: str) -> str:
@@ -70,6 +74,47 @@ def _index() -> dict[str, tuple[str, float]]:
 
 
 _INDEX = _index()
+# Every known word, personal or not, by its tokens written together (``geboortedat``).
+_JOINED: dict[str, str] = {}
+for _word in sorted((*NOT_PERSONAL, *_INDEX), key=lambda w: (w.count("_"), w)):
+    _JOINED.setdefault(_word.replace("_", ""), _word)
+# Spellings of "number" that make the same word (``huisnr``, ``huis_nummer``, ``house_no``).
+_NUMBER_WORDS: tuple[str, ...] = tuple(_DATA["number_words"])
+# Stems of words about birth (``geboorte``, ``birth``): with birth dates in the cells, the
+# column holds birth dates whatever else its name says.
+_BIRTH_STEMS = tuple(_DATA["birth_stems"])
+_BIRTH_TOKENS = frozenset(_DATA["birth_tokens"])
+
+
+def known_word(word: str) -> str | None:
+    """The vocabulary word that ``word`` (normalized tokens joined by ``_``) spells: itself,
+    its tokens written together, or either with another spelling of "number"
+    (``geboorte_dat`` → ``geboortedat``, ``house_nr`` → ``house_number``)."""
+    if word in _INDEX or word in NOT_PERSONAL:
+        return word
+    for variant in _number_variants(word.split("_")):
+        split = "_".join(variant)
+        if split in _INDEX or split in NOT_PERSONAL:
+            return split
+        joined = _JOINED.get("".join(variant))
+        if joined is not None:
+            return joined
+    return None
+
+
+def _number_variants(tokens: list[str]) -> list[list[str]]:
+    """``tokens`` as written, then with each other spelling of "number" in place of theirs."""
+    variants = [tokens]
+    if any(t in _NUMBER_WORDS for t in tokens):
+        for number in _NUMBER_WORDS:
+            variant = [number if t in _NUMBER_WORDS else t for t in tokens]
+            if variant not in variants:
+                variants.append(variant)
+    return variants
+
+
+def _about_birth(tokens: list[str]) -> bool:
+    return any(t in _BIRTH_TOKENS or any(s in t for s in _BIRTH_STEMS) for t in tokens)
 
 
 # Type prefixes of Hungarian notation (``strFirstName``, ``dtmDOB``).
@@ -85,11 +130,20 @@ def hint(column_name: str) -> NameHint:
 
     The whole normalized name is tried first, then the name without type prefixes and
     affixes (``strFirstName``, ``klant_bsn``, ``adres_txt``), then the longest run of
-    tokens that is a known word; a word beside a negator (``email_verified``) is weak.
+    tokens that is a known word (in any spelling :func:`known_word` reads); a word beside
+    a negator (``email_verified``) is weak. ``about_birth`` says a token is about birth.
     """
     norm = normalize(column_name)
-    if norm in NOT_PERSONAL:
-        return NameHint(None, STRONG, norm, not_personal=True)
+    found = _hint(norm)
+    if _about_birth(norm.split("_")):
+        return replace(found, about_birth=True)
+    return found
+
+
+def _hint(norm: str) -> NameHint:
+    known = known_word(norm)
+    if known is not None and known in NOT_PERSONAL:
+        return NameHint(None, STRONG, known, not_personal=True)
     tokens = [re.sub(r"(?<=[a-z])\d+$", "", t) for t in norm.split("_")]
     if len(tokens) > 1 and tokens[0] in _TYPE_PREFIXES:
         tokens = tokens[1:]
@@ -98,13 +152,15 @@ def hint(column_name: str) -> NameHint:
     while len(tokens) > 1 and (tokens[-1] in _AFFIXES or tokens[-1].isdigit()):
         tokens.pop()
     for candidate in (norm, "_".join(tokens)):
-        if candidate in _INDEX:
-            code, strength = _INDEX[candidate]
-            return NameHint(code, strength, candidate)
+        if (known := known_word(candidate)) in _INDEX:
+            code, strength = _INDEX[known]
+            return NameHint(code, strength, known)
     for size in range(len(tokens), 0, -1):
         found: list[NameHint] = []
         for start in range(len(tokens) - size + 1):
-            word = "_".join(tokens[start : start + size])
+            word = known_word("_".join(tokens[start : start + size]))
+            if word is None:
+                continue
             if word in NOT_PERSONAL:
                 return NameHint(None, STRONG, word, not_personal=True)
             if word in _INDEX:
