@@ -35,6 +35,7 @@ _DEFS: tuple[tuple[str, Kind, str], ...] = (
     ("id.rsin", Kind.INDIRECT, "RSIN"),
     ("id.vat", Kind.INDIRECT, "btw-identificatienummer"),
     ("id.license_plate", Kind.INDIRECT, "Kenteken (licence plate)"),
+    ("id.insurance_number", Kind.DIRECT, "Insurance policy or insured-person number"),
     ("contact.email", Kind.DIRECT, "E-mail address"),
     ("contact.phone", Kind.DIRECT, "Telephone number"),
     ("person.name", Kind.DIRECT, "Full name of a person"),

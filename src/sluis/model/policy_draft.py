@@ -24,6 +24,7 @@ _PROPOSED: dict[str, str] = {
     "id.rsin": "{rule: pseudonymize, category: id.rsin}",
     "id.vat": "{rule: pseudonymize, category: id.vat}",
     "id.license_plate": "{rule: pseudonymize, category: id.license_plate}",
+    "id.insurance_number": "{rule: pseudonymize, category: id.insurance_number}",
     "finance.iban": "{rule: pseudonymize, category: finance.iban}",
     "contact.phone": "{rule: pseudonymize, category: contact.phone}",
     "contact.email": "{rule: pseudonymize, category: contact.email}",

@@ -48,6 +48,7 @@ OPERATORS: dict[str, Operator] = {
     "id.kvk": generic.pseudonymize,
     "id.vat": generic.pseudonymize,
     "id.license_plate": generic.pseudonymize,
+    "id.insurance_number": generic.pseudonymize,
     "network.ip": ip.ip,
     "finance.iban": iban.iban,
     "contact.phone": phone.phone,

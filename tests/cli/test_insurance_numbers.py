@@ -1,0 +1,82 @@
+"""Insurance policy numbers (``InsurancePolicyNo``: ``CZ12345678``) are drafted as
+``id.insurance_number`` and replaced in their shape, on SQLite and PostgreSQL, as a user runs
+it; an internal department code beside them stays. Assertion messages give counts only.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+import psycopg
+import pytest
+import yaml
+
+from tests.cli.test_scan import run
+
+DDL = """
+CREATE TABLE "Patient" (
+    "PatientID" INTEGER PRIMARY KEY,
+    "InsurancePolicyNo" TEXT NOT NULL,
+    "Department" TEXT NOT NULL
+);
+"""
+SHAPE = re.compile(r"[A-Z]{2}\d{8}")
+
+
+def _rows() -> list[tuple[int, str, str]]:
+    rng = random.Random(23)
+    insurers = ["CZ", "VG", "ZK", "MN", "DS"]
+    numbers = {f"{rng.choice(insurers)}{rng.randrange(10**8):08d}" for _ in range(400)}
+    departments = ["Cardiology", "Oncology", "Radiology", "Surgery"]
+    return [(i, n, rng.choice(departments)) for i, n in enumerate(sorted(numbers), start=1)]
+
+
+def _flow(source: str, tmp_path: Path, rows: list[tuple[int, str, str]]) -> None:
+    policy, key, target = tmp_path / "policy.yaml", tmp_path / "key", tmp_path / "copy.db"
+    assert run("keygen", "-o", str(key)).returncode == 0
+    drafted = run("policy", "init", source, "-o", str(policy))
+    assert drafted.returncode == 0, drafted.stderr
+    columns = yaml.safe_load(policy.read_text(encoding="utf-8"))["tables"]["Patient"]["columns"]
+    assert columns["InsurancePolicyNo"] == {
+        "rule": "pseudonymize",
+        "category": "id.insurance_number",
+    }
+    assert columns["Department"]["rule"] == "keep"
+    result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
+    assert result.returncode == 0, result.stderr
+    with closing(sqlite3.connect(target)) as conn:
+        copied = conn.execute(
+            'SELECT "InsurancePolicyNo", "Department" FROM "Patient" ORDER BY "PatientID"'
+        ).fetchall()
+    numbers = [n for n, _ in copied]
+    assert len(set(numbers)) == len(rows), "pseudonyms of distinct numbers collided"
+    kept = len({n for _, n, _ in rows} & set(numbers))
+    assert kept == 0, f"{kept} original insurance numbers in the copy"
+    misshapen = sum(1 for n in numbers if not SHAPE.fullmatch(n))
+    assert misshapen == 0, f"{misshapen} pseudonyms lost the shape"
+    assert [d for _, d in copied] == [d for _, _, d in rows]
+
+
+def test_insurance_numbers_are_replaced_in_shape_on_sqlite(
+    sqlite_db: Callable[..., Path], tmp_path: Path
+) -> None:
+    rows = _rows()
+    source = sqlite_db(DDL, {"Patient": rows})
+    _flow(str(source), tmp_path, rows)
+
+
+@pytest.mark.postgres
+def test_insurance_numbers_are_replaced_in_shape_on_postgresql(
+    pg_db: str, tmp_path: Path
+) -> None:
+    rows = _rows()
+    with psycopg.connect(pg_db, autocommit=True) as conn:
+        conn.execute(DDL)
+        with conn.cursor() as cursor:
+            cursor.executemany('INSERT INTO "Patient" VALUES (%s, %s, %s)', rows)
+    _flow(pg_db, tmp_path, rows)
