@@ -71,9 +71,7 @@ def test_insurance_numbers_are_replaced_in_shape_on_sqlite(
 
 
 @pytest.mark.postgres
-def test_insurance_numbers_are_replaced_in_shape_on_postgresql(
-    pg_db: str, tmp_path: Path
-) -> None:
+def test_insurance_numbers_are_replaced_in_shape_on_postgresql(pg_db: str, tmp_path: Path) -> None:
     rows = _rows()
     with psycopg.connect(pg_db, autocommit=True) as conn:
         conn.execute(DDL)
