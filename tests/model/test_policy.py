@@ -75,6 +75,24 @@ def test_drift_names_unnamed_and_stale_columns() -> None:
     assert any("telefoon" in line and "add a rule" in line for line in drift.lines())
 
 
+def test_a_name_spelled_differently_is_one_problem_with_the_rename() -> None:
+    policy = parse_policy(GOOD)
+    drift = find_drift(_schema("id", "BSN", "naam", "geboren", "Extra", "telefoon"), policy)
+    assert drift.lines() == [
+        "column aanvragers.bsn: in the policy, not in the source, which has aanvragers.BSN"
+        " (rename it)",
+        "column aanvragers.extra: in the policy, not in the source, which has aanvragers.Extra"
+        " (rename it)",
+        "column aanvragers.telefoon: in the source, not in the policy (add a rule)",
+    ]
+    renamed = find_drift(
+        _schema("id", "bsn", "naam", "geboren", "extra", table="Aanvragers"), policy
+    )
+    assert renamed.lines()[0] == (
+        "table aanvragers: in the policy, not in the source, which has Aanvragers (rename it)"
+    )
+
+
 def test_drift_names_tables_and_broken_references() -> None:
     policy = parse_policy(GOOD)
     drift = find_drift(_schema("x", table="other"), policy)

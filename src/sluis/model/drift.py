@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from sluis.model.policy import Policy, ShiftDate
 from sluis.model.schema import Schema
@@ -30,21 +31,54 @@ class Drift:
         )
 
     def lines(self) -> list[str]:
-        """One line per problem, each with the fix."""
-        out = [f"table {t}: in the source, not in the policy (add it)" for t in self.unnamed_tables]
+        """One line per problem, each with the fix; a name the policy spells differently
+        from the source (``burgerServiceNr`` for ``burgerservicenr``) is one problem, first."""
+        tables = _misspelled(self.stale_tables, self.unnamed_tables)
+        columns = _misspelled(self.stale_columns, self.unnamed_columns)
+        out = [
+            f"{kind} {wrong}: in the policy, not in the source, which has {right} (rename it)"
+            for kind, pairs in (("table", tables), ("column", columns))
+            for wrong, right in pairs.items()
+        ]
+        out += [
+            f"table {t}: in the source, not in the policy (add it)"
+            for t in self.unnamed_tables
+            if t not in tables.values()
+        ]
         out += [
             f"column {c}: in the source, not in the policy (add a rule)"
             for c in self.unnamed_columns
+            if c not in columns.values()
         ]
         out += [
-            f"table {t}: in the policy, not in the source (remove it)" for t in self.stale_tables
+            f"table {t}: in the policy, not in the source (remove it)"
+            for t in self.stale_tables
+            if t not in tables
         ]
         out += [
             f"column {c}: in the policy, not in the source (remove the rule)"
             for c in self.stale_columns
+            if c not in columns
         ]
         out += list(self.broken_references)
         return out
+
+
+def _misspelled(stale: tuple[str, ...], unnamed: tuple[str, ...]) -> dict[str, str]:
+    """Each name of the policy the source lacks, paired with the source name it most likely
+    means: the same table, and the same letters but for case and a few typos."""
+    pairs: dict[str, str] = {}
+    for wrong in stale:
+        table = wrong.rpartition(".")[0]
+        options = {
+            name.casefold(): name
+            for name in unnamed
+            if name.rpartition(".")[0] == table and name not in pairs.values()
+        }
+        match = get_close_matches(wrong.casefold(), list(options), n=1, cutoff=0.8)
+        if match:
+            pairs[wrong] = options[match[0]]
+    return pairs
 
 
 def find_drift(schema: Schema, policy: Policy) -> Drift:

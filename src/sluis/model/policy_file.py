@@ -46,7 +46,8 @@ def _explain(error: Any) -> str:
         return "unknown option; see the rule's options in the README"
     if kind == "missing":
         return "required and missing"
-    return str(error["msg"])
+    # Pydantic words a validator's own message "Value error, …": the message is enough.
+    return str(error["msg"]).removeprefix("Value error, ")
 
 
 def _line_of(node: yaml.Node | None, path: list[str]) -> int:

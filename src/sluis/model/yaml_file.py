@@ -38,6 +38,9 @@ def load_yaml(text: str, name: str, error: type[SluisError]) -> tuple[yaml.Node 
         # The context mark is where the broken construct starts, which is where to look.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         at = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "not valid YAML"
-        raise error(f"{name}{at}: {problem}") from None
+        problem = getattr(exc, "problem", None) or "not valid"
+        raise error(
+            f"{name}{at}: YAML syntax: {problem} (check the brackets, quotes, colons and"
+            " indentation on this line and the next)"
+        ) from None
     return node, data
