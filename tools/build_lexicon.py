@@ -137,7 +137,7 @@ beste|lieve|familie|fam.|fam|mr.|mr|dr.|dr|drs.|drs|ir.|ir|ing.|prof.|mrs.|mrs|m
 madame|mme|monsieur|m.|herr|frau|client|cliente|clienten|klant|aanvrager|aanvraagster|
 betrokkene|belanghebbende|naam|voornaam|achternaam|echtgenote|echtgenoot|zoon|dochter|moeder|
 vader|broer|zus|partner|cc|t.a.v.|t.a.v|tav|dear|name|mr|mrs|patient|patiente|huurder|bewoner|
-bewoonster|verzoeker|verzoekster|bezwaarmaker|contactpersoon|tenant|applicant
+bewoonster|verzoeker|verzoekster|bezwaarmaker|contactpersoon|tenant|applicant|pt|pt.
 """,
     "|",
 )

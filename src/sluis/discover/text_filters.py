@@ -211,10 +211,11 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     nxt = m.group(1).casefold().rstrip(".,;:")
     if nxt in _ORG_NEXT or (m.group(1)[0].isupper() and nxt.endswith(_ORG_SUFFIXES)):
         return True
-    following = [w for w in m.groups() if w]
-    return any(has_street_suffix(normalize(w.rstrip(".,;:"))) for w in following[:2]) and (
-        following[0][0].isupper() or following[0].casefold() in lex().particle_words
-    )
+    following = [normalize(w.rstrip(".,;:")) for w in m.groups() if w]
+    # A street word after the name ("Van Galen Straat"), but not a town that ends like one
+    # ("Dr. Van Kok in Monnickendam").
+    street = any(has_street_suffix(w) and w not in lex().places for w in following[:2])
+    return street and (m.group(1)[0].isupper() or following[0] in lex().particle_words)
 
 
 def _in_mail_address(text: str, span: Span) -> bool:
