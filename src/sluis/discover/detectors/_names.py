@@ -335,7 +335,7 @@ def find_names(text: str) -> list[Span]:
             d = dead.get(tok.norm)
             if d is None:
                 d = _deadness(tok.norm)
-            if d == 2 or (d == 1 and tok.shape == "lower"):
+            if (d == 2 and not _before_initials(tokens, i)) or (d == 1 and tok.shape == "lower"):
                 i += 1
                 continue
             if d == 3 and tok.shape == "lower":
@@ -387,7 +387,8 @@ _DEAD: dict[str, int] = {}
 
 def _deadness(norm: str) -> int:
     """2 for a common word that is no particle, salutation or given name and has no hyphen or
-    apostrophe: every rule of _match_at refuses it as a first word; 1 for a word that is
+    apostrophe: every rule of _match_at refuses it as a first word, but a capitalized known
+    surname before a comma and initials ("Prins, B."); 1 for a word that is
     refused in lower case only (no salutation or particle; a given name only when common or
     short, which _from_first_name refuses in lower case); 3 for such a word that is a
     particle: in lower case only ``_surname_run`` from it can succeed, which needs a
@@ -621,10 +622,11 @@ def _particle_surname(tokens: Sequence[Token], i: int) -> _Found | None:
     last = tokens[end - 1]
     if tok.shape == "lower" and not is_known_last(last.norm):
         return None
-    if tok.shape == "lower" and end == i + 2 and is_first(last.norm):
-        after = _word(tokens, end)
-        if after is not None and after.shape == "cap" and surname_like(after.norm, True):
-            return None  # "bezwaar van Fay Groot": a preposition, then given name and surname
+    # "bezwaar van Fay Groot", "van Bas van 't Ouden": a preposition, then a given name and
+    # a surname.
+    preposition = tok.shape == "lower" and end == i + 2 and is_first(last.norm)
+    if preposition and _surname_run(tokens, end, False, True) is not None:
+        return None
     norms = [t.norm for t in tokens[i:end]]
     if any(" ".join(norms[k:]) in lx.places for k in range(len(norms) - 1)):
         return None  # "Den Haag", "in De Bilt"
@@ -681,6 +683,16 @@ def _unknown_with_particles(tokens: Sequence[Token], i: int) -> _Found | None:
     return _Found(i, end, 0.6)
 
 
+def _before_initials(tokens: Sequence[Token], i: int) -> bool:
+    """A capitalized word, a comma and initials: "Prins, B."."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i].shape != "lower"
+        and tokens[i + 1].raw == ","
+        and tokens[i + 2].kind == "i"
+    )
+
+
 def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
     t = tokens[i]
     lx = lex()
@@ -690,7 +702,7 @@ def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
         and t.shape != "lower"
         and tokens[i + 1].raw == ","
         and tokens[i + 2].kind == "i"
-        and t.norm not in lx.stop
+        and (t.norm not in lx.stop or is_known_last(t.norm))  # "Prins, B." as "Lagerwerf, D.T."
         and t.norm not in lx.places
         and t.norm not in lx.organizations
         and not _name_after_initials(tokens, i + 2)
