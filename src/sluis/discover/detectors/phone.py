@@ -12,8 +12,9 @@ a trunk zero, a two- to four-digit prefix, a separator and the rest in groups of
 digits (``06-76027721``, ``06 97 12 34 56``, ``(012) 3456789``), ten digits in all. Grouped in
 fours like an IBAN tail (``0417 1643 00``) is not that shape. A bare run of ten digits
 (``0697123456``) may be a dossier number: in a cell only an ``06`` run counts, in text only
-right after a phone word (``tel``, ``mobiel``, ``bel``…, no digit in between). Valid numbers
-need neither shape nor word. In a cell any ``06`` + 8 digits counts too.
+right after a phone word (``tel``, ``mobiel``, ``bel``…, no digit in between) or, for an
+``06`` run, alone in brackets. Valid numbers need neither shape nor word. In a cell any
+``06`` + 8 digits counts too.
 
 Numbers inside a valid IBAN or starting with a date are never reported, nor are municipal
 ``14 0xx`` numbers in text (they belong to no person). A nine-digit number without trunk zero
@@ -146,8 +147,11 @@ def written_like_dutch(value: str) -> bool:
     return len(digits) == 10 and digits[1] != "0"
 
 
-def _cued(text: str, start: int) -> bool:
-    """A phone word shortly before ``start``, with no digit between it and ``start``."""
+def _cued(text: str, start: int, length: int) -> bool:
+    """A phone word shortly before ``start``, with no digit between it and ``start``; or a
+    mobile number alone in brackets ("dr. De Haan (0690043429)")."""
+    if text[start - 1 : start] == "(" and text[start + length : start + length + 1] == ")":
+        return text.startswith("06", start)
     window = text[max(0, start - _CUE_BEFORE) : start]
     ends = [m.end() for m in _KEYWORDS.finditer(window)]
     return bool(ends) and not any(c.isdigit() for c in window[ends[-1] :])
@@ -189,7 +193,7 @@ class PhoneDetector:
                     candidate, start = candidate[1:], start + 1  # "(06-76027721)"
                 if not (
                     written_like_dutch(candidate)
-                    or (_BARE.fullmatch(candidate) and _cued(text, start))
+                    or (_BARE.fullmatch(candidate) and _cued(text, start, len(candidate)))
                 ):
                     continue
                 length = len(candidate)
