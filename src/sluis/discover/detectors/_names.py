@@ -297,7 +297,12 @@ def surname_like(norm: str, known_first: bool = False) -> bool:
         return False
     common = [p in lx.common for p in parts]
     double_ok = known_first or not all(common)
-    return all(p not in lx.stop or (c and double_ok) for p, c in zip(parts, common, strict=True))
+    # In a double name a word that is a known surname counts ("Bos-Pietersen").
+    double = len(parts) > 1 and any(p not in lx.stop for p in parts)
+    return all(
+        p not in lx.stop or (c and double_ok) or (double and p in lx.last)
+        for p, c in zip(parts, common, strict=True)
+    )
 
 
 # --- free text ---------------------------------------------------------------------------
@@ -470,8 +475,29 @@ def _after_salutation(tokens: Sequence[Token], i: int) -> _Found | None:
     end = _name_run(tokens, j, lower_ok=strong)
     if end is None:
         return None
+    if end - j == 1 and not is_first(tokens[j].norm):
+        end = _given_after_comma(tokens, end)
     found = _Found(j, end, 0.9)
     return None if _rejected(tokens, found, licensed=True) else found
+
+
+def _given_after_comma(tokens: Sequence[Token], end: int) -> int:
+    """Past given names or initials after a surname and a comma ("Patiënt: Bos, Job")."""
+    if end >= len(tokens) or tokens[end].raw != ",":
+        return end
+    k = end + 1
+    while (
+        k - end <= _MAX_GIVEN
+        and (t := _word(tokens, k)) is not None
+        and t.shape != "lower"
+        and (t.kind == "i" or is_first(t.norm))
+    ):
+        k += 1
+    return k if k > end + 1 else end
+
+
+# Given names and initials read after a surname and a comma.
+_MAX_GIVEN = 3
 
 
 def _sentence_end(tokens: Sequence[Token], j: int) -> bool:
