@@ -475,7 +475,7 @@ def _after_salutation(tokens: Sequence[Token], i: int) -> _Found | None:
     end = _name_run(tokens, j, lower_ok=strong)
     if end is None:
         return None
-    if end - j == 1 and not is_first(tokens[j].norm):
+    if not any(t.kind == "i" or is_first(t.norm) for t in tokens[j:end]):  # a surname alone
         end = _given_after_comma(tokens, end)
     found = _Found(j, end, 0.9)
     return None if _rejected(tokens, found, licensed=True) else found
