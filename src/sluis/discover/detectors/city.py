@@ -68,6 +68,8 @@ def phrase_spans(text: str, known: frozenset[str], max_words: int = 4) -> Iterat
                 break
 
 
+# Articles that open a place's name ("De Bilt", "Den Helder"), also when written small.
+_ARTICLES = frozenset({"de", "den", "het", "ter", "ten"})
 # One-entry memo of the words of a text: city, country and nationality read it in a row.
 _WORDS_OF: dict[str, tuple[list[tuple[int, int]], list[str], list[int]]] = {}
 # First normalized word of a word, per distinct word (bounded by clearing).
@@ -76,12 +78,19 @@ _HEADS: dict[str, str] = {}
 
 def _words(text: str) -> tuple[list[tuple[int, int]], list[str], list[int]]:
     """Spans and text of the words, and the indexes of those that may open a phrase
-    (capitalized, or ``'s``/``'t``)."""
+    (capitalized, ``'s``/``'t``, or an article before a capitalized word)."""
     got = _WORDS_OF.get(text)
     if got is None:
         found = list(_WORD.finditer(text))
         words = [m.group() for m in found]
-        starts = [i for i, w in enumerate(words) if w[0].isupper() or w[0] == "'"]
+        starts = [
+            i
+            for i, w in enumerate(words)
+            if w[0].isupper()
+            or w[0] == "'"
+            # "2560 AG de Woude": an article written small before a capitalized word
+            or (w in _ARTICLES and i + 1 < len(words) and words[i + 1][0].isupper())
+        ]
         got = ([m.span() for m in found], words, starts)
         _WORDS_OF.clear()
         _WORDS_OF[text] = got
