@@ -723,11 +723,8 @@ def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
     t = tokens[i]
     lx = lex()
     return (
-        i + 2 < len(tokens)
+        _before_initials(tokens, i)
         and t.kind == "w"
-        and t.shape != "lower"
-        and tokens[i + 1].raw == ","
-        and tokens[i + 2].kind == "i"
         and (t.norm not in lx.stop or is_known_last(t.norm))  # "Prins, B." as "Lagerwerf, D.T."
         and t.norm not in lx.places
         and t.norm not in lx.organizations
