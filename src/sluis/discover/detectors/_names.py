@@ -522,6 +522,12 @@ def _name_run(tokens: Sequence[Token], j: int, lower_ok: bool) -> int | None:
         k += 1
     # After a salutation a surname that is also a word counts ("M. Prins", "mevr. Klein").
     surname_end = _surname_run(tokens, k, lower_ok or known_first, True)
+    first = tokens[k] if k == j and k < len(tokens) else None
+    if first is not None and first.shape == "cap" and is_first(first.norm):
+        # A given name that is also a word before a surname: "Patient Job Vos".
+        after = _surname_run(tokens, k + 1, lower_ok, True)
+        if after is not None:
+            return after
     if surname_end is not None:
         return surname_end
     if k > j and tokens[k - 1].kind == "w":
@@ -709,26 +715,39 @@ def _unknown_with_particles(tokens: Sequence[Token], i: int) -> _Found | None:
     return _Found(i, end, 0.6)
 
 
+def _initials_after_comma(tokens: Sequence[Token], i: int) -> int | None:
+    """Where initials start after a capitalized word and a comma, maybe past particles and
+    a second comma ("Prins, B.", "Vos, van der, D."); None when no initials follow."""
+    if i + 2 >= len(tokens) or tokens[i].shape == "lower" or tokens[i + 1].raw != ",":
+        return None
+    k = _past_particles(tokens, i + 2)
+    return k if k < len(tokens) and tokens[k].kind == "i" else None
+
+
+def _past_particles(tokens: Sequence[Token], k: int) -> int:
+    """Past "van der," in "Vos, van der, D.": particles and a comma; else ``k``."""
+    particles = lex().particle_words
+    m = k
+    while (t := _word(tokens, m)) is not None and t.kind == "w" and t.norm in particles:
+        m += 1
+    return m + 1 if k < m < len(tokens) and tokens[m].raw == "," else k
+
+
 def _before_initials(tokens: Sequence[Token], i: int) -> bool:
-    """A capitalized word, a comma and initials: "Prins, B."."""
-    return (
-        i + 2 < len(tokens)
-        and tokens[i].shape != "lower"
-        and tokens[i + 1].raw == ","
-        and tokens[i + 2].kind == "i"
-    )
+    return _initials_after_comma(tokens, i) is not None
 
 
 def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
     t = tokens[i]
     lx = lex()
+    k = _initials_after_comma(tokens, i)
     return (
-        _before_initials(tokens, i)
+        k is not None
         and t.kind == "w"
         and (t.norm not in lx.stop or is_known_last(t.norm))  # "Prins, B." as "Lagerwerf, D.T."
         and t.norm not in lx.places
         and t.norm not in lx.organizations
-        and not _name_after_initials(tokens, i + 2)
+        and not _name_after_initials(tokens, k)
     )
 
 
@@ -745,12 +764,14 @@ def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
     end = _surname_run(tokens, i, lower_ok=False, known_first=False)
     if end is None and _street_like_before_initials(tokens, i):
         end = i + 1  # "Lagerwerf, D.T.": initials after the comma outweigh a street suffix
+    elif end is None and (_initials_after_comma(tokens, i) or 0) > i + 2:
+        end = i + 1  # "Ouden, van den, J.": particles between commas make it a surname
     if end is None or end >= len(tokens) or tokens[end].raw != ",":
         return None
     last = tokens[end - 1]
     if end - i == 1 and last.norm in lx.places and not is_known_last(last.norm):
         return None
-    k = end + 1
+    k = _past_particles(tokens, end + 1)  # "Vos, van der, D."
     given = k
     while (t := _word(tokens, k)) is not None and (
         t.kind == "i" or (t.shape != "lower" and is_first(t.norm) and t.norm not in lx.stop)
