@@ -33,10 +33,12 @@ _PARTICLE = (
     r"(?:van|von|de|der|den|te|ter|ten|het|'t|in|op|la|le|du|da|di|dos|del|el|al|ben|bin|ibn|"
     r"abu|ould|vande|vander|auf|zu|y)"
 )
+# A double surname whose first part ends in a particle: "Vries-van Dijk", "Jansen-van der Berg".
+_DOUBLE = rf"{_UP}[^\W\d_]+-{_PARTICLE}(?:[ \t]+{_PARTICLE})*[ \t]+{_WORD}"
 # Initials or given names, lower-case particles, a capitalized surname; or a lone word.
 _RUN = re.compile(
-    rf"(?:{_INITIAL}|{_WORD}[ \t]+)*(?:{_PARTICLE}[ \t]+)*(?:{_WORD})(?:[ \t]+{_UP}\.)?"
-    rf"|{_INITIAL}(?:{_PARTICLE}[ \t]+)*{_WORD}"
+    rf"(?:{_INITIAL}|{_WORD}[ \t]+)*(?:{_PARTICLE}[ \t]+)*(?:{_DOUBLE}|{_WORD})(?:[ \t]+{_UP}\.)?"
+    rf"|{_INITIAL}(?:{_PARTICLE}[ \t]+)*(?:{_DOUBLE}|{_WORD})"
 )
 _LOWER_RUN = re.compile(
     r"(?:[a-z]\.){1,4}\s?(?:[a-z]+ )*?[a-z][a-z'\-]+"

@@ -117,7 +117,10 @@ def _word_info(raw: str) -> tuple[str, str, bool]:
         if len(_WORDS) >= _WORDS_MAX:
             _WORDS.clear()
         norm = normalize(raw)
-        initials = _INITIALS.fullmatch(raw + ".") is not None and norm not in lex().salutations
+        # "M." is initials too ("A.M."), though it may stand for monsieur
+        initials = _INITIALS.fullmatch(raw + ".") is not None and (
+            len(norm) == 1 or norm not in lex().salutations
+        )
         info = (norm, _shape(raw), initials)
         _WORDS[raw] = info
     return info
@@ -561,11 +564,14 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
         return None
     end = m + 1
     parts = _parts(t.norm)
-    # A double surname ending in a particle continues: "Jansen-de Vries".
+    # A double surname ending in a particle continues: "Jansen-de Vries", "Vries-van Dijk".
     if len(parts) > 1 and parts[-1] in lx.particle_words:
         nxt = _surname_run(tokens, end, lower_ok, True)
         if nxt is not None:
             return nxt
+        after = _word(tokens, end)
+        if after is not None and after.kind == "w" and after.shape != "lower":
+            return end + 1
     return end
 
 
