@@ -554,7 +554,13 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
         return None
     particle = m > k
     if t.shape == "lower":
-        if not (lower_ok and is_known_last(t.norm) and (t.norm not in lx.stop or known_first)):
+        # A short function word ("Anouk en haar broer") is no surname, whatever the lexicon.
+        function_word = t.norm in lx.stop and len(t.norm) <= _FUNCTION_WORD
+        if not (
+            lower_ok
+            and is_known_last(t.norm)
+            and (t.norm not in lx.stop or (known_first and not function_word))
+        ):
             return None
     elif t.shape == "upper" and len(t.norm) <= 3 and not is_known_last(t.norm) and not particle:
         return None  # acronyms: DUO, IND, UWV
@@ -573,6 +579,10 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
         if after is not None and after.kind == "w" and after.shape != "lower":
             return end + 1
     return end
+
+
+# Stopwords this short are function words ("en", "met", "op"), not lower-case surnames.
+_FUNCTION_WORD = 3
 
 
 def _strong_particles(tokens: Sequence[Token], k: int, m: int) -> bool:
