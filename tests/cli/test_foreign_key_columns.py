@@ -16,9 +16,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import yaml
 
-from tests.cli.test_scan import run
+from tests.cli.drafted import drafted_copy
 
 FIRST = ["Jan", "Fatima", "Kees", "Anna", "Mohammed", "Sanne", "Pieter", "Yara", "Lars", "Eva"]
 LAST = ["de Vries", "Bakker", "El Amrani", "Jansen", "van Dijk", "Visser", "Smit", "Mulder"]
@@ -44,17 +43,6 @@ def _rows() -> tuple[list[tuple[str, str]], list[tuple[int, str, float]]]:
     return sorted(employees.items()), cases
 
 
-def _flow(source: str, tmp_path: Path) -> tuple[dict[str, dict[str, object]], Path]:
-    policy, key, target = tmp_path / "policy.yaml", tmp_path / "key", tmp_path / "copy.db"
-    assert run("keygen", "-o", str(key)).returncode == 0
-    drafted = run("policy", "init", source, "-o", str(policy))
-    assert drafted.returncode == 0, drafted.stderr
-    result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
-    assert result.returncode == 0, result.stderr
-    rules = yaml.safe_load(policy.read_text(encoding="utf-8"))["tables"]
-    return rules, target
-
-
 def _check(rules: dict[str, dict[str, object]], target: Path, handles: set[str]) -> None:
     rule = rules["cases"]["columns"]["handled_by"]  # type: ignore[index]
     assert rule == rules["employees"]["columns"]["username"]  # type: ignore[index]
@@ -74,7 +62,7 @@ def test_a_text_key_is_replaced_alike_at_both_ends_on_sqlite(
 ) -> None:
     employees, cases = _rows()
     source = sqlite_db(DDL, {"employees": employees, "cases": cases})
-    rules, target = _flow(str(source), tmp_path)
+    rules, target = drafted_copy(str(source), tmp_path)
     _check(rules, target, {e[0] for e in employees})
 
 
@@ -88,5 +76,5 @@ def test_a_text_key_is_replaced_alike_at_both_ends_on_postgresql(
         with conn.cursor() as cursor:
             cursor.executemany("INSERT INTO employees VALUES (%s, %s)", employees)
             cursor.executemany("INSERT INTO cases VALUES (%s, %s, %s)", cases)
-    rules, target = _flow(pg_db, tmp_path)
+    rules, target = drafted_copy(pg_db, tmp_path)
     _check(rules, target, {e[0] for e in employees})

@@ -14,9 +14,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import yaml
 
-from tests.cli.test_scan import run
+from tests.cli.drafted import drafted_copy
 
 DDL = """
 CREATE TABLE "Patient" (
@@ -37,18 +36,13 @@ def _rows() -> list[tuple[int, str, str]]:
 
 
 def _flow(source: str, tmp_path: Path, rows: list[tuple[int, str, str]]) -> None:
-    policy, key, target = tmp_path / "policy.yaml", tmp_path / "key", tmp_path / "copy.db"
-    assert run("keygen", "-o", str(key)).returncode == 0
-    drafted = run("policy", "init", source, "-o", str(policy))
-    assert drafted.returncode == 0, drafted.stderr
-    columns = yaml.safe_load(policy.read_text(encoding="utf-8"))["tables"]["Patient"]["columns"]
-    assert columns["InsurancePolicyNo"] == {
+    rules, target = drafted_copy(source, tmp_path)
+    columns = rules["Patient"]["columns"]
+    assert columns["InsurancePolicyNo"] == {  # type: ignore[index]
         "rule": "pseudonymize",
         "category": "id.insurance_number",
     }
-    assert columns["Department"]["rule"] == "keep"
-    result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
-    assert result.returncode == 0, result.stderr
+    assert columns["Department"]["rule"] == "keep"  # type: ignore[index]
     with closing(sqlite3.connect(target)) as conn:
         copied = conn.execute(
             'SELECT "InsurancePolicyNo", "Department" FROM "Patient" ORDER BY "PatientID"'

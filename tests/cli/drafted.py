@@ -1,0 +1,22 @@
+"""The README's flow for CLI tests: a key, a drafted policy and an anonymized copy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tests.cli.test_scan import run
+
+
+def drafted_copy(source: str, tmp_path: Path) -> tuple[dict[str, dict[str, object]], Path]:
+    """Draft a policy for ``source`` unreviewed, anonymize with it into ``tmp_path``; the
+    drafted rules per table and the published copy."""
+    policy, key, target = tmp_path / "policy.yaml", tmp_path / "key", tmp_path / "copy.db"
+    assert run("keygen", "-o", str(key)).returncode == 0
+    drafted = run("policy", "init", source, "-o", str(policy))
+    assert drafted.returncode == 0, drafted.stderr
+    result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
+    assert result.returncode == 0, result.stderr
+    rules = yaml.safe_load(policy.read_text(encoding="utf-8"))["tables"]
+    return rules, target
