@@ -343,7 +343,8 @@ def find_names(text: str) -> list[Span]:
             d = dead.get(tok.norm)
             if d is None:
                 d = _deadness(tok.norm)
-            if (d == 2 and not _before_initials(tokens, i)) or (d == 1 and tok.shape == "lower"):
+            refused = d == 2 and _initials_after_comma(tokens, i) is None  # not "Prins, B."
+            if refused or (d == 1 and tok.shape == "lower"):
                 i += 1
                 continue
             if d == 3 and tok.shape == "lower":
@@ -747,10 +748,6 @@ def _past_particles(tokens: Sequence[Token], k: int) -> int:
     while (t := _word(tokens, m)) is not None and t.kind == "w" and t.norm in particles:
         m += 1
     return m + 1 if k < m < len(tokens) and tokens[m].raw == "," else k
-
-
-def _before_initials(tokens: Sequence[Token], i: int) -> bool:
-    return _initials_after_comma(tokens, i) is not None
 
 
 def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
