@@ -115,7 +115,8 @@ class FlatSpeed:
             f"- verify of the SQLite copy ({WORKERS} workers): {self.verify:.1f} s ="
             f" **{self.verify / self.sqlite_sluis:.2f}×** anonymize (target ≤ 1×);"
             f" passed every check: {'yes' if self.passed else 'no'}",
-            f"- peak resident memory of the SQLite run: {self.peak_mib:.0f} MiB (target < 1 GiB)",
+            f"- peak resident memory of the SQLite run, workers included: {self.peak_mib:.0f} MiB"
+            " (target < 1 GiB)",
             f"- keyed hashing: {self.hmac_per_second / 1e6:.2f} M HMAC-SHA256 per second on one"
             " core (target ≥ 1.5 M)",
             f"- each time the median of {REPEATS} runs",

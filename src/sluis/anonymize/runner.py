@@ -13,6 +13,7 @@ from sluis.anonymize.known_names import collect
 from sluis.anonymize.parallel import PIECE_ROWS, BatchPool, on_workers
 from sluis.anonymize.plan import TablePlan, make_plan
 from sluis.anonymize.suppression import plan_suppression
+from sluis.heap import return_freed_memory
 from sluis.keys import Key
 from sluis.model.policy import Policy
 from sluis.sinks.base import Sink
@@ -51,6 +52,7 @@ def run(
     ``batch_rows``) whose plan reads text are transformed on that many worker processes while
     this process reads and writes; the output is the same.
     """
+    return_freed_memory()
     plans = plan_for(source, policy)
     piece_rows = min(PIECE_ROWS, batch_rows)
     totals = {plan.table.name: source.row_count(plan.table.name) for plan in plans}

@@ -11,6 +11,7 @@ import time
 from datetime import UTC, datetime
 
 from sluis import __version__
+from sluis.heap import return_freed_memory
 from sluis.model.policy import Policy
 from sluis.sources import Source, open_source, redact_url
 from sluis.verify.checks import CHECKS
@@ -47,6 +48,7 @@ def verify_sources(
     options: VerifyOptions | None = None,
 ) -> VerificationReport:
     """Like :func:`verify` for sources that are already open."""
+    return_freed_memory()
     started = datetime.now(UTC)
     clock = time.perf_counter()
     context = VerifyContext(
