@@ -133,13 +133,25 @@ class KeyedPermutation:
         tweak: pa.Array | None,
         step: Callable[[pa.Array, pa.Array | None], pa.Array],
     ) -> pa.Array:
-        while True:
-            bad = self._rejected(y, tweak)
-            if not pc.any(bad).as_py():
-                return y
-            where = pc.indices_nonzero(bad)
-            sub_tweak = None if tweak is None else tweak.take(where)
-            y = pc.replace_with_mask(y, bad, step(y.take(where), sub_tweak))
+        bad = self._rejected(y, tweak)
+        if not pc.any(bad).as_py():
+            return y
+        # Only the values still outside are stepped and checked again, until none is.
+        where = pc.indices_nonzero(bad)
+        values = y.take(where)
+        sub_tweak = None if tweak is None else tweak.take(where)
+        done_where: list[pa.Array] = []
+        done_values: list[pa.Array] = []
+        while len(where):
+            values = step(values, sub_tweak)
+            still = self._rejected(values, sub_tweak)
+            done = pc.invert(still)
+            done_where.append(where.filter(done))
+            done_values.append(values.filter(done))
+            where, values = where.filter(still), values.filter(still)
+            sub_tweak = None if sub_tweak is None else sub_tweak.filter(still)
+        order = pc.sort_indices(pa.concat_arrays(done_where))
+        return pc.replace_with_mask(y, bad, pa.concat_arrays(done_values).take(order))
 
     def _successor(self, y: pa.Array, tweak: pa.Array | None, delta: int) -> pa.Array:
         def step(values: pa.Array, _tweak: pa.Array | None) -> pa.Array:
