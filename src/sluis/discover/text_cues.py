@@ -85,6 +85,7 @@ _NICKNAMED = re.compile(
     rf"(?:{_SURNAME_PARTICLE}[ ]){{0,3}}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
 )
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
+_OF = re.compile(r"van[ \t]+(?=[A-Z])")
 # A surname and one initial between a file name's separators: "paspoort_Rahimi_J_bsn…".
 _FILE_NAME_INITIAL = re.compile(
     r"(?<=[_\-/\\])([^\W\d_][^\W\d_']{2,})([_\-])[A-Z](?=\2|\.[A-Za-z]{2,4}\b)"
@@ -263,6 +264,13 @@ def find_context_names(text: str) -> Iterator[Span]:
     for m in _CUE_STARTS.finditer(_CUE, text, folded):
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
+        if (of := _OF.match(text, m.end())) is not None:
+            # "zoon van Anna Berg": the name after the preposition, when it has two words or
+            # more; "zoon van Dijk" stays the surname van Dijk.
+            after = list(name_at(text, of.end(), NAME, single_ok=False, titled=titled))
+            if after:
+                yield from after
+                continue
         yield from name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
     for m in _BARE_INITIALS.finditer(text) if contains_any(folded, _BARE_TITLES) else ():
         yield Span(m.start("name"), m.end("name"), NAME, DETECTOR, SCORE)
@@ -355,7 +363,14 @@ def _plausible(
     phrase = " ".join(norms)
     if phrase in lx.organizations or any(n in lx.organizations or n in _ORG_WORDS for n in norms):
         return False
-    stopped = [n in lx.stop and not (common_ok and n in lx.common) for n in caps]
+    # A word that is also a known surname, after a known given name, is the surname: "Anna Berg".
+    after_given = len(caps) > 1 and is_first(caps[0])
+    stopped = [
+        n in lx.stop
+        and not (common_ok and n in lx.common)
+        and not (after_given and k > 0 and is_known_last(n))
+        for k, n in enumerate(caps)
+    ]
     if all(stopped) or (caps and stopped[-1]):
         return False
     place = caps and (caps[-1] in lx.places or phrase in lx.places)
