@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sluis.model.policy import Hash, Keep, Null, RedactText, ReplaceBlob, Rule
+from sluis.model.policy import Hash, Keep, Null, Pseudonymize, RedactText, ReplaceBlob, Rule
 from sluis.synth import identifiers
 from sluis.verify.checks.rescan import ANY, generated
 from tests.cli.test_scan import run
@@ -79,6 +79,8 @@ def test_redacted_documents_and_hashes_publish(
         (RedactText(rule="redact_text", tags=True), set()),
         (Null(rule="null"), set()),
         (Keep(rule="keep", reason="look-alikes", allow=["id.bsn"]), {"id.bsn"}),
+        (Pseudonymize(rule="pseudonymize", category="id.bsn"), {"id.bsn", "network.ip"}),
+        (Pseudonymize(rule="pseudonymize", category="contact.email"), {"contact.email"}),
     ],
 )
 def test_what_each_rule_accounts_for(rule: Rule, accounted: set[str]) -> None:

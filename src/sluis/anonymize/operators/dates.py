@@ -76,8 +76,9 @@ def _month(word: str) -> tuple[int, bool] | None:
 
 
 def _month_name(month: int, like: str, *, full: bool) -> str:
-    """Month ``month`` named in the language, length and case of the word ``like``."""
-    if like.lower() in ENGLISH_MONTHS:
+    """Month ``month`` named in the language, length and case of the word ``like``; a name
+    both languages share (april, september) is Dutch."""
+    if like.lower() in ENGLISH_MONTHS and like.lower() not in MONTHS:
         name = ENGLISH_MONTHS[month - 1]
     else:
         name = MONTHS[month - 1] if full else _SHORT[month - 1]

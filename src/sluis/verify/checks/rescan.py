@@ -67,13 +67,18 @@ _MAY_HOLD = re.compile(r"[\d@:]")
 MIN_IDENTIFIER_DIGITS = 8
 
 
+# What a fake in a kept notation may also read as: a BSN written 57.18.37.141 is IPv4-shaped.
+_READS_AS = {"id.bsn": ("network.ip",)}
+
+
 def generated(rule: Rule | None) -> frozenset[str]:
     """The categories a rule writes fakes of, or (``keep`` with ``allow``) that a reviewer
     confirmed are look-alikes; ``{"*"}`` for any."""
     if isinstance(rule, Keep):
         return frozenset(rule.allow)
     if isinstance(rule, Fake | Pseudonymize):
-        return frozenset({rule.category or ANY})
+        category = rule.category or ANY
+        return frozenset({category, *_READS_AS.get(category, ())})
     if isinstance(rule, RedactText):
         return frozenset() if rule.tags else frozenset({ANY})
     if isinstance(rule, ReplaceBlob | Hash):
