@@ -86,6 +86,9 @@ _NICKNAMED = re.compile(
 )
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
 _OF = re.compile(r"van[ \t]+(?=[A-Z])")
+_TITLED_LOWER = re.compile(
+    rf"(?:{_SURNAME_PARTICLE}[ \t]+){{0,3}}(?P<surname>[a-zà-ÿ][a-zà-ÿ'\-]+)"
+)
 # A surname and one initial between a file name's separators: "paspoort_Rahimi_J_bsn…".
 _FILE_NAME_INITIAL = re.compile(
     r"(?<=[_\-/\\])([^\W\d_][^\W\d_']{2,})([_\-])[A-Z](?=\2|\.[A-Za-z]{2,4}\b)"
@@ -271,7 +274,10 @@ def find_context_names(text: str) -> Iterator[Span]:
             if after:
                 yield from after
                 continue
-        yield from name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled)
+        found = list(name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled))
+        yield from found
+        if titled and not found:
+            yield from _titled_lower(text, m.end())
     for m in _BARE_INITIALS.finditer(text) if contains_any(folded, _BARE_TITLES) else ():
         yield Span(m.start("name"), m.end("name"), NAME, DETECTOR, SCORE)
     if "(" in text:
@@ -406,6 +412,19 @@ def _lower_name(text: str, pos: int, limit: int) -> Iterator[Span]:
             yield Span(m.start(), m.start() + len(words[0]), FIRST, DETECTOR, 0.8)
         return
     if _word_ends(text, m.end()):
+        yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
+
+
+def _titled_lower(text: str, pos: int) -> Iterator[Span]:
+    """A surname written small after a title, as hurried notes do: "dhr kok belt", "mw de
+    wit"; a word that is no known surname ("dhr belde") is left alone."""
+    m = _TITLED_LOWER.match(text, pos)
+    if m is None:
+        return
+    surname = normalize(m.group("surname"))
+    if surname in lex().stop and not is_known_last(surname):
+        return
+    if len(surname) >= 3 and _word_ends(text, m.end()):
         yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
 
 

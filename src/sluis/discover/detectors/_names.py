@@ -709,7 +709,10 @@ def _unknown_pair(tokens: Sequence[Token], i: int) -> _Found | None:
             return None
     if not surname_like(b.norm):
         return None
-    return _Found(i, i + 2, 0.6 if is_known_last(b.norm) else 0.5)
+    end = i + 2
+    if _parts(b.norm)[-1] in lx.particle_words:  # "Trudy Vries-van Wit": the double surname
+        end = _surname_run(tokens, i + 1, lower_ok=False, known_first=True) or end
+    return _Found(i, end, 0.6 if is_known_last(b.norm) else 0.5)
 
 
 def _unknown_with_particles(tokens: Sequence[Token], i: int) -> _Found | None:
