@@ -136,7 +136,40 @@ def tokenize(text: str) -> list[Token]:
         _scan_file_chunk(text, start, end, tokens)
         pos = end
     _scan(text, pos, len(text), tokens)
-    return tokens
+    return _abbreviations_apart(tokens) if "." in text else tokens
+
+
+# Abbreviations written like initials: "z.s.m." is as soon as possible, not Z.S. Mulder.
+_ABBREVIATIONS = frozenset(
+    {"z.s.m.", "i.v.m.", "m.b.t.", "t.z.t.", "n.a.v.", "d.w.z.", "a.u.b.", "m.i.v.", "i.o.m.",
+     "z.o.z.", "n.v.t.", "t.b.v.", "i.p.v.", "m.a.w.", "o.b.v.", "v.w.b.", "i.c.m.", "m.u.v.",
+     "p.p.", "o.a.", "c.q.", "e.a.", "a.s.", "j.l.", "t.a.v.", "i.o.", "p.o."}
+)  # fmt: skip
+
+
+def _abbreviations_apart(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with abbreviations written like initials ("Z.S.M.": as soon as possible)
+    made one punctuation token, so no name starts or ends in them."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (
+            j < len(tokens)
+            and tokens[j].kind == "i"
+            and (j == i or tokens[j].start == tokens[j - 1].end)
+        ):
+            j += 1
+        if j - i >= 2:
+            raw = "".join(t.raw for t in tokens[i:j])
+            if raw.lower() in _ABBREVIATIONS:
+                first = tokens[i]
+                out.append(Token(first.start, tokens[j - 1].end, raw, raw, "p", "", first.boundary))
+                i = j
+                continue
+        out.extend(tokens[i : max(j, i + 1)])
+        i = max(j, i + 1)
+    return out
 
 
 def _file_chunks(text: str) -> list[tuple[int, int]]:
@@ -671,6 +704,9 @@ def _particle_surname(tokens: Sequence[Token], i: int) -> _Found | None:
     last = tokens[end - 1]
     if tok.shape == "lower" and not is_known_last(last.norm):
         return None
+    shouted = tok.shape == "upper" and tok.norm == "de" and end == i + 2 and not last.boundary
+    if shouted and not is_known_last(last.norm):
+        return None  # "DE VOORDEUR SLUIT NIET"
     # "bezwaar van Fay Groot", "van Bas van 't Ouden": a preposition, then a given name and
     # a surname.
     preposition = tok.shape == "lower" and end == i + 2 and is_first(last.norm)
