@@ -810,6 +810,10 @@ def _name_after_initials(tokens: Sequence[Token], k: int) -> bool:
     return k < len(tokens) and tokens[k].kind == "w" and tokens[k].shape != "lower"
 
 
+# Particles that only ever come before a surname, never after the initials ("Vries, J. de").
+_LEADING_ONLY = frozenset({"al", "el"})
+
+
 def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
     """ "DE VRIES, JAN" and "Vries, J. de": surname, comma, given names or initials, particles."""
     lx = lex()
@@ -834,7 +838,12 @@ def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
     upper = tokens[i].shape == "upper"
     if not (upper or is_known_last(last.norm) or tokens[given].kind == "i"):
         return None
-    while (t := _word(tokens, k)) is not None and t.kind == "w" and t.norm in lx.particle_words:
+    while (
+        (t := _word(tokens, k)) is not None
+        and t.kind == "w"
+        and t.norm in lx.particle_words
+        and t.norm not in _LEADING_ONLY  # "PRINS, K.J. AL 2X GEMELD": al is "already"
+    ):
         if t.norm in _WEAK_PARTICLES and not (
             (n := _word(tokens, k + 1)) is not None and n.norm in lx.particle_words
         ):
