@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sluis.model.policy_file import parse_policy
 from sluis.synth.demo import build_demo_db, write_postgres
 
 README = Path(__file__).parent.parent / "README.md"
@@ -114,3 +115,11 @@ def test_help_explains_with_an_example(command: str) -> None:
     )
     assert result.returncode == 0
     assert "sluis " in result.stdout
+
+
+def test_the_readme_policies_parse() -> None:
+    """Every ``yaml`` block of the README is a policy the policy parser accepts."""
+    blocks = re.findall(r"```yaml\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+    assert len(blocks) >= 2
+    for block in blocks:
+        assert parse_policy(block).tables
