@@ -208,6 +208,12 @@ def is_dotted_quad(value: str) -> bool:
     return _DOTTED_QUAD.fullmatch(value) is not None
 
 
+def is_ipv4(value: str) -> bool:
+    """A dotted quad whose parts are all at most 255: ``57.18.37.141`` is an address,
+    ``13.22.37.945`` is not."""
+    return is_dotted_quad(value) and all(int(part) <= 255 for part in value.strip().split("."))
+
+
 @dataclass(frozen=True)
 class DigitsWithContext:
     """A number of ``digits`` digits with no check digit: any such cell matches (a column

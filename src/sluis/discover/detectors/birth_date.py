@@ -2,7 +2,9 @@
 
 Cells: ``12-03-1985``, ``12-3-1985``, ``12/03/1985``, ``12.03.1985``, ISO ``1985-03-12``,
 any of these followed by a midnight time (``00:00:00``, as database exports print dates),
-``12 maart 1985``, ``12 mrt. 1985``, ``3e februari 1985``. Day comes before month; in text
+``12 maart 1985``, ``12 mrt. 1985``, ``3e februari 1985``, and as Oracle prints dates, the
+month abbreviated between dashes, Dutch or English, any case, two-digit years read as in
+text (``16-NOV-05``, ``12-mrt-1987``, ``16-OKT-2005``). Day comes before month; in text
 also the English ``28 August 1945``, ``6th of September 1990`` and ``September 21, 2002``.
 
 The detector only knows that a value is a plausible date between 1900 and today; whether a
@@ -40,24 +42,30 @@ _MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?"
 
 _NUMERIC = r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
 _ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+# Month abbreviated or named between dashes or slashes, as Oracle prints dates: "16-NOV-05",
+# "16-nov-2005", "12-MRT-1987", "16/Oct/2005".
+_ABBREVIATED = rf"(?P<ad>\d{{1,2}})(?P<asep>[-/])(?P<am>{_MONTH})(?P=asep)"
 _WRITTEN = rf"(?P<wd>\d{{1,2}})(?:e|st|nd|rd|th)? (?:of )?(?P<wm>{_MONTH})\.?,? "
 # English month first: "September 21, 2002".
 _MONTH_FIRST = rf"(?P<fm>{_MONTH})\.? (?P<fd>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<fy>\d{{4}})"
 
 _CELL = re.compile(
-    rf"(?:{_NUMERIC}(?P<y>\d{{4}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}})){_MIDNIGHT}",
+    rf"(?:{_NUMERIC}(?P<y>\d{{4}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}})"
+    rf"|{_ABBREVIATED}(?P<ay>\d{{4}}|\d{{2}})){_MIDNIGHT}",
     re.ASCII | re.IGNORECASE,
 )
 _TEXT = re.compile(
     rf"(?<![\w.\-/])(?:{_NUMERIC}(?P<y>\d{{4}}|'?\d{{2}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}}|'\d{{2}})"
-    rf"|{_MONTH_FIRST})"
+    rf"|{_ABBREVIATED}(?P<ay>\d{{4}}|'?\d{{2}})|{_MONTH_FIRST})"
     r"(?![\w\-/]|\.\d)",
     re.ASCII | re.IGNORECASE,
 )
 # Where a match of _TEXT can start: "1-2", "2024-0", "3 m", "3e m", "6th of S", "May 2".
 # The month name is spelled out: a hint that stopped at its first letter fired at every number
 # before a word ("3 dagen"); that narrows only where _TEXT cannot match.
-_DAY_FIRST_HINT = r"[0-9]{1,4}(?:[-/.][0-9]|(?:[eE]|st|nd|rd|th)? (?ai:of )?(?ai:" + _MONTH + "))"
+_DAY_FIRST_HINT = (
+    r"[0-9]{1,4}(?:[-/.][0-9]|(?:(?:[eE]|st|nd|rd|th)? (?ai:of )?|[-/])(?ai:" + _MONTH + "))"
+)
 _MONTH_FIRST_TAIL = r" [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}"
 _HINT = re.compile(rf"{_DAY_FIRST_HINT}|[A-Za-z]{{3,9}}\.?{_MONTH_FIRST_TAIL}")
 # Without the tail of "September 21, 2002" anywhere, only day-first dates can start: the
@@ -108,6 +116,8 @@ def parse(match: re.Match[str]) -> datetime.date | None:
             day, month, year = int(groups["d"]), int(groups["m"]), _year(groups["y"])
         elif groups["iy"] is not None:
             day, month, year = int(groups["id"]), int(groups["im"]), int(groups["iy"])
+        elif groups["ay"] is not None:
+            day, month, year = int(groups["ad"]), MONTHS[groups["am"].lower()], _year(groups["ay"])
         elif groups.get("fm") is not None:
             day, month, year = int(groups["fd"]), MONTHS[groups["fm"].lower()], int(groups["fy"])
         else:

@@ -15,7 +15,7 @@ from functools import partial
 
 from sluis.discover.detectors._common import (
     has_context,
-    is_dotted_quad,
+    is_ipv4,
     iter_spans,
     passes_eleven_proof,
     words_pattern,
@@ -23,7 +23,9 @@ from sluis.discover.detectors._common import (
 from sluis.discover.detectors.base import Span
 
 _CELL = re.compile(
-    r"\d{8,9}|\d{4}([. \-])\d{2}\1\d{3}|\d{3}([. \-])\d{3}\2\d{3}|\d{3}-\d{2}-\d{4}", re.ASCII
+    r"\d{8,9}|\d{4}([. \-])\d{2}\1\d{3}|\d{3}([. \-])\d{3}\2\d{3}|\d{3}-\d{2}-\d{4}"
+    r"|\d{2}([. \-])\d{2}\3\d{2}\3\d{3}",
+    re.ASCII,
 )
 
 # Not inside a longer word or number (``NL123456782B01`` is a btw-id), nor after a +31
@@ -31,7 +33,9 @@ _CELL = re.compile(
 _TEXT = re.compile(
     r"(?<![\w.\-])(?<!\+31 )(?<!\(0\))"
     r"(?:(?P<nine>\d{9}|\d{4}([.\-])\d{2}\2\d{3}|\d{3}([.\-])\d{3}\3\d{3}|\d{3}-\d{2}-\d{4}"
-    r"|(?<!\d )(?:\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3})(?! \d))|(?P<eight>\d{8}))"
+    r"|\d{2}([.\-])\d{2}\4\d{2}\4\d{3}"
+    r"|(?<!\d )(?:\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3}|\d{2} \d{2} \d{2} \d{3})(?! \d))"
+    r"|(?P<eight>\d{8}))"
     r"(?!\w)(?![.\-]\d)",
     re.ASCII,
 )
@@ -39,7 +43,7 @@ _TEXT = re.compile(
 # Where a match of _TEXT can start (without its lookbehinds): found much faster.
 _HINT = re.compile(
     r"[0-9](?:[0-9]{7}|[0-9]{3}([. \-])[0-9]{2}\1[0-9]{3}|[0-9]{2}([. \-])[0-9]{3}\2[0-9]{3}"
-    r"|[0-9]{2}-[0-9]{2}-[0-9]{4})"
+    r"|[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]([. \-])[0-9]{2}\3[0-9]{2}\3[0-9]{3})"
 )
 # Nine digits standing alone between the ``_``/``-`` separators of a file-name-like token
 # (``paspoort_123456782.pdf``, ``intake-Jansen-J-bsn123456782.docx``): a separator or a
@@ -97,9 +101,11 @@ def normalize(value: str) -> str | None:
 
 @dataclass(frozen=True)
 class BsnDetector:
-    """BSN in a cell or text: 9 or 8 digits, or grouped 4-2-3 or 3-3-3 by dots, spaces or
-    dashes (``1234.56.782``, ``1234 56 782``, ``123-456-782``), or 3-2-4 by dashes as a
-    social-security number is written elsewhere (``123-45-6782``)."""
+    """BSN in a cell or text: 9 or 8 digits, or grouped 4-2-3, 3-3-3 or 2-2-2-3 by dots,
+    spaces or dashes (``1234.56.782``, ``1234 56 782``, ``123-456-782``, ``12.34.56.782``),
+    or 3-2-4 by dashes as a social-security number is written elsewhere (``123-45-6782``).
+    A 2-2-2-3 number that also reads as an IPv4 address (``57.18.37.141``) is a BSN in text
+    only with a BSN keyword close by, and never as a whole cell."""
 
     code: str = "bsn"
     category: str = "id.bsn"
@@ -107,7 +113,7 @@ class BsnDetector:
     needs_context: bool = False
 
     def matches(self, value: str) -> bool:
-        if is_dotted_quad(value):
+        if is_ipv4(value):
             return False
         digits = normalize(value)
         return digits is not None and passes_eleven_proof(digits)
@@ -134,6 +140,10 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     )
     if match.group("eight") is not None:
         return 0.85 if keyword else None
+    if is_ipv4(match.group()):
+        # ``57.18.37.141`` is an address unless a BSN keyword is close by.
+        near = not other and has_context(text, start, end, _KEYWORDS, 40, 15, floor)
+        return 0.95 if near else None
     if keyword:
         return 0.95
     if other:

@@ -44,12 +44,17 @@ _CELL = re.compile(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", re.ASCII)
 _NL_BBAN = re.compile(r"[A-Z]{4}\d{10}", re.ASCII)
 
 # Compact, or printed in groups of four, a space after the country allowed (``NL 91ABNA…``,
-# ``NL91 ABNA0417164300``); the length is cut to the country's below.
+# ``NL91 ABNA0417164300``); dots or dashes may stand for the spaces, one kind throughout the
+# groups. A Dutch IBAN may be grouped any way around its bank code (``NL19 RBRB 3694495339``,
+# ``NL19RBRB 3694 4953 39``): its real bank code keeps that from matching words. The length
+# is cut to the country's below.
 _TEXT = re.compile(
-    r"(?<![\w-])[A-Za-z]{2} ?\d{2}"
-    r"(?: ?[A-Za-z0-9]{11,30}|(?: [A-Za-z0-9]{4}){2,7}(?: [A-Za-z0-9]{1,3})?)(?![\w-])",
+    r"(?<![\w-])(?:[Nn][Ll][ .\-]?\d{2}[ .\-]?[A-Za-z]{4}(?:[ .\-]?\d){10}(?!\w)"
+    r"|[A-Za-z]{2}[ .\-]?\d{2}(?: ?[A-Za-z0-9]{11,30}|(?P<sep>[ .\-])[A-Za-z0-9]{4}"
+    r"(?:(?P=sep)[A-Za-z0-9]{4}){1,6}(?:(?P=sep)[A-Za-z0-9]{1,3})?)(?![\w-]))",
     re.ASCII,
 )
+_SEPARATORS = re.compile(r"[ .\-]")
 
 
 def mod97(iban: str) -> int:
@@ -81,7 +86,7 @@ class IbanDetector:
     needs_context: bool = False
 
     def matches(self, value: str) -> bool:
-        return is_valid(value.strip().replace(" ", "").upper())
+        return is_valid(_SEPARATORS.sub("", value.strip()).upper())
 
     def find(self, text: str) -> Iterator[Span]:
         for start, end in spans(text):
@@ -108,13 +113,13 @@ def _valid_prefix_end(match: re.Match[str]) -> int | None:
         return None
     seen = 0
     for offset, char in enumerate(raw):
-        if char != " ":
+        if char not in " .-":
             seen += 1
         if seen == length:
             end = offset + 1
-            if end < len(raw) and raw[end] != " ":
+            if end < len(raw) and raw[end] not in " .-":
                 return None
-            compact = raw[:end].replace(" ", "").upper()
+            compact = _SEPARATORS.sub("", raw[:end]).upper()
             return match.start() + end if is_valid(compact) else None
     return None
 

@@ -19,6 +19,7 @@ from functools import partial
 from sluis.discover import lexicon
 from sluis.discover.detectors._common import hinted_finditer, iter_spans
 from sluis.discover.detectors.base import Span
+from sluis.discover.detectors.street import DETECTOR as STREET
 from sluis.discover.lexicon import normalize
 
 FORBIDDEN_LETTERS: frozenset[str] = frozenset({"SA", "SD", "SS"})
@@ -31,10 +32,11 @@ _TEXT = re.compile(
 )
 _HINT = re.compile(r"[1-9][0-9]{3} ?[A-Z]{2}")  # where a match of _TEXT can start
 _ANY_HINT = re.compile(r"[1-9][0-9]{3} ?[A-Za-z]{2}")  # where _LOWER and _ANY_CASE can start
-# Typed in lower case ("5835 od 's-hertogenbosch"): a postcode only with a known place after it.
+# Typed in lower case ("5835 od 's-hertogenbosch", "1139 wl Purmerend"): a postcode only with a
+# known place after it.
 _LOWER = re.compile(
     r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3}) ?(?P<letters>[a-z]{2}))(?![\w\-]),?[ \t]{1,2}"
-    r"(?P<town>[a-z'][a-z'\-]+(?:[ ][a-z'\-]+){0,3})",
+    r"(?P<town>[A-Za-z'][A-Za-z'\-]+(?:[ ][A-Za-z'\-]+){0,3})",
     re.ASCII,
 )
 
@@ -59,6 +61,26 @@ _AFTER_YEAR = frozenset({
 
 # A house number (with addition) right before: ``Kerkstraat 8a, 1234 MG`` or on the line above.
 _AFTER_NUMBER = re.compile(r"\d(?:[ \-]?(?:[a-zA-Z]{1,3}|\d{1,4}))?,?[ \t]*\n?[ \t]*$")
+# What separates an address line's house number from the postcode: a comma, a line break or
+# one or two spaces (``Kerkstraat 12\n1139 wl``, ``Kerkstraat 12 1139 wl``).
+_BEFORE_POSTCODE = re.compile(r"\S(?P<gap>,?[ \t]*\n[ \t]*|,?[ \t]{1,2})$")
+
+
+def _after_street(text: str, start: int) -> bool:
+    """A street with its house number (as the street detector reads it) ends right before
+    ``start``, on the same line or the line above."""
+    gap = _BEFORE_POSTCODE.search(text, max(0, start - 12), start)
+    if gap is None:
+        return False
+    end = gap.start("gap")
+    line = text.rfind("\n", 0, end) + 1
+    before = text[max(line, end - 80) : end]
+    return any(span.end == len(before) for span in STREET.find(before))
+
+
+def _is_word(letters: str) -> bool:
+    """Lower-case letters that read as a word or unit after a number (``is``, ``km``)."""
+    return letters in lexicon.stopwords() or letters.upper() in _UNITS
 
 
 def _in_address(text: str, match: re.Match[str]) -> bool:
@@ -116,23 +138,29 @@ class PostcodeDetector:
         """Spans cover the postcode only, not the place name that raised the score; a postcode
         typed in lower case counts only before a known place, which is reported too."""
         yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
+        found: set[int] = set()
         for m in hinted_finditer(_LOWER, _ANY_HINT, text):
             letters = m.group("letters").upper()
             if letters in FORBIDDEN_LETTERS or letters in _AFTER_YEAR:
                 continue
             town = _known_place(m.group("town"))
+            if town and not town.islower() and _is_word(m.group("letters")):
+                continue  # "sinds 2019 is Utrecht": a year and a word before a place
             if town:
+                found.add(m.start("v"))
                 yield Span(m.start("v"), m.end("v"), self.category, self.code, 0.85)
                 start = m.start("town")
                 yield Span(start, start + len(town), "location.city", self.code, 0.85)
         for m in hinted_finditer(_ANY_CASE, _ANY_HINT, text):
             letters = m.group("letters")
-            if letters.isupper() or letters.upper() in FORBIDDEN_LETTERS:
+            if letters.isupper() or letters.upper() in FORBIDDEN_LETTERS or m.start() in found:
                 continue
             start = m.start()
             before = max(0, start - 20)
-            if _LABEL_BEFORE.search(text, before, start) or (
-                _AFTER_NUMBER.search(text, before + 6, start) and "," in text[before:start]
+            if (
+                _LABEL_BEFORE.search(text, before, start)
+                or (_AFTER_NUMBER.search(text, before + 6, start) and "," in text[before:start])
+                or _after_street(text, start)
             ):
                 yield Span(m.start("v"), m.end("v"), self.category, self.code, 0.85)
 
