@@ -793,10 +793,14 @@ def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
     t = tokens[i]
     lx = lex()
     k = _initials_after_comma(tokens, i)
+    if k is None or t.kind != "w":
+        return False
+    # "Prins, B." as "Lagerwerf, D.T."; a word before two initials or in capitals too
+    # ("Heuvel, J.B.", "HEUVEL, J.")
+    several = k + 1 < len(tokens) and tokens[k + 1].kind == "i"
     return (
-        k is not None
-        and t.kind == "w"
-        and (t.norm not in lx.stop or is_known_last(t.norm))  # "Prins, B." as "Lagerwerf, D.T."
+        (t.norm not in lx.stop or is_known_last(t.norm) or several or t.shape == "upper")
+        and len(t.norm) >= 3
         and t.norm not in lx.places
         and t.norm not in lx.organizations
         and not _name_after_initials(tokens, k)
@@ -804,8 +808,12 @@ def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _name_after_initials(tokens: Sequence[Token], k: int) -> bool:
-    """Initials from ``k`` on are followed by a capitalized word: "Kerkstraat, A. Jansen"."""
+    """Initials from ``k`` on are followed by a capitalized word: "Kerkstraat, A. Jansen"
+    (particles in capitals that end the name are no such word: "HEUVEL, J.B. VAN")."""
     while k < len(tokens) and tokens[k].kind == "i":
+        k += 1
+    particles = lex().particle_words
+    while (t := _word(tokens, k)) is not None and t.kind == "w" and t.norm in particles:
         k += 1
     return k < len(tokens) and tokens[k].kind == "w" and tokens[k].shape != "lower"
 
