@@ -14,8 +14,9 @@ to four tokens, beside the source row at the same scan position:
 
 * in a column the policy copies (``keep``) or does not name, any match with either set is
   a leak (for personal values: whole cells and runs of tokens; a lone first name inside a
-  kept text is too common to mean anything), except a look-alike in the rule's ``allow``,
-  which counts as a coincidence;
+  kept text is too common to mean anything), except a look-alike of a category in the rule's
+  ``allow`` (company names that hold a surname), which a reviewer confirmed and is not
+  counted;
 * in a column the policy transforms, an identifier of the same source row, or a whole
   value or run of words of the same column in that row, is a leak (it was not replaced);
   another person's identifier, or a lone word found elsewhere in the row, is a
@@ -437,8 +438,8 @@ class _TableScan:
     table: str
     names: tuple[str, ...]
     copied: tuple[bool, ...]
-    # Look-alikes a reviewer confirmed (case numbers that pass the 11-proef) equal a real
-    # identifier only by chance: they count as coincidences, not leaks.
+    # Look-alikes a reviewer confirmed (case numbers that pass the 11-proef, company names
+    # that hold a surname) equal a real value only by chance: they are not counted.
     allowed: tuple[frozenset[str], ...]
     source_columns: tuple[_SourceColumn, ...]
 
@@ -625,9 +626,7 @@ def _judge_batch(
                     raw_rows[r], source_columns, fingerprinter, caches.sources
                 )
             kind = _judge(fp, row, names[ci], is_id, copied[ci], category)
-            if kind == category and category in allowed[ci]:
-                kind = "coincidence"
-            if kind is None or (ci, r, kind) in seen:
+            if kind is None or category in allowed[ci] or (ci, r, kind) in seen:
                 continue
             seen.add((ci, r, kind))
             result.hits.append((kind, ci, is_id, category, position + r + 1))

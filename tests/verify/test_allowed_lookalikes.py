@@ -1,0 +1,51 @@
+"""A kept column of company names that hold surnames ("Installatiebedrijf Jansen B.V."): V1
+reports them as leaks until the keep rule allows person names as look-alikes; the allowance
+covers that column only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sluis.model.policy_file import parse_policy
+from sluis.verify import verify
+from tests.conftest import SqliteFactory
+
+DDL = "CREATE TABLE klanten (id INTEGER PRIMARY KEY, achternaam TEXT, leverancier TEXT);"
+LAST = ["de Vries", "van Dijk", "de Jong", "van den Berg", "de Boer", "van Leeuwen", "de Groot",
+        "van der Meer"] * 5  # fmt: skip
+FAKE = ["Vermeulen", "Hendriks", "Smits", "Vos", "Peeters", "Maas", "Prins", "Kramer"] * 5
+
+
+def _policy(leverancier: str) -> str:
+    return f"""
+version: 1
+tables:
+  klanten:
+    columns:
+      id: {{rule: keep, reason: key}}
+      achternaam: {{rule: fake, category: person.last_name}}
+      leverancier: {leverancier}
+"""
+
+
+def _pair(sqlite_db: SqliteFactory) -> tuple[Path, Path]:
+    source_rows, target_rows = [], []
+    for i in range(40):
+        company = f"Installatiebedrijf {LAST[(i + 3) % 40].title()} B.V."
+        source_rows.append((i, LAST[i], company))
+        target_rows.append((i, FAKE[i], company))
+    source = sqlite_db(DDL, {"klanten": source_rows}, name="source.db")
+    target = sqlite_db(DDL, {"klanten": target_rows}, name="target.db")
+    return source, target
+
+
+def test_company_names_with_surnames_leak_unless_allowed(sqlite_db: SqliteFactory) -> None:
+    source, target = _pair(sqlite_db)
+    kept = parse_policy(_policy('{rule: keep, reason: "company names"}'), "policy")
+    assert "V1" in verify(str(source), str(target), kept).failed_checks()
+    names = "[person.last_name, person.name]"
+    allowed = parse_policy(
+        _policy(f'{{rule: keep, reason: "company names", allow: {names}}}'), "policy"
+    )
+    report = verify(str(source), str(target), allowed)
+    assert report.passed, report.failed_checks()
