@@ -4,7 +4,7 @@ glibc keeps freed blocks for reuse: the Python lists and strings of a 65,536-row
 on its heap and, once freed, stay resident as fragments the next batch only partly reuses.
 Blocks of ``_OWN_PAGES`` bytes or more get pages of their own, returned when freed. (Arrow
 buffers come from Arrow's own allocator.) On the demo database with 100,000 applicants this
-took the peak of anonymize and its two workers together from 1,092 to 853 MiB.
+took the peak of anonymize and its two workers together from 1,092 to 862 MiB.
 """
 
 from __future__ import annotations
