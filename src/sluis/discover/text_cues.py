@@ -87,7 +87,6 @@ _NICKNAMED = re.compile(
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
 _OF = re.compile(r"van[ \t]+(?=[A-Z])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
-_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "te", "in", "op", "'t", "el", "al"})
 _TITLED_LOWER = re.compile(
     rf"(?:{_SURNAME_PARTICLE}[ \t]+){{0,3}}(?P<surname>[a-zà-ÿ][a-zà-ÿ'\-]+)"
 )
@@ -427,7 +426,8 @@ def _titled_lower(text: str, pos: int) -> Iterator[Span]:
     if surname in lex().stop and not is_known_last(surname):
         return
     after = _NEXT_WORD.match(text, m.end())
-    if after is not None and (after.group(1)[0].isupper() or after.group(1) in _PARTICLES):
+    word = after.group(1) if after is not None else ""
+    if word[:1].isupper() or word in lex().particle_words:
         return  # "mevrouw kutgün (van de) Water": a given name written small; the finder's
     if len(surname) >= 3 and _word_ends(text, m.end()):
         yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
