@@ -6,6 +6,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from sluis.discover import lexicon
+
 _WORD_BREAKS = re.compile(r"[\s\-]+")
 # Words a fake may share with its original: particles and titles say nothing about a person.
 _SHARED_OK = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op",
@@ -14,9 +16,18 @@ _SHARED_OK = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "t
 
 @cache
 def values(name: str) -> tuple[str, ...]:
-    """The non-empty lines of ``data/<name>.txt``."""
+    """The non-empty lines of ``data/<name>.txt``; a name list without the names that are
+    also common words ("Beste", "Lieve", "Bos"): a fake "Beste" would turn every "Beste …,"
+    of a letter into a name, for the finder and the verifier."""
     text = resources.files(__package__).joinpath("data", f"{name}.txt").read_text("utf-8")
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
+    lines = (line.strip() for line in text.splitlines())
+    if name.startswith(_NAME_LISTS):
+        words = lexicon.stopwords()
+        return tuple(line for line in lines if line and line.lower() not in words)
+    return tuple(line for line in lines if line)
+
+
+_NAME_LISTS = ("first_names", "last_names")
 
 
 @cache
