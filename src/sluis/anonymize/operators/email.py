@@ -3,9 +3,10 @@
 ``jan.jansen@gemeente.nl`` becomes ``<fake first name>.<token>@example.org``: the first name
 is the keyed fake of the local part's first word (consistent with the name operators; its
 first ten letters), the token is 16 hex characters (64 bits) of HMAC over the trimmed,
-lower-cased original. Addresses differing only in case map alike. Distinct originals collide only with probability about
-``n**2 / 2**65`` for ``n`` addresses (3e-6 for ten million). The default domain is reserved by
-RFC 2606 and never delivers mail; ``invalid`` (RFC 6761) is another choice.
+lower-cased original. Addresses differing only in case map alike. Distinct originals collide
+only with probability about ``n**2 / 2**65`` for ``n`` addresses (3e-6 for ten million). The
+default domain is reserved by RFC 2606 and never delivers mail; ``invalid`` (RFC 6761) is
+another choice.
 """
 
 from __future__ import annotations
