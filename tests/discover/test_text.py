@@ -1,4 +1,5 @@
-"""Runs the free-text cases in ``cases/text.yaml`` and checks the invariants of the finder.
+"""Runs the free-text cases in ``cases/text.yaml`` and ``cases/notations.yaml`` (personal
+values in less common notations) and checks the invariants of the finder.
 
 Test ids are case indices; failure messages name categories and counts, never the text.
 """
@@ -16,15 +17,19 @@ from hypothesis import strategies as st
 from sluis.discover.detectors.base import Span
 from sluis.discover.text import find_entities, resolve_overlaps, text_categories
 
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "cases" / "text.yaml").read_text(encoding="utf-8")
-)
+CASE_FILES = ("text", "notations")
+CASES: list[tuple[str, dict[str, Any]]] = [
+    (f"{name}-{i}", case)
+    for name in CASE_FILES
+    for i, case in enumerate(
+        yaml.safe_load((Path(__file__).parent / "cases" / f"{name}.yaml").read_text("utf-8"))
+    )
+]
 PERSON = {"person.name", "person.first_name"}
 
 
-@pytest.mark.parametrize("index", range(len(CASES)), ids=[f"text-{i}" for i in range(len(CASES))])
-def test_text_case(index: int) -> None:
-    case = CASES[index]
+@pytest.mark.parametrize("case", [c for _, c in CASES], ids=[i for i, _ in CASES])
+def test_text_case(case: dict[str, Any]) -> None:
     spans = find_entities(case["text"])
     found = {span.category for span in spans}
     missing = set(case.get("categories", [])) - found
@@ -46,7 +51,7 @@ def test_text_case(index: int) -> None:
 
 
 def test_text_categories_agrees_with_find_entities() -> None:
-    text = CASES[0]["text"]
+    text = CASES[0][1]["text"]
     assert text_categories(text) == {span.category for span in find_entities(text)}
 
 
