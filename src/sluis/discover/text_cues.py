@@ -428,7 +428,7 @@ def _titled_lower(text: str, pos: int) -> Iterator[Span]:
     after = _NEXT_WORD.match(text, m.end())
     word = after.group(1) if after is not None else ""
     if word[:1].isupper() or word in lex().particle_words:
-        return  # "mevrouw kutgün (van de) Water": a given name written small; the finder's
+        return  # "mevrouw kutgün (van de) Water": a small given name; the finder has it
     if len(surname) >= 3 and _word_ends(text, m.end()):
         yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
 
