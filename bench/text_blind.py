@@ -658,7 +658,8 @@ class _Builder:
     parts: list[str] = field(default_factory=list)
     gold: list[Gold] = field(default_factory=list)
     negatives: list[Negative] = field(default_factory=list)
-    people: set[int] = field(default_factory=set)
+    # The people met, by identity (kept alive here: an id() alone may be reused).
+    people: dict[int, Person] = field(default_factory=dict)
     length: int = 0
 
     def t(self, text: str) -> None:
@@ -676,7 +677,7 @@ class _Builder:
         self.t(value)
 
     def meet(self, p: Person) -> None:
-        self.people.add(id(p))
+        self.people[id(p)] = p
 
     def name(self, p: Person, form: str) -> None:
         value, cat = render(p, form)
