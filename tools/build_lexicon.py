@@ -178,6 +178,7 @@ team afdeling directie manager medewerker behandelaar consulent casemanager
 the a an and or but of to in on at for with from by as is are was were be this that these
 monday tuesday wednesday thursday friday saturday sunday january february march june july
 august october november december please regards dear thanks kind best
+zit ligt moet had werd zat lag eet ging zei zal zag hoeft
 ok oke ja nee prima goed slecht nieuw oud eerste tweede derde laatste volgende vorige
 mag kunt wilt zult heeft hebt heb wordt moest kon mocht neemt opent belt belde komt gaat
 stuurt vraagt geeft zegt actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer

@@ -109,7 +109,7 @@ def _find(text: str) -> tuple[Span, ...]:
             add((span, False))
     if length <= _CELL_LENGTH and not count and not candidates:
         cell = _whole_cell_name(text)
-        if cell is not None:
+        if cell is not None and not is_institutional(text, cell, [], orgs):
             add((cell, False))
     return tuple(
         _births_after_names(text, _with_initials(text, resolve_overlaps(candidates, length)))

@@ -266,6 +266,8 @@ def find_context_names(text: str) -> Iterator[Span]:
         for m in _CLOSING_INLINE.finditer(text):
             yield from _closing_name(text, m.end())
     for m in _CUE_STARTS.finditer(_CUE, text, folded):
+        if _no_cue(text, m):
+            continue
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
         if (of := _OF.match(text, m.end())) is not None:
@@ -301,6 +303,22 @@ def find_context_names(text: str) -> Iterator[Span]:
         for m in _CHAT.finditer(text):
             yield from _chat_speaker(text, m.end())
         yield from _key_values(text, folded)
+
+
+# What precedes a cue word that is something else: the number of a postcode before its
+# letters ("3811 HR De Meern", "1533 MW Utrecht"), and "Jeugd en Gezin" (youth and family
+# centres and teams: "Buurtteam Jeugd en Gezin Overvecht").
+_POSTCODE_NUMBER = re.compile(r"(?<!\d)[1-9]\d{3}[ \t]?$")
+_JEUGD_EN = re.compile(r"(?i)jeugd[ \t]+en[ \t]+$")
+
+
+def _no_cue(text: str, m: re.Match[str]) -> bool:
+    """The cue word is the letters of a postcode or part of an institution's name."""
+    word = m.group().rstrip(" \t:")
+    before = text[max(0, m.start() - 10) : m.start()]
+    if len(word) == 2:
+        return _POSTCODE_NUMBER.search(before) is not None
+    return word.casefold() == "gezin" and _JEUGD_EN.search(before) is not None
 
 
 def name_at(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from sluis.discover.detectors._common import contains_any, fold
-from sluis.discover.detectors._names import has_street_suffix, lex
+from sluis.discover.detectors._names import has_street_suffix, is_first, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 from sluis.model.categories import PERSON_NAMES
@@ -147,11 +147,25 @@ _ORG_HEADS = frozenset(
      "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën"}
 )  # fmt: skip
 _ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang",
-                     "centrum", "groep", "winkel", "services", "handel", "techniek")  # fmt: skip
+                     "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
+                     "scholen", "lyceum", "gymnasium", "stichting", "vereniging")  # fmt: skip
+# Kinds of school written before the school's name: "CBS De Wegwijzer", "OBS De Regenboog".
+_SCHOOL_KINDS = frozenset(
+    {"bs", "cbs", "obs", "pcbs", "rkbs", "sbo", "so", "vso", "ikc", "kdv", "bso", "psz", "roc"}
+)
+# A trade after a firm's name: "Van Dijk Loodgieters", "Hoekstra Dakwerken", "Jansen Glas".
+_TRADE_ENDINGS = (
+    *_ORG_SUFFIXES, *_ORG_HEAD_ENDINGS, "werken", "diensten", "installaties", "ontstoppingen",
+    "verwarming", "onderhoud", "schoonmaak", "bouw", "transport", "glas", "makelaars",
+    "adviseurs", "advies", "consultancy", "loodgieters", "schilders", "verhuizers", "hoveniers",
+)  # fmt: skip
+# The detector of names licensed by a title or role before them (text_cues).
+_CUED = "name_context"
 # The word before a name, past one "Name &" of a firm of partners.
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’\-]*)[ \t]+(?:[^\W\d_][\w.'’\-]*[ \t]+(?:&|en)[ \t]+)?$")
 _POSTCODE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{3} ?$")
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}$")
+_POSTCODE_BEFORE = re.compile(r"(?<!\d)[1-9]\d{3} ?[A-Za-z]{2}[ \t]+$")
 _ARTICLES = frozenset({"het", "een", "the"})
 _NEXT_WORDS = re.compile(r"[ \t]+([^\W\d_][\w'’\-.&]*)(?:[ \t]+([^\W\d_][\w'’\-.]*))?")
 _PO_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?\s?box)\s*\d+", re.IGNORECASE)
@@ -203,13 +217,22 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         text, max(0, span.start - 6), span.start
     ) and _POSTCODE_LETTERS.match(words[0]):
         return True  # "1234 AB Den Haag": the letters of a postcode and its place
-    if words[-1].casefold().endswith(_ORG_SUFFIXES) or _after_org_head(text, span.start):
+    if _POSTCODE_BEFORE.search(text, max(0, span.start - 10), span.start):
+        return True  # "3811 HR De Meern": the place after a postcode
+    last = words[-1].casefold()
+    if last.endswith(_ORG_SUFFIXES) or _after_org_head(text, span.start):
+        return True
+    # A firm named after its owner and its trade: "Klaassen Ontstoppingen", "Van Dijk
+    # Loodgieters"; but "Piet Bouw" and "mevrouw Jansen Bouw" are persons.
+    firm = span.detector != _CUED and not is_first(normalize(words[0]))
+    if firm and len(words) > 1 and last.endswith(_TRADE_ENDINGS):
         return True
     m = _NEXT_WORDS.match(text, span.end)
     if m is None:
         return False
     nxt = m.group(1).casefold().rstrip(".,;:")
-    if nxt in _ORG_NEXT or (m.group(1)[0].isupper() and nxt.endswith(_ORG_SUFFIXES)):
+    capital = m.group(1)[0].isupper()
+    if nxt in _ORG_NEXT or (capital and nxt.endswith(_TRADE_ENDINGS if firm else _ORG_SUFFIXES)):
         return True
     following = [normalize(w.rstrip(".,;:")) for w in m.groups() if w]
     # A street word after the name ("Van Galen Straat"), but not a town that ends like one
@@ -230,10 +253,15 @@ def _in_mail_address(text: str, span: Span) -> bool:
 def _after_org_head(text: str, start: int) -> bool:
     """A capitalized company or practice word before the name ("Kinderopvang Hirsi")."""
     m = _WORD_BEFORE.search(text, max(0, start - 60), start)
-    if m is None or not m.group(1)[0].isupper():
+    if m is None:
         return False
-    head = m.group(1).casefold()
-    return head in _ORG_HEADS or head.endswith(_ORG_HEAD_ENDINGS)
+    word = m.group(1)
+    head = word.casefold()
+    if head.endswith(("school", "scholen")):
+        return True  # "basisschool De Regenboog", written small or not
+    if word.isupper() and head in _SCHOOL_KINDS:
+        return True
+    return word[0].isupper() and (head in _ORG_HEADS or head.endswith(_ORG_HEAD_ENDINGS))
 
 
 def org_regions(text: str) -> list[tuple[int, int]]:
