@@ -57,3 +57,12 @@ def test_sentences_under_a_name_column_stay_free_text() -> None:
         for i in range(1, 29)
     ] * 5
     assert _classify("naam", cells) == "text.contains_pii"
+
+
+def test_an_audit_user_column_of_user_codes_is_drafted_as_names() -> None:
+    """``MUT_USR``: the code of the employee who last changed the row (initial + surname)."""
+    codes = ["MVRIES", "JBOER", "AKAYA", "PJANSEN", "KBAKKER", "SYS", "BATCH01"]
+    cells = [codes[i % len(codes)] for i in range(400)]
+    for name in ("MUT_USR", "INS_USR", "gebruiker", "LastModifiedBy"):
+        assert _classify(name, cells) == "person.name", name
+    assert _classify("status_code", cells) is None
