@@ -181,15 +181,8 @@ def is_institutional(
     """True when ``span`` belongs to an institution by the rules above."""
     value = text[span.start : span.end]
     cat = span.category
-    if cat == "contact.email":
-        local = value.split("@", 1)[0].casefold()
-        return (
-            local in _ROLE_MAILBOXES
-            or local.split(".")[0] in _ROLE_MAILBOXES
-            or local.endswith(_ROLE_SUFFIXES)
-        )
-    if cat == "contact.phone":
-        return _SERVICE_PHONE.match(value) is not None
+    if cat in ("contact.email", "contact.phone"):
+        return is_organizations_contact(cat, value)
     if cat in ("id.bsn", "id.rsin"):
         before = text[max(0, span.start - 30) : span.start]
         line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
@@ -204,6 +197,19 @@ def is_institutional(
             return True
         return _cut_word(text, span) or _spelled(text, span) or _not_a_person(text, span, value)
     return False
+
+
+def is_organizations_contact(category: str, value: str) -> bool:
+    """A role mailbox (``klantenservice@…``) or a service number (``088``, ``0800``): an
+    organization's contact point, never a person's."""
+    if category == "contact.email":
+        local = value.split("@", 1)[0].casefold()
+        return (
+            local in _ROLE_MAILBOXES
+            or local.split(".")[0] in _ROLE_MAILBOXES
+            or local.endswith(_ROLE_SUFFIXES)
+        )
+    return category == "contact.phone" and _SERVICE_PHONE.match(value) is not None
 
 
 def _not_a_person(text: str, span: Span, value: str) -> bool:
@@ -303,4 +309,4 @@ def _cut_word(text: str, span: Span) -> bool:
     return span.end < len(text) and text[span.end].isalpha() and text[span.end - 1].isalpha()
 
 
-__all__ = ["is_institutional", "org_regions", "po_box_regions"]
+__all__ = ["is_institutional", "is_organizations_contact", "org_regions", "po_box_regions"]

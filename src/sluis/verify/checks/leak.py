@@ -25,6 +25,10 @@ to four tokens, beside the source row at the same scan position:
   over ``IDENTIFIER_SPACE``), or name coincidences above ``coincidence_share`` (20 %) of
   a column's cells, fail too: copied, shuffled or misaligned values do not stay that rare.
 
+An organization's contact point in a contact column (a role mailbox such as
+``klantenservice@…``, a service number such as ``088 …``) is not a person's: the finder keeps
+it in free text, so it is not fingerprinted either.
+
 Dates, genders, nationalities, places and house numbers are not fingerprinted: many people
 share them and fakes repeat them, so their risk is what the re-identification check (V5)
 measures.
@@ -47,6 +51,7 @@ import pyarrow as pa
 
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.text import find_entities
+from sluis.discover.text_filters import is_organizations_contact
 from sluis.discover.vocabulary import hint
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
 from sluis.model.schema import LogicalType, Table
@@ -275,8 +280,10 @@ def _collect(
             continue
         if is_identifier(column.category) or column.category in PERSONAL_CATEGORIES:
             target = identifiers if is_identifier(column.category) else personal
+            code = str(column.category)
             for text in dict.fromkeys(present):
-                target.add(fingerprinter.register(text), str(column.category))
+                if not is_organizations_contact(code, text):
+                    target.add(fingerprinter.register(text), code)
             continue
         looked_up: list[tuple[str, str]] = []
         filled = len(present)
