@@ -79,7 +79,8 @@ def test_redacted_documents_and_hashes_publish(
         (RedactText(rule="redact_text", tags=True), set()),
         (Null(rule="null"), set()),
         (Keep(rule="keep", reason="look-alikes", allow=["id.bsn"]), {"id.bsn"}),
-        (Pseudonymize(rule="pseudonymize", category="id.bsn"), {"id.bsn", "network.ip"}),
+        (Pseudonymize(rule="pseudonymize", category="id.bsn"), {"id.bsn", "id.rsin", "network.ip"}),
+        (Pseudonymize(rule="pseudonymize", category="id.rsin"), {"id.rsin", "id.bsn"}),
         (Pseudonymize(rule="pseudonymize", category="contact.email"), {"contact.email"}),
     ],
 )

@@ -67,8 +67,9 @@ _MAY_HOLD = re.compile(r"[\d@:]")
 MIN_IDENTIFIER_DIGITS = 8
 
 
-# What a fake in a kept notation may also read as: a BSN written 57.18.37.141 is IPv4-shaped.
-_READS_AS = {"id.bsn": ("network.ip",)}
+# What a fake in a kept notation may also read as: a BSN written 57.18.37.141 is IPv4-shaped;
+# BSN and RSIN share the 11-proef, so either fake reads as the other.
+_READS_AS = {"id.bsn": ("network.ip", "id.rsin"), "id.rsin": ("id.bsn",)}
 
 
 def generated(rule: Rule | None) -> frozenset[str]:
