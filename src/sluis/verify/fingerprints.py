@@ -237,8 +237,11 @@ class Fingerprinter:
     the pieces of a target cell that may match.
     """
 
-    def __init__(self, key: FingerprintKey) -> None:
+    def __init__(self, key: FingerprintKey, dictionary: frozenset[str] = frozenset()) -> None:
         self._key = key
+        # Dictionary words ("kosten", "water"): alone in a target cell they are the word,
+        # also where someone bears it as a surname, so they are no piece of their own.
+        self._dictionary = dictionary
         self._cache: dict[str, int] = {}
         self._words: dict[str, tuple[str, list[str]]] = {}
         # Per token: its text form, its forms the prefilter passes, whether a run starts
@@ -294,7 +297,7 @@ class Fingerprinter:
             piece = self._filtered.get(word)
             if piece is None:
                 first, word_forms = self._word(word)
-                usable = known.passing(word_forms)
+                usable = [] if first in self._dictionary else known.passing(word_forms)
                 piece = self._filtered[word] = (first, usable, "t" + first in starts)
             out.append(piece)
         return out
@@ -316,9 +319,10 @@ class Fingerprinter:
     def of_cell(self, text: str, *, every: bool = False) -> tuple[set[int], set[int]]:
         """(all pieces, whole cell and runs of tokens) that may be known, fingerprinted.
 
-        Pieces: the whole cell, its tokens, runs of up to :data:`MAX_NGRAM` tokens that
-        start where a known value of several words starts (``Fatima El Amrani``) and
-        spaced identifiers (``NL91 ABNA 0417 1643 00``). ``every`` skips the prefilters.
+        Pieces: the whole cell, its tokens (but for dictionary words), runs of up to
+        :data:`MAX_NGRAM` tokens that start where a known value of several words starts
+        (``Fatima El Amrani``) and spaced identifiers (``NL91 ABNA 0417 1643 00``). ``every``
+        skips the prefilters and keeps dictionary words.
         """
         known = self.known
         whole = forms(text)

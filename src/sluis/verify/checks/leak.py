@@ -19,7 +19,8 @@ to four tokens, beside the source row at the same scan position:
   counted;
 * in a column the policy transforms, an identifier of the same source row, or a whole
   value or run of words of the same column in that row, is a leak (it was not replaced);
-  another person's identifier, or a lone word found elsewhere in the row, is a
+  another person's identifier, or a lone word found elsewhere in the row (but for a
+  dictionary word: "kosten" in a letter is the word, also where someone is named Kosten), is a
   coincidence: keyed fakes land on real values at a rate of about n / (size of the value
   space). More identifier coincidences than that rate explains (three standard deviations
   over ``IDENTIFIER_SPACE``), or name coincidences above ``coincidence_share`` (20 %) of
@@ -49,6 +50,7 @@ from typing import Protocol
 
 import pyarrow as pa
 
+from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.text import find_entities
 from sluis.discover.text_filters import is_organizations_contact
@@ -95,7 +97,7 @@ class _Hits:
 
 
 def run(ctx: VerifyContext) -> CheckResult:
-    fingerprinter = Fingerprinter(ctx.key)
+    fingerprinter = Fingerprinter(ctx.key, lexicon.stopwords() | lexicon.common_words())
     identifiers, personal = _build_sets(ctx, fingerprinter)
     sets = _Sets(fingerprinter, identifiers, personal)
     leaks: dict[tuple[str, str, str], _Hits] = defaultdict(_Hits)
