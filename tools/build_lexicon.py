@@ -63,6 +63,13 @@ _CYRILLIC = dict(
 # Populations Faker does not cover (Latin-script spellings as used in Dutch registers).
 EXTRA_FIRST = _words("""
 aaltje grietje neeltje trijntje geertje jantje hendrikje lijntje maartje
+kees cor ton sjaak ruud rutger joop kobus bertus hein huib gijs hidde jelle sietse sybren
+wietse tjeerd durk douwe hielke freek ties mees siem wessel stef koen joep guus pim dolf dries
+fons rinus driek jaap jurre jurriaan lodewijk mathijs maurits olaf reinier rogier sander tijmen
+valentijn wijnand annemiek ineke truus riet bep hennie marloes hanneke marjolein nel toos lenie
+diny dinie gonny betsie sjaan ria tiny trees coby corrie hilde hester jantine janneke josien
+klaartje lonneke maaike mariska merel mirthe nienke rianne saskia sietske sjoukje tjitske
+wendelien willemijn wietske yvette femmy
 mohamed mohammed muhammad mohammad mohamad ahmed ahmad hamid rachid rashid said saida youssef
 yousef youssra yassin yassine yasmina yasmine amina aminata fatima fatma fatiha khadija khadija
 nadia naima samira latifa zineb zainab imane iman ilham souad malika hanane bouchra houda hoda
@@ -179,6 +186,9 @@ the a an and or but of to in on at for with from by as is are was were be this t
 monday tuesday wednesday thursday friday saturday sunday january february march june july
 august october november december please regards dear thanks kind best
 zit ligt moet had werd zat lag eet ging zei zal zag hoeft
+aanvraagster begeleidster belanghebbende betrokkene bewindvoerder echtgenoot echtgenote
+gemachtigde hoofdhuurder huisbezoek jeugdconsulent klantmanager leerplichtambtenaar mentor
+onderhuurder pleegmoeder pleegvader schuldhulpverlener wijkagent
 ok oke ja nee prima goed slecht nieuw oud eerste tweede derde laatste volgende vorige
 mag kunt wilt zult heeft hebt heb wordt moest kon mocht neemt opent belt belde komt gaat
 stuurt vraagt geeft zegt actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer

@@ -161,8 +161,15 @@ _TRADE_ENDINGS = (
 )  # fmt: skip
 # The detector of names licensed by a title or role before them (text_cues).
 _CUED = "name_context"
-# The word before a name, past one "Name &" of a firm of partners.
-_WORD_BEFORE = re.compile(r"([^\W\d_][\w.'’\-]*)[ \t]+(?:[^\W\d_][\w.'’\-]*[ \t]+(?:&|en)[ \t]+)?$")
+# The word before a name, or before a first partner of a firm ("Cheung &", "De Groot &"):
+# one pattern per number of the partner's words, nearest first.
+_WORD = r"[^\W\d_][\w.'’\-]*"
+_WORDS_BEFORE = tuple(
+    re.compile(
+        rf"({_WORD})[ \t]+" + (rf"(?:{_WORD}[ \t]+){{{n}}}(?:&|en)[ \t]+" if n else "") + "$"
+    )
+    for n in range(4)
+)
 _POSTCODE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{3} ?$")
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}$")
 _POSTCODE_BEFORE = re.compile(r"(?<!\d)[1-9]\d{3} ?[A-Za-z]{2}[ \t]+$")
@@ -258,10 +265,14 @@ def _in_mail_address(text: str, span: Span) -> bool:
 
 def _after_org_head(text: str, start: int) -> bool:
     """A capitalized company or practice word before the name ("Kinderopvang Hirsi")."""
-    m = _WORD_BEFORE.search(text, max(0, start - 60), start)
-    if m is None:
-        return False
-    word = m.group(1)
+    for pattern in _WORDS_BEFORE:
+        m = pattern.search(text, max(0, start - 60), start)
+        if m is not None and _org_head(m.group(1)):
+            return True
+    return False
+
+
+def _org_head(word: str) -> bool:
     head = word.casefold()
     if head.endswith(("school", "scholen")):
         return True  # "basisschool De Regenboog", written small or not

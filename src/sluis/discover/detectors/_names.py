@@ -478,6 +478,8 @@ def _match_at(tokens: Sequence[Token], i: int) -> _Found | None:
         return _after_initials(tokens, i)
     if tok.kind != "w":
         return None
+    if len(tok.raw) == 1:
+        return _after_bare_initial(tokens, i)
     found = (
         _inverted(tokens, i)
         or _from_first_name(tokens, i)
@@ -646,6 +648,30 @@ def _after_initials(tokens: Sequence[Token], i: int) -> _Found | None:
     if end is None:
         return None
     found = _Found(i, end, 0.85)
+    return None if _rejected(tokens, found, licensed=False) else found
+
+
+# Capital letters that are words of their own ("bel U terug", "plan A", "I think").
+_LETTER_WORDS = frozenset("AIOU")
+
+
+def _after_bare_initial(tokens: Sequence[Token], i: int) -> _Found | None:
+    """One initial without its full stop after a small word, as quick notes write it:
+    "door C Bos", "met S van Poel": the surname must be a known one or follow particles."""
+    tok = tokens[i]
+    before = tokens[i - 1] if i else None
+    if (
+        tok.raw in _LETTER_WORDS
+        or not tok.raw.isupper()
+        or before is None
+        or before.kind != "w"
+        or before.shape != "lower"
+    ):
+        return None
+    end = _surname_run(tokens, i + 1, lower_ok=False, known_first=True)
+    if end is None or (end == i + 2 and not is_known_last(tokens[end - 1].norm)):
+        return None
+    found = _Found(i, end, 0.75)
     return None if _rejected(tokens, found, licensed=False) else found
 
 
