@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from sluis.discover.detectors._common import LiteralStarts, contains_any, fold
 from sluis.discover.detectors._names import has_street_suffix, is_first, is_known_last, lex
@@ -297,6 +298,8 @@ def find_context_names(text: str) -> Iterator[Span]:
             surname = normalize(m.group(1))
             if surname not in lex().stop or is_known_last(surname):  # "paspoort_Klein_F_…"
                 yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
+        if "_" in text and "." in text:
+            yield from _file_name_surnames(text)
     if ":" in text:
         for m in _ATTENDANCE.finditer(text):
             yield from _attendees(text, m.end())
@@ -319,6 +322,43 @@ def _no_cue(text: str, m: re.Match[str]) -> bool:
     if len(word) == 2:
         return _POSTCODE_NUMBER.search(before) is not None
     return word.casefold() == "gezin" and _JEUGD_EN.search(before) is not None
+
+
+# A file name with an extension, and the parts of its stem between separators.
+_FILE_NAME = re.compile(r"[^\s/\\]*_[^\s/\\]*?(?=\.[A-Za-z0-9]{2,4}\b)")
+_FILE_PART = re.compile(r"[^_\-.]+")
+# Kinds of document a file name starts with, also in compounds ("bankafschrift").
+_DOCUMENT_ENDINGS = ("afschrift", "contract", "verklaring", "strook", "overzicht", "formulier",
+                     "aanvraag", "brief", "verslag", "rapport", "bewijs", "uittreksel", "opgave",
+                     "beschikking", "besluit", "factuur", "nota", "polis", "specificatie",
+                     "machtiging", "kopie", "bijlage", "document", "dossier", "overeenkomst",
+                     "scan", "foto")  # fmt: skip
+# Not licensed by context (a longer name found by shape wins: "tesfay_gebremedhin").
+_FILE_NAME_DETECTOR = "file_name"
+
+
+def _file_name_surnames(text: str) -> Iterator[Span]:
+    """A word written small after the kind of document in a file name: the surname in
+    "huurcontract_corlu_2019.txt" or "inkomensverklaring_bakker_2020.pdf". A dictionary word
+    ("verslag_huisbezoek_…") or a place is none; a dictionary word that is a known surname
+    ("bakker") is one there."""
+    lx = lex()
+    for f in _FILE_NAME.finditer(text):
+        for kind, part in pairwise(_FILE_PART.finditer(text, f.start(), f.end())):
+            word = part.group()
+            if not (word.isalpha() and word.islower() and kind.group().isalpha()):
+                continue
+            norm = normalize(word)
+            if norm in lx.places or norm in lx.particle_words or norm in lx.salutations:
+                continue
+            if norm.endswith(_DOCUMENT_ENDINGS):
+                continue
+            if norm in lx.stop or norm in lx.common:
+                if not is_known_last(norm):
+                    continue
+            elif len(norm) < 4:
+                continue
+            yield Span(part.start(), part.end(), LAST, _FILE_NAME_DETECTOR, 0.7)
 
 
 def name_at(
