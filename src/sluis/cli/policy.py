@@ -45,8 +45,15 @@ def policy_group() -> None:
     show_default=True,
     help="Rows sampled per table by the scan.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes classifying columns at once; 0: one per CPU core (at most 8).",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing policy file.")
-def init_command(source: str, output: Path, sample: int, force: bool) -> None:
+def init_command(source: str, output: Path, sample: int, jobs: int, force: bool) -> None:
     """Scan SOURCE and write a complete policy for a person to review.
 
     Every table and column appears with its proposed rule; the detected category and its
@@ -59,7 +66,7 @@ def init_command(source: str, output: Path, sample: int, force: bool) -> None:
     """
     if output.exists() and not force:
         raise PolicyError(f"{output} exists; pass --force to overwrite it")
-    text = draft_policy(scan(source, ScanOptions(sample_rows=sample)))
+    text = draft_policy(scan(source, ScanOptions(sample_rows=sample, workers=jobs)))
     parse_policy(text, str(output))  # a draft that does not parse is a bug, not a file
     write_text(output, text)
     click.echo(f"policy written to {output}; review it before the first run", err=True)

@@ -45,6 +45,13 @@ FOUND_PERSONAL = 1
     show_default=True,
     help="Rows sampled per table.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Processes classifying columns at once; 0: one per CPU core (at most 8).",
+)
 @click.option("--table", "tables", multiple=True, help="Scan only this table (repeatable).")
 @click.option(
     "--fail-on",
@@ -57,6 +64,7 @@ def scan_command(
     fmt: str,
     output: Path | None,
     sample: int,
+    jobs: int,
     tables: tuple[str, ...],
     fail_on: str | None,
 ) -> int:
@@ -78,7 +86,7 @@ def scan_command(
     percentages), never a value. Exit codes: 0 done, 1 personal data found with
     --fail-on personal, 2 bad input.
     """
-    options = ScanOptions(sample_rows=sample, tables=tables)
+    options = ScanOptions(sample_rows=sample, tables=tables, workers=jobs)
     privacy_map = _run(source, options)
     if fmt == "json":
         emit_report(to_json(privacy_map), output)
@@ -101,11 +109,15 @@ def _run(source: str, options: ScanOptions) -> PrivacyMap:
         TextColumn("{task.completed}/{task.total} tables"),
         console=Console(stderr=True),
         transient=True,
+        # Redrawn per table, not by a thread of its own: a process without other threads
+        # may fork the scan's workers.
+        auto_refresh=False,
     ) as bar:
         task = bar.add_task("", total=None)
 
         def advance(table: str, number: int, total: int) -> None:
             bar.update(task, description=table, completed=number - 1, total=total)
+            bar.refresh()
 
         return scan(source, options, advance)
 

@@ -16,21 +16,12 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from sluis.discover.cells import texts
+from sluis.discover.cells import Sample, sample
 from sluis.discover.text import find_entities
 from sluis.discover.vocabulary import STRONG, hint
 from sluis.model.categories import PERSON_NAMES
 from sluis.model.schema import Column, LogicalType
 
-_MIN_TEXT_LENGTH = 25
-# Five words or more: a sentence, not a name or a code. A column with some is free text,
-# even when most of its cells are short codes.
-_SENTENCE_SPACES = 4
-_FILE_NAME = re.compile(
-    r"^[^@/\\]{0,200}[A-Za-z][^@/\\]{0,200}\.(?:pdf|docx?|odt|rtf|txt|xlsx?|ods|csv|xml|json"
-    r"|jpe?g|png|gif|bmp|tiff?|heic|webp|msg|eml|zip|html?)$",
-    re.IGNORECASE,
-)
 _PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\xc0-\xff]{4,}")
 _DOCUMENT_MAGIC = (
     b"%PDF",
@@ -66,41 +57,25 @@ class ContentFindings:
     personal: bool
 
 
-def text_kind(cells: pa.Array | pa.ChunkedArray) -> str | None:
+def text_kind(cells: pa.Array | pa.ChunkedArray | Sample) -> str | None:
     """``json``, ``file`` (file names), ``text`` (free text) or ``None`` for other cells."""
-    return _text_kind(texts(cells))
+    return sample(cells).kind
 
 
-def is_container(column: Column, cells: pa.Array | pa.ChunkedArray) -> bool:
+def is_container(column: Column, cells: pa.Array | pa.ChunkedArray | Sample) -> bool:
     """True for BLOB and JSON columns, and text columns of notes, JSON or file names."""
     if column.type in (LogicalType.BLOB, LogicalType.JSON):
         return True
     if column.type is not LogicalType.TEXT:
         return False
-    return _text_kind(texts(cells)) is not None
+    return sample(cells).kind is not None
 
 
-def _text_kind(values: list[str]) -> str | None:
-    if not values:
-        return None
-    n = len(values)
-    if sum(1 for v in values if v[:1] in "{[" and _parses(v)) >= 0.5 * n:
-        return "json"
-    if sum(1 for v in values if _FILE_NAME.match(v)) >= 0.5 * n:
-        return "file"
-    average = sum(len(v) for v in values) / n
-    spaced = sum(1 for v in values if v.count(" ") >= 3)
-    sentences = sum(1 for v in values if v.count(" ") >= _SENTENCE_SPACES)
-    if (average >= _MIN_TEXT_LENGTH and spaced >= 0.3 * n) or sentences >= 0.1 * n:
-        return "text"
-    return None
-
-
-def name_share(cells: pa.Array | pa.ChunkedArray) -> float:
+def name_share(cells: pa.Array | pa.ChunkedArray | Sample) -> float:
     """The share of sampled cells that are a person's name and little else (``DE VRIES, J.``,
     ``Hr. J. de Vries``): a few words, mostly covered by names. Such a column is a name
     column whose spelling varies, not free text."""
-    values = texts(cells.slice(0, MAX_CELLS))
+    values = sample(cells).head(MAX_CELLS).texts
     if not values:
         return 0.0
     named = 0
@@ -117,23 +92,15 @@ _NAME_CELL_CHARS = 60
 _NAME_CELL_WORDS = 6
 
 
-def _parses(value: str) -> bool:
-    try:
-        json.loads(value)
-    except ValueError:
-        return False
-    return True
-
-
-def inspect(column: Column, cells: pa.Array | pa.ChunkedArray) -> ContentFindings:
-    """Search every sampled cell of a container column."""
-    cells = cells.slice(0, MAX_CELLS)
+def inspect(column: Column, cells: pa.Array | pa.ChunkedArray | Sample) -> ContentFindings:
+    """Search the first :data:`MAX_CELLS` sampled cells of a container column."""
+    head = sample(cells).head(MAX_CELLS)
     if column.type is LogicalType.BLOB:
-        return _inspect_blobs(cells.to_pylist())
-    values = texts(cells)
-    if column.type is LogicalType.JSON or _text_kind(values) == "json":
+        return _inspect_blobs(head.cells.to_pylist())
+    values = head.texts
+    if column.type is LogicalType.JSON or head.kind == "json":
         return _inspect_documents("json", [_json_texts(v) for v in values], "json")
-    kind = _text_kind(values) or "text"
+    kind = head.kind or "text"
     return _inspect_documents("text", [[v] for v in values], kind)
 
 

@@ -16,12 +16,19 @@ name-shaped words are first names or surnames by which lexicon knows more of the
 
 from __future__ import annotations
 
+import os
+import sys
+import threading
+from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing import get_all_start_methods, get_context
 
 import pyarrow as pa
 
 from sluis.discover import content, values
+from sluis.discover.cells import Sample, sample
 from sluis.discover.foreign_keys import agree_across_keys
 from sluis.discover.vocabulary import STRONG, NameHint, hint, table_about_things
 from sluis.errors import InputError, MissingTableError
@@ -43,11 +50,24 @@ ProgressHook = Callable[[str, int, int], None]
 @dataclass(frozen=True)
 class ScanOptions:
     """``sample_rows`` cells are read per column; container columns of tables with at most
-    ``full_pass_rows`` rows are read in full when the sample shows nothing."""
+    ``full_pass_rows`` rows are read in full when the sample shows nothing.
+
+    ``workers`` processes classify columns at once: 1 classifies in this process, 0 starts
+    one per CPU core (at most :data:`MAX_WORKERS`). Workers are forked, so they start at once
+    and run no importing script again; the columns are classified in this process instead
+    when the sample holds fewer than :data:`PARALLEL_CELLS` cells (starting processes would
+    cost more than it saves), when this process runs other threads (forking it could
+    deadlock) or where the platform cannot fork safely. The findings are the same either way.
+    """
 
     sample_rows: int = 2_000
     full_pass_rows: int = 100_000
     tables: tuple[str, ...] = ()
+    workers: int = 1
+
+
+MAX_WORKERS = 8
+PARALLEL_CELLS = 50_000
 
 
 def scan(
@@ -77,37 +97,119 @@ def scan_source(
             f"table {sorted(missing)[0]!r} is not in the source; run 'sluis scan' without "
             "--table to list the tables"
         )
-    findings = []
-    for number, table in enumerate(tables, start=1):
-        if progress is not None:
-            progress(table.name, number, len(tables))
-        findings.append(_scan_table(source, table, options))
+    rows = {table.name: source.row_count(table.name) for table in tables}
+    cells = sum(min(rows[t.name], options.sample_rows) * len(t.columns) for t in tables)
+    with _Classifier(_worker_count(options.workers, cells)) as classifier:
+        pending: deque[_PendingTable] = deque()
+        findings = []
+        for number, table in enumerate(tables, start=1):
+            if progress is not None:
+                progress(table.name, number, len(tables))
+            pending.append(_start_table(source, table, rows[table.name], options, classifier))
+            # Bounded read-ahead: samples of a few tables wait in memory, not of all.
+            while len(pending) > classifier.workers:
+                findings.append(pending.popleft().finish(source, options, classifier))
+        findings.extend(p.finish(source, options, classifier) for p in pending)
     return PrivacyMap(source=redact_url(source.url), tables=agree_across_keys(schema, findings))
 
 
-def _scan_table(source: Source, table: Table, options: ScanOptions) -> TableFinding:
-    rows = source.row_count(table.name)
+def _worker_count(asked: int, cells: int) -> int:
+    if asked == 1 or cells < PARALLEL_CELLS or not _can_fork():
+        return 1
+    if asked == 0:
+        return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+    return max(1, asked)
+
+
+def _can_fork() -> bool:
+    return (
+        sys.platform == "linux"
+        and "fork" in get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+# What one column's classification returns: the finding, and whether the cells are a
+# container (free text, JSON, documents), which decides whether the column is read in full.
+_Classified = tuple[ColumnFinding, bool]
+
+
+def _classify(
+    column: Column, cells: pa.Array | pa.ChunkedArray, is_key: bool, about_things: bool
+) -> _Classified:
+    """One column's work, as a worker process runs it."""
+    sampled = Sample(cells)
+    finding = classify_column(column, sampled, is_key=is_key, about_things=about_things)
+    return finding, finding.category is None and content.is_container(column, sampled)
+
+
+class _Classifier:
+    """Runs :func:`_classify` in this process, or in a pool of forked worker processes."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        if workers > 1:
+            self._pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+
+    def __enter__(self) -> _Classifier:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def submit(
+        self, column: Column, cells: pa.Array | pa.ChunkedArray, is_key: bool, about_things: bool
+    ) -> Future[_Classified]:
+        if self._pool is not None:
+            return self._pool.submit(_classify, column, cells, is_key, about_things)
+        done: Future[_Classified] = Future()
+        done.set_result(_classify(column, cells, is_key, about_things))
+        return done
+
+
+@dataclass(frozen=True)
+class _PendingTable:
+    table: Table
+    rows: int
+    about_things: bool
+    columns: tuple[Future[_Classified], ...]
+
+    def finish(self, source: Source, options: ScanOptions, classifier: _Classifier) -> TableFinding:
+        """The table's findings, after reading in full the containers the sample left
+        undecided."""
+        findings = []
+        for column, classified in zip(self.table.columns, self.columns, strict=True):
+            finding, undecided_container = classified.result()
+            if undecided_container and options.sample_rows < self.rows <= options.full_pass_rows:
+                full = _read(source, self.table.name, None, (column.name,))
+                if full is not None:
+                    again = classifier.submit(
+                        column, full.column(column.name), False, self.about_things
+                    )
+                    finding = again.result()[0]
+            findings.append(finding)
+        return TableFinding(name=self.table.name, rows=self.rows, columns=tuple(findings))
+
+
+def _start_table(
+    source: Source, table: Table, rows: int, options: ScanOptions, classifier: _Classifier
+) -> _PendingTable:
+    """Read the table's sample and hand each column to the classifier."""
     sample = _read(source, table.name, options.sample_rows)
     key_columns = _key_columns(table)
     about_things = table_about_things(table.name)
-    columns = []
-    for column in table.columns:
-        cells = sample.column(column.name) if sample is not None else pa.nulls(0)
-        finding = classify_column(
-            column, cells, is_key=column.name in key_columns, about_things=about_things
+    futures = tuple(
+        classifier.submit(
+            column,
+            sample.column(column.name) if sample is not None else pa.nulls(0),
+            column.name in key_columns,
+            about_things,
         )
-        if (
-            finding.category is None
-            and content.is_container(column, cells)
-            and options.sample_rows < rows <= options.full_pass_rows
-        ):
-            full = _read(source, table.name, None, (column.name,))
-            if full is not None:
-                finding = classify_column(
-                    column, full.column(column.name), is_key=False, about_things=about_things
-                )
-        columns.append(finding)
-    return TableFinding(name=table.name, rows=rows, columns=tuple(columns))
+        for column in table.columns
+    )
+    return _PendingTable(table, rows, about_things, futures)
 
 
 def _read(
@@ -129,7 +231,7 @@ def _key_columns(table: Table) -> set[str]:
 
 def classify_column(
     column: Column,
-    cells: pa.Array | pa.ChunkedArray,
+    cells: pa.Array | pa.ChunkedArray | Sample,
     *,
     is_key: bool,
     about_things: bool = False,
@@ -139,6 +241,7 @@ def classify_column(
     ``about_things`` says the table holds things, not people (departments, countries):
     there a weak word like ``naam`` names the thing.
     """
+    cells = sample(cells)
     name = hint(column.name)
     if about_things and name.strength < STRONG and (name.category or "").startswith("person."):
         name = NameHint(None, 0.0, "")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 
 from sluis.discover import lexicon
-from sluis.discover.cells import texts
+from sluis.discover.cells import Sample, sample
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.detectors.birth_date import cell_date
 from sluis.model.schema import Column, LogicalType
@@ -79,11 +79,11 @@ class Shares:
         return _PATTERN_WEIGHT
 
 
-def detector_shares(column: Column, cells: pa.Array | pa.ChunkedArray) -> Shares:
+def detector_shares(column: Column, cells: pa.Array | pa.ChunkedArray | Sample) -> Shares:
     """Run every detector over the distinct non-empty cells of a sample."""
     if column.type in _NO_VALUE_TYPES:
         return Shares(cells=0)
-    values = texts(cells)
+    values = sample(cells).texts
     if not values:
         return Shares(cells=0)
     counts = Counter(values)
@@ -91,14 +91,17 @@ def detector_shares(column: Column, cells: pa.Array | pa.ChunkedArray) -> Shares
     detectors = {d.code: d for d in all_detectors()}
     shares: dict[str, float] = {}
     for code, detector in detectors.items():
-        hits = sum(n for value, n in counts.items() if detector.matches(value))
+        matches = detector.matches
+        hits = sum(n for value, n in counts.items() if matches(value))
         if hits:
             shares[code] = hits / total
     birth_like = shares.get("birth_date", 0.0) >= 0.8 and _spread_like_births(counts)
-    first, last = _known_names(counts, total)
+    # Each distinct value normalized once, as words, for the three name shapes below.
+    words = [(lexicon.normalize(v), n) for v, n in counts.items()]
+    first, last = _known_names(words, total)
     particles = lexicon.particles()
-    prefixes = sum(n for v, n in counts.items() if lexicon.normalize(v) in particles) / total
-    two_part = sum(n for v, n in counts.items() if _two_part(v, particles)) / total
+    prefixes = sum(n for normal, n in words if normal in particles) / total
+    two_part = sum(n for normal, n in words if _two_part(normal, particles)) / total
     return Shares(
         total,
         shares,
@@ -113,19 +116,21 @@ def detector_shares(column: Column, cells: pa.Array | pa.ChunkedArray) -> Shares
     )
 
 
-def _two_part(value: str, particles: frozenset[str]) -> bool:
-    """A given-name part and a surname part ("Jan Smit"), not "van Dijk" or one word."""
-    words = lexicon.normalize(value).split()
+def _two_part(normal: str, particles: frozenset[str]) -> bool:
+    """A given-name part and a surname part ("Jan Smit"), not "van Dijk" or one word;
+    ``normal`` is the value as :func:`lexicon.normalize` gives it."""
+    words = normal.split()
     return len(words) >= 2 and words[0] not in particles
 
 
-def _known_names(counts: Counter[str], total: int) -> tuple[float, float]:
+def _known_names(normals: list[tuple[str, int]], total: int) -> tuple[float, float]:
     """Shares of cells whose first word is a known given name, and whose last word a
-    known surname: what tells a column of first names from one of surnames."""
+    known surname: what tells a column of first names from one of surnames. ``normals``
+    holds each distinct normalized value with its count."""
     firsts, lasts = lexicon.first_names(), lexicon.last_names()
     first = last = 0
-    for value, n in counts.items():
-        words = lexicon.normalize(value).split()
+    for normal, n in normals:
+        words = normal.split()
         if words:
             first += n * (words[0] in firsts)
             last += n * (words[-1] in lasts)
