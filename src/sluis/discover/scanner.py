@@ -30,6 +30,7 @@ import pyarrow as pa
 from sluis.discover import content, values
 from sluis.discover.cells import Sample, sample
 from sluis.discover.foreign_keys import agree_across_keys
+from sluis.discover.text_filters import names_an_organization
 from sluis.discover.vocabulary import STRONG, NameHint, hint, table_about_things
 from sluis.errors import InputError, MissingTableError
 from sluis.model.privacy_map import ColumnFinding, PrivacyMap, TableFinding
@@ -286,16 +287,67 @@ def classify_column(
             )
         if name.category == "text.contains_pii" or name.category is None:
             evidence.extend(found.evidence)
-            return ColumnFinding(column.name, column.type.value, None, 0.7, tuple(evidence))
+            organizations = _organization_names(cells)
+            if organizations:
+                evidence.append(f"content:organization names {round(100 * organizations)}%")
+            return ColumnFinding(
+                column.name,
+                column.type.value,
+                None,
+                0.7,
+                tuple(evidence),
+                look_alike=NAME_LOOK_ALIKES if organizations else (),
+            )
 
     shares = values.detector_shares(column, cells)
     evidence.extend(values.describe(shares))
     category, confidence = _decide(name, shares)
-    best, share = shares.best(standalone_only=True)
-    look_alike = (best,) if category is None and best and share >= VALUE_THRESHOLD else ()
+    look_alike: tuple[str, ...] = ()
+    if category is None:
+        look_alike = _look_alikes(shares, cells, evidence)
     return ColumnFinding(
         column.name, column.type.value, category, confidence, tuple(evidence), (), look_alike
     )
+
+
+# Names inside the names of firms and schools ("Installatiebedrijf De Vries B.V.", "CBS De
+# Wegwijzer") in a column judged not personal: the draft's keep rule allows them, so the
+# verifier does not count them as a person's name.
+NAME_LOOK_ALIKES = ("person.first_name", "person.last_name", "person.name")
+_ORGANIZATION_CELLS = 0.6
+_NAME_WORDS = 6
+# The 11-proef passes by chance one number in eleven; a column of numbers issued in sequence
+# that passes it no more than three times as often holds case numbers, not identifiers.
+_CHANCE_CHECKSUMS = ("id.bsn", "id.rsin")
+_CHANCE_SHARE = 3 / 11
+
+
+def _look_alikes(shares: values.Shares, cells: Sample, evidence: list[str]) -> tuple[str, ...]:
+    """The categories a column judged not personal only resembles, for the reviewer to
+    confirm in the drafted keep rule's ``allow`` (see :func:`classify_column`)."""
+    best, share = shares.best(standalone_only=True)
+    if best and share >= VALUE_THRESHOLD:
+        return (best,)
+    found: tuple[str, ...] = ()
+    if shares.looks_sequential:
+        found = tuple(c for c in _CHANCE_CHECKSUMS if 0 < shares.share(c) <= _CHANCE_SHARE)
+    if any(shares.share(c) for c in NAME_LOOK_ALIKES):
+        organizations = _organization_names(cells)
+        if organizations:
+            evidence.append(f"content:organization names {round(100 * organizations)}%")
+            found += NAME_LOOK_ALIKES
+    return found
+
+
+def _organization_names(cells: Sample) -> float:
+    """The share of distinct cells that name a firm, school or institution (a name, not a
+    sentence about one), when that is at least :data:`_ORGANIZATION_CELLS`; else 0."""
+    distinct = set(cells.texts)
+    if not distinct:
+        return 0.0
+    named = sum(1 for v in distinct if len(v.split()) <= _NAME_WORDS and names_an_organization(v))
+    share = named / len(distinct)
+    return share if share >= _ORGANIZATION_CELLS else 0.0
 
 
 def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:

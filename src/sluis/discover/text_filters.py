@@ -158,7 +158,14 @@ _TRADE_ENDINGS = (
     *_ORG_SUFFIXES, *_ORG_HEAD_ENDINGS, "werken", "diensten", "installaties", "ontstoppingen",
     "verwarming", "onderhoud", "schoonmaak", "bouw", "transport", "glas", "makelaars",
     "adviseurs", "advies", "consultancy", "loodgieters", "schilders", "verhuizers", "hoveniers",
+    "deurwaarders", "advocaten", "notarissen", "accountants", "tandartsen", "huisartsen",
+    "makelaardij", "assurantiën", "fysiotherapie", "verzekeringen", "incasso",
 )  # fmt: skip
+_LEGAL_FORM = re.compile(
+    r"(?<!\w)(?:b\.v\.?|bv|n\.v\.?|v\.o\.f\.?|vof|& (?:partners|zn|zonen)|holding|finance|"
+    r"credit|incasso|beheer)(?!\w)",
+    re.IGNORECASE,
+)
 # The detector of names licensed by a title or role before them (text_cues).
 _CUED = "name_context"
 # The word before a name, or before a first partner of a firm ("Cheung &", "De Groot &"):
@@ -281,6 +288,21 @@ def _org_head(word: str) -> bool:
     return word[0].isupper() and (head in _ORG_HEADS or head.endswith(_ORG_HEAD_ENDINGS))
 
 
+def names_an_organization(value: str) -> bool:
+    """The value reads as the name of a firm, school or institution: a legal form
+    ("B.V.", "& Partners"), a word of an organization's kind ("Installatiebedrijf",
+    "Loodgieters", "College", "CBS") or a well-known organization."""
+    if _LEGAL_FORM.search(value):
+        return True
+    for word in value.split():
+        head = word.casefold().strip(".,;:()")
+        if head in _ORG_HEADS or head in _ORG_NEXT or head.endswith(_TRADE_ENDINGS):
+            return True
+        if word.isupper() and head in _SCHOOL_KINDS:
+            return True
+    return bool(org_regions(value))
+
+
 def org_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges of well-known organization names."""
     if not contains_any(fold(text), _ORG_NAMES):
@@ -320,4 +342,10 @@ def _cut_word(text: str, span: Span) -> bool:
     return span.end < len(text) and text[span.end].isalpha() and text[span.end - 1].isalpha()
 
 
-__all__ = ["is_institutional", "is_organizations_contact", "org_regions", "po_box_regions"]
+__all__ = [
+    "is_institutional",
+    "is_organizations_contact",
+    "names_an_organization",
+    "org_regions",
+    "po_box_regions",
+]

@@ -12,9 +12,10 @@ class ColumnFinding:
 
     ``evidence`` items are ``kind:detail`` strings that name patterns and percentages,
     never values (``name:bsn``, ``checksum:11-proef 100%``). ``contains`` lists the
-    categories found inside free text, JSON or documents. ``look_alike`` lists identifier
-    categories whose rules the values pass although the column was judged not personal
-    (case numbers that pass the 11-proef): a reviewer must confirm that.
+    categories found inside free text, JSON or documents. ``look_alike`` lists the
+    categories the values resemble although the column was judged not personal (case
+    numbers that pass the 11-proef, surnames inside company names): a reviewer must confirm
+    that.
     """
 
     name: str

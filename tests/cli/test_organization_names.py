@@ -1,0 +1,60 @@
+"""Columns of firms and schools named after people ("Installatiebedrijf De Vries B.V.", "CBS
+De Wegwijzer") and case numbers that pass the 11-proef by chance: the draft keeps them with
+the look-alikes in ``allow``, and the drafted copy publishes with them unchanged (before, V1
+refused the copy: the surnames are also tenants' names, the case numbers were found in notes
+as BSNs)."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from pathlib import Path
+
+from sluis.synth.people import PersonFactory
+from tests.cli.drafted import drafted_copy
+
+DDL = """
+CREATE TABLE huurders (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, school_kind TEXT);
+CREATE TABLE reparaties (id INTEGER PRIMARY KEY, huurder_id INTEGER REFERENCES huurders(id),
+                         leverancier TEXT, dossier_nr INTEGER, notitie TEXT);
+"""
+FIRMS = ("Installatiebedrijf De Vries B.V.", "Jansen Glas & Schade", "Van Dijk Loodgieters",
+         "Smit Elektrotechniek", "Feenstra Verwarming", "Bakker Schilderwerken")  # fmt: skip
+SCHOOLS = ("CBS De Wegwijzer", "OBS De Regenboog", "Gerrit Rietveld College",
+           "Montessorischool Kastanjelaan", "SBO De Piramide")  # fmt: skip
+SURNAMES = ("de Vries", "Jansen", "van Dijk", "Smit", "Feenstra", "Bakker")
+
+
+def _tables() -> dict[str, list[tuple[object, ...]]]:
+    rng = random.Random(4)
+    factory = PersonFactory(4)
+    tenants: list[tuple[object, ...]] = []
+    repairs: list[tuple[object, ...]] = []
+    for i in range(1, 301):
+        person = factory.person()
+        surname = SURNAMES[i % len(SURNAMES)] if i % 3 == 0 else person.last_name
+        tenants.append((i, person.first_name, surname, SCHOOLS[i % len(SCHOOLS)]))
+        case = 200_000_000 + 7 * i
+        repairs.append(
+            (i, i, rng.choice(FIRMS), case, f"Lekkage badkamer gemeld, zie dossier {case}.")
+        )
+    return {"huurders": tenants, "reparaties": repairs}
+
+
+def test_firms_schools_and_case_numbers_are_kept_as_look_alikes(
+    sqlite_db: Callable[..., Path], tmp_path: Path
+) -> None:
+    source = sqlite_db(DDL, _tables())
+    rules, target = drafted_copy(str(source), tmp_path)
+    firm_rule = rules["reparaties"]["columns"]["leverancier"]
+    assert firm_rule["rule"] == "keep"
+    assert {"person.last_name", "person.name"} <= set(firm_rule["allow"])
+    assert rules["huurders"]["columns"]["school_kind"]["rule"] == "keep"
+    case_rule = rules["reparaties"]["columns"]["dossier_nr"]
+    assert case_rule["rule"] == "keep" and "id.bsn" in case_rule["allow"]
+    with closing(sqlite3.connect(target)) as db:
+        firms = {r[0] for r in db.execute("SELECT leverancier FROM reparaties")}
+        schools = {r[0] for r in db.execute("SELECT school_kind FROM huurders")}
+    assert firms == set(FIRMS) and schools == set(SCHOOLS)
