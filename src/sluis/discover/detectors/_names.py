@@ -890,8 +890,10 @@ def _rejected(tokens: Sequence[Token], found: _Found, licensed: bool) -> bool:
     """Streets (followed by a house number), organizations and street-suffixed surnames."""
     lx = lex()
     words = [t.norm for t in tokens[found.start : found.end] if t.kind == "w"]
-    if not licensed and found.end < len(tokens) and tokens[found.end].kind == "n":
-        return True
+    if not licensed and found.end < len(tokens):
+        nxt = tokens[found.end]
+        if nxt.kind == "n" and not nxt.boundary:  # a house number; on the next line, a phone
+            return True
     if any(w in lx.organizations for w in words):
         return True
     phrase = " ".join(words)
