@@ -335,9 +335,11 @@ def surname_like(norm: str, known_first: bool = False) -> bool:
     double_ok = known_first or not all(common)
     # In a double name a word that is a known surname counts ("Bos-Pietersen").
     double = len(parts) > 1 and any(p not in lx.stop for p in parts)
+    # A double name may end in the particles of its second part ("Kanhai-van Broek").
+    trailing = len(parts) - 1 if len(parts) > 1 and parts[-1] in lx.particle_words else len(parts)
     return all(
-        p not in lx.stop or (c and double_ok) or (double and p in lx.last)
-        for p, c in zip(parts, common, strict=True)
+        p not in lx.stop or (c and double_ok) or (double and p in lx.last) or n >= trailing
+        for n, (p, c) in enumerate(zip(parts, common, strict=True))
     )
 
 
@@ -824,24 +826,30 @@ def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
     # "Prins, B." as "Lagerwerf, D.T."; a word before two initials or in capitals too
     # ("Heuvel, J.B.", "HEUVEL, J.")
     several = k + 1 < len(tokens) and tokens[k + 1].kind == "i"
+    known = is_known_last(t.norm)
+    shouted = t.shape == "upper"
     return (
-        (t.norm not in lx.stop or is_known_last(t.norm) or several or t.shape == "upper")
+        (t.norm not in lx.stop or known or several or shouted)
         and len(t.norm) >= 3
-        and t.norm not in lx.places
+        and (t.norm not in lx.places or known)  # "BROEK, P.": Broek is a village too
         and t.norm not in lx.organizations
-        and not _name_after_initials(tokens, k)
+        and not _name_after_initials(tokens, k, shouted)
     )
 
 
-def _name_after_initials(tokens: Sequence[Token], k: int) -> bool:
+def _name_after_initials(tokens: Sequence[Token], k: int, shouted: bool) -> bool:
     """Initials from ``k`` on are followed by a capitalized word: "Kerkstraat, A. Jansen"
-    (particles in capitals that end the name are no such word: "HEUVEL, J.B. VAN")."""
+    (particles in capitals that end the name are no such word: "HEUVEL, J.B. VAN"; nor is
+    a word in capitals after a name in capitals: "VOOGD HOEK, M.S. VAN BELT TERUG")."""
     while k < len(tokens) and tokens[k].kind == "i":
         k += 1
     particles = lex().particle_words
     while (t := _word(tokens, k)) is not None and t.kind == "w" and t.norm in particles:
         k += 1
-    return k < len(tokens) and tokens[k].kind == "w" and tokens[k].shape != "lower"
+    if k >= len(tokens) or tokens[k].kind != "w":
+        return False
+    shape = tokens[k].shape
+    return shape == "cap" or (shape == "upper" and not shouted)
 
 
 # Particles that only ever come before a surname, never after the initials ("Vries, J. de").
