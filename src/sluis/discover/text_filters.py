@@ -92,7 +92,7 @@ _ROLE_MAILBOXES = frozenset(
 )
 _SERVICE_PHONE = re.compile(r"^\s*(?:\+31|0031|\(?0)?\s*(?:800|900|906|909|88)\b|^\s*14\s?0\d\d\b")
 _CASE_CUE = re.compile(
-    r"(?:zaak|dossier|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|kl(?=\.?nr)|order|"
+    r"(?:zaak|dossier|dsr|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|kl(?=\.?nr)|order|"
     r"registratie|volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice|"
     r"proces-verbaal|pv|onderzoek|verzuimmelding|beschikking|bezwaar)"
     r"(?:nummer|nr|[_\-]?id)?\.?[\"']?\s*[:=#(]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
