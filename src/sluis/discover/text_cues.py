@@ -474,6 +474,9 @@ def _lower_name(text: str, pos: int, limit: int) -> Iterator[Span]:
         yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
 
 
+_SHORT_SURNAME = 6
+
+
 def _titled_lower(text: str, pos: int) -> Iterator[Span]:
     """A surname written small after a title, as hurried notes do: "dhr kok belt", "mw de
     wit"; a word that is no known surname ("dhr belde") is left alone."""
@@ -481,12 +484,20 @@ def _titled_lower(text: str, pos: int) -> Iterator[Span]:
     if m is None:
         return
     surname = normalize(m.group("surname"))
-    if surname in lex().stop and not is_known_last(surname):
+    # After particles a short word is a surname too ("mw de poel", "dhr van 't veld"), not a
+    # long one ("mw van de thuiszorg").
+    particles = m.start("surname") > m.start()
+    short = particles and len(surname) <= _SHORT_SURNAME
+    if surname in lex().stop and not (is_known_last(surname) or short):
         return
     after = _NEXT_WORD.match(text, m.end())
-    word = after.group(1) if after is not None else ""
-    if word[:1].isupper() or word in lex().particle_words:
-        return  # "mevrouw kutgün (van de) Water": a small given name; the finder has it
+    if after is not None:
+        word = after.group(1)
+        # "mevrouw kutgün (van de) Water": a small given name; the finder has it. A particle
+        # before no word is a preposition: "dhr de wit op 18-12".
+        particle = word in lex().particle_words and _NEXT_WORD.match(text, after.end())
+        if word[:1].isupper() or particle:
+            return
     if len(surname) >= 3 and _word_ends(text, m.end()):
         yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)
 

@@ -162,7 +162,9 @@ def _abbreviations_apart(tokens: list[Token]) -> list[Token]:
             j += 1
         if j - i >= 2:
             raw = "".join(t.raw for t in tokens[i:j])
-            if raw.lower() in _ABBREVIATIONS:
+            # After "Surname," they are initials: "BERG, A.S.".
+            after_comma = len(out) >= 2 and out[-1].raw == "," and out[-2].shape != "lower"
+            if raw.lower() in _ABBREVIATIONS and not after_comma:
                 first = tokens[i]
                 out.append(Token(first.start, tokens[j - 1].end, raw, raw, "p", "", first.boundary))
                 i = j
@@ -337,8 +339,10 @@ def surname_like(norm: str, known_first: bool = False) -> bool:
     double = len(parts) > 1 and any(p not in lx.stop for p in parts)
     # A double name may end in the particles of its second part ("Kanhai-van Broek").
     trailing = len(parts) - 1 if len(parts) > 1 and parts[-1] in lx.particle_words else len(parts)
+    # In a double name after a given name a known surname counts too ("Sanne de Poel-Kok").
+    known_part = double or (known_first and len(parts) > 1)
     return all(
-        p not in lx.stop or (c and double_ok) or (double and p in lx.last) or n >= trailing
+        p not in lx.stop or (c and double_ok) or (known_part and p in lx.last) or n >= trailing
         for n, (p, c) in enumerate(zip(parts, common, strict=True))
     )
 
