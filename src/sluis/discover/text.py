@@ -116,6 +116,15 @@ def _find(text: str) -> tuple[Span, ...]:
     )
 
 
+def organization_names(text: str) -> list[tuple[int, int]]:
+    """Character ranges of name-shaped runs the finder leaves alone because they name an
+    organization by their context ("Deurwaarderskantoor De Groot & Visser", "Van Dijk
+    Loodgieters", "CBS De Wegwijzer"), or a street or place."""
+    orgs = org_regions(text)
+    found = [*PERSON_NAME.find(text), *LAST_NAME.find(text)]
+    return [(s.start, s.end) for s in found if is_institutional(text, s, [], orgs)]
+
+
 def _births_after_names(text: str, spans: list[Span]) -> list[Span]:
     """A date in brackets right after a person's name is the birth date: ``Floor (26-01-2018)``."""
     for i in range(1, len(spans)):
@@ -217,4 +226,4 @@ def text_categories(text: str) -> set[str]:
     return {span.category for span in find_entities(text)}
 
 
-__all__ = ["find_entities", "resolve_overlaps", "text_categories"]
+__all__ = ["find_entities", "organization_names", "resolve_overlaps", "text_categories"]

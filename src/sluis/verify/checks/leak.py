@@ -17,6 +17,9 @@ to four tokens, beside the source row at the same scan position:
   kept text is too common to mean anything), except a look-alike of a category in the rule's
   ``allow`` (company names that hold a surname), which a reviewer confirmed and is not
   counted;
+* in free text, JSON or documents, a name that by its context names an organization
+  ("Deurwaarderskantoor De Groot & Visser", "Van Dijk Loodgieters") is no leak: the finder
+  keeps it, as it is no person's;
 * in a column the policy transforms, an identifier of the same source row, or a whole
   value or run of words of the same column in that row, is a leak (it was not replaced);
   another person's identifier, or a lone word found elsewhere in the row (but for a
@@ -52,7 +55,7 @@ import pyarrow as pa
 
 from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
-from sluis.discover.text import find_entities
+from sluis.discover.text import find_entities, organization_names
 from sluis.discover.text_filters import is_organizations_contact
 from sluis.discover.vocabulary import hint
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
@@ -450,6 +453,8 @@ class _TableScan:
     # Look-alikes a reviewer confirmed (case numbers that pass the 11-proef, company names
     # that hold a surname) equal a real value only by chance: they are not counted.
     allowed: tuple[frozenset[str], ...]
+    # Free text, JSON, documents: a name the finder reads as an organization's may stay.
+    containers: tuple[bool, ...]
     source_columns: tuple[_SourceColumn, ...]
 
 
@@ -486,6 +491,10 @@ def _scan_table(
         names,
         tuple(isinstance(rule, Keep | None) for rule in rules),
         tuple(frozenset(rule.allow) if isinstance(rule, Keep) else frozenset() for rule in rules),
+        tuple(
+            _is_container(column.type, rule)
+            for column, rule in zip(table.columns, rules, strict=True)
+        ),
         tuple(_source_columns(ctx, source_table)) if source_table else (),
     )
     batch_rows = ctx.options.batch_rows
@@ -582,6 +591,16 @@ def _judged(
         delivery.close()
 
 
+def _organization_pieces(text: str, fingerprinter: Fingerprinter) -> set[int]:
+    """The pieces of the names in ``text`` that the finder reads as organizations' by their
+    context ("Deurwaarderskantoor De Groot & Visser"): a firm that bears a surname is no
+    person, so it stays in redacted text and is no leak."""
+    pieces: set[int] = set()
+    for start, end in organization_names(text):
+        pieces |= fingerprinter.of_cell(text[start:end], every=True)[0]
+    return pieces
+
+
 def _judge_batch(
     scan: _TableScan,
     sets: _Sets,
@@ -600,8 +619,10 @@ def _judge_batch(
     where: list[tuple[int, int]] = []
     personal_probes: list[int] = []
     personal_where: list[tuple[int, int]] = []
+    cells: list[list[str | None]] = []
     for ci in range(len(names)):
         texts = column_texts(batch.column(ci))
+        cells.append(texts)
         present = len(texts) - texts.count(None)
         result.cells += present
         result.filled[ci] += present
@@ -636,6 +657,13 @@ def _judge_batch(
                 )
             kind = _judge(fp, row, names[ci], is_id, copied[ci], category)
             if kind is None or category in allowed[ci] or (ci, r, kind) in seen:
+                continue
+            if (
+                kind == category
+                and not is_id
+                and scan.containers[ci]
+                and fp in _organization_pieces(cells[ci][r] or "", fingerprinter)
+            ):
                 continue
             seen.add((ci, r, kind))
             result.hits.append((kind, ci, is_id, category, position + r + 1))
