@@ -189,6 +189,9 @@ zit ligt moet had werd zat lag eet ging zei zal zag hoeft
 aanvraagster begeleidster belanghebbende betrokkene bewindvoerder echtgenoot echtgenote
 gemachtigde hoofdhuurder huisbezoek jeugdconsulent klantmanager leerplichtambtenaar mentor
 onderhuurder pleegmoeder pleegvader schuldhulpverlener wijkagent
+wmo jeugdwet participatiewet bijstand schuldhulp schuldhulpverlening schuldsanering wsnp bbz
+ioaw ioaz aow anw wia wajong wlz zvw awbz toeslagen huurtoeslag zorgtoeslag kinderopvangtoeslag
+inburgering leerplicht jeugdzorg jeugdhulp beschermingsbewind bewindvoering
 ok oke ja nee prima goed slecht nieuw oud eerste tweede derde laatste volgende vorige
 mag kunt wilt zult heeft hebt heb wordt moest kon mocht neemt opent belt belde komt gaat
 stuurt vraagt geeft zegt actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer

@@ -9,6 +9,7 @@ import pyarrow as pa
 from sluis.discover.scanner import classify_column
 from sluis.model.schema import Column, LogicalType
 from sluis.synth import identifiers
+from sluis.synth.people import PersonFactory
 
 
 def _classify(name: str, cells: list[str]) -> str | None:
@@ -66,3 +67,10 @@ def test_an_audit_user_column_of_user_codes_is_drafted_as_names() -> None:
     for name in ("MUT_USR", "INS_USR", "gebruiker", "LastModifiedBy"):
         assert _classify(name, cells) == "person.name", name
     assert _classify("status_code", cells) is None
+
+
+def test_addresses_with_display_names_are_free_text() -> None:
+    """A mail header's ``van`` column: "Name <address>" in every cell."""
+    factory = PersonFactory(9)
+    cells = [f"{p.full_name} <{p.email}>" for p in (factory.person() for _ in range(200))]
+    assert _classify("van", cells) == "text.contains_pii"

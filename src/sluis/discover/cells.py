@@ -130,6 +130,9 @@ def text_kind(values: list[str]) -> str | None:
         return "json"
     if sum(1 for v in values if is_file_name(v)) >= 0.5 * n:
         return "file"
+    # "Name <address>": an address with a display name, as mail headers write it.
+    if sum(1 for v in values if "@" in v and " " in v) >= 0.3 * n:
+        return "text"
     average = sum(len(v) for v in values) / n
     spaced = sum(1 for v in values if v.count(" ") >= 3)
     sentences = sum(1 for v in values if v.count(" ") >= _SENTENCE_SPACES)
