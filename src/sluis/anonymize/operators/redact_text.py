@@ -10,6 +10,7 @@ every entity becomes a tag.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import pyarrow as pa
@@ -20,6 +21,7 @@ from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.discover.detectors.base import Span
 from sluis.discover.text import find_entities
 from sluis.keys import Key
+from sluis.model.categories import PERSON_NAMES
 
 # Low enough to take dates without a trigger word: replacing an appointment date costs
 # little, leaving a birth date costs a person.
@@ -64,9 +66,13 @@ def redact_all(
             out.append(text)
             continue
         pieces, last = [], 0
+        folded = text.casefold()
         for span in sorted(spans, key=lambda s: s.start):
             original = text[span.start : span.end]
-            pieces += [text[last : span.start], _replacement(span, original, surrogates, tags)]
+            replacement = _replacement(span, original, surrogates, tags)
+            if span.category in PERSON_NAMES and _reads_in(replacement, folded):
+                replacement = _redrawn(span.category, original, key, folded)
+            pieces += [text[last : span.start], replacement]
             last = span.end
         pieces.append(text[last:])
         out.append("".join(pieces))
@@ -101,6 +107,32 @@ def _surrogates(
             if fake is not None and fake != original:
                 fakes[(category, original)] = fake
     return fakes
+
+
+def _reads_in(fake: str, folded: str) -> bool:
+    """Two or more words of ``fake`` in a row stand in the original text: the fake of one
+    name spells another name of the same text ("… van Leeuwen" beside a Van Leeuwen)."""
+    words = fake.casefold().split()
+    return any(
+        re.search(rf"(?<!\w){re.escape(' '.join(words[i:j]))}(?!\w)", folded)
+        for i in range(len(words))
+        for j in range(i + 2, len(words) + 1)
+    )
+
+
+# Fresh draws before a clashing name becomes a tag.
+_REDRAWS = 3
+
+
+def _redrawn(category: str, original: str, key: Key, folded: str) -> str:
+    """Another fake for ``original``, from a key derived for redrawing, that spells no
+    name of the original text; the category's tag when none of a few draws does."""
+    for n in range(1, _REDRAWS + 1):
+        drawn = OPERATORS[category](pa.array([original], pa.string()), key.derive(f"redraw/{n}"))
+        fake = drawn.cast(pa.string())[0].as_py()
+        if fake is not None and not _reads_in(fake, folded):
+            return str(fake)
+    return f"<{category}>"
 
 
 def _replacement(
