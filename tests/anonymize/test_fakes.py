@@ -179,3 +179,12 @@ def test_fake_names_are_names_without_suffixes(name: str) -> None:
     odd = [v for v in values(name) if not re.fullmatch(r"[^\W\d_']*(?:[ '\-’]+[^\W\d_]+)*", v)]
     suffixed = [v for v in values(name) if re.search(r"\b(?:I{1,3}|IV|Jr|Sr)\.?$", v)]
     assert odd == [] and suffixed == []
+
+
+def test_a_user_code_faked_as_a_name_stays_one_word_in_its_case() -> None:
+    """Audit columns hold codes ("jdevries", "MVRIES"): their fakes keep that shape."""
+    codes = ["jdevries", "MVRIES", "tvandesanders", "SYS"]
+    fakes = full_name(pa.array(codes), KEY).to_pylist()
+    for code, fake in zip(codes, fakes, strict=True):
+        assert fake != code and " " not in fake and "'" not in fake
+        assert fake.islower() if code.islower() else fake.isupper()

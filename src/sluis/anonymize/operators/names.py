@@ -23,6 +23,8 @@ from sluis.anonymize.operators._arrow import map_text, remembered
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import joined, lowered, other_than, values
 from sluis.anonymize.prf import Prf
+from sluis.discover.detectors._names import is_first, is_known_last
+from sluis.discover.lexicon import normalize
 from sluis.keys import Key
 
 PURPOSE = "person.name"
@@ -169,7 +171,10 @@ class NameFaker:
             start += 1
         titles, rest = tokens[:start], tokens[start:]
         if len(rest) == 1:
-            return " ".join([*titles, self.last(rest[0])])
+            fake = self.last(rest[0])
+            if not titles and _is_code(rest[0]):
+                fake = re.sub(r"[\s']", "", fake)  # "jdevries" -> "deboer", no spaces
+            return " ".join([*titles, fake])
         split = len(rest) - 1
         for index in range(1, len(rest) - 1):
             if rest[index].lower() in PARTICLES or "-" in rest[index].strip("-"):
@@ -182,6 +187,15 @@ class NameFaker:
         """Eight keyed capital letters derived from the whole original."""
         digest = self._prf.digest(b"unique/" + text.encode("utf-8"))
         return "".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[b % 26] for b in digest[:8])
+
+
+def _is_code(token: str) -> bool:
+    """A user code rather than a name ("jdevries", "MVRIES", "SYS"): one token in one case
+    that is no known given name or surname."""
+    if not (token.isalnum() and (token.islower() or token.isupper())):
+        return False
+    normal = normalize(token)
+    return not (is_first(normal) or is_known_last(normal))
 
 
 def _apply(
