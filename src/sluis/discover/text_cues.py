@@ -494,9 +494,11 @@ def _titled_lower(text: str, pos: int) -> Iterator[Span]:
     if after is not None:
         word = after.group(1)
         # "mevrouw kutgün (van de) Water": a small given name; the finder has it. A particle
-        # before no word is a preposition: "dhr de wit op 18-12".
-        particle = word in lex().particle_words and _NEXT_WORD.match(text, after.end())
-        if word[:1].isupper() or particle:
+        # before anything but a particle or a capital is a preposition: "dhr de wit op 18-12",
+        # "mw van den bos op nr 38".
+        following = _NEXT_WORD.match(text, after.end()) if word in lex().particle_words else None
+        nxt = following.group(1) if following is not None else ""
+        if word[:1].isupper() or nxt[:1].isupper() or nxt in lex().particle_words:
             return
     if len(surname) >= 3 and _word_ends(text, m.end()):
         yield Span(m.start(), m.end(), NAME, DETECTOR, 0.8)

@@ -162,9 +162,20 @@ def _abbreviations_apart(tokens: list[Token]) -> list[Token]:
             j += 1
         if j - i >= 2:
             raw = "".join(t.raw for t in tokens[i:j])
-            # After "Surname," they are initials: "BERG, A.S.".
+            # After "Surname," they are initials ("BERG, A.S."), and before a particle or a
+            # capitalized word ("E.A. van der Veld", "A.S. Bakker").
             after_comma = len(out) >= 2 and out[-1].raw == "," and out[-2].shape != "lower"
-            if raw.lower() in _ABBREVIATIONS and not after_comma:
+            nxt = tokens[j] if j < len(tokens) else None
+            before_name = (
+                raw.isupper()
+                and nxt is not None
+                and nxt.kind == "w"
+                and (
+                    (nxt.shape == "cap" and nxt.norm not in lex().stop)
+                    or nxt.norm in lex().particle_words
+                )
+            )
+            if raw.lower() in _ABBREVIATIONS and not (after_comma or before_name):
                 first = tokens[i]
                 out.append(Token(first.start, tokens[j - 1].end, raw, raw, "p", "", first.boundary))
                 i = j
