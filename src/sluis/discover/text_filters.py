@@ -272,8 +272,11 @@ def _in_mail_address(text: str, span: Span) -> bool:
 
 def _after_org_head(text: str, start: int) -> bool:
     """A capitalized company or practice word before the name ("Kinderopvang Hirsi")."""
-    for pattern in _WORDS_BEFORE:
-        m = pattern.search(text, max(0, start - 60), start)
+    begin = max(0, start - 60)
+    window = text[begin:start]
+    partners = "&" in window or " en " in window
+    for pattern in _WORDS_BEFORE if partners else _WORDS_BEFORE[:1]:
+        m = pattern.search(text, begin, start)
         if m is not None and _org_head(m.group(1)):
             return True
     return False
