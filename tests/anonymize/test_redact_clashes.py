@@ -37,3 +37,16 @@ def test_a_fake_that_equals_a_name_of_the_letter_is_drawn_again(material: bytes)
     for i in range(len(words) - 1):
         run = re.escape(" ".join(words[i : i + 2]))
         assert re.search(rf"(?<!\w){run}(?!\w)", redacted, re.IGNORECASE) is None
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.binary(min_size=32, max_size=32))
+def test_a_fake_first_name_that_is_a_name_of_the_note_is_drawn_again(material: bytes) -> None:
+    key = Key(material)
+    partner = "Katarzyna"
+    clash = str(OPERATORS["person.first_name"](pa.array([partner], pa.string()), key)[0])
+    note = f"Mevrouw {clash} woont met partner {partner} (2002); partner heeft eigen inkomen."
+    (redacted,) = redact_all([note], key)
+    assert redacted is not None
+    assert re.search(rf"(?<!\w){re.escape(clash)}(?!\w)", redacted, re.IGNORECASE) is None
+    assert partner not in redacted

@@ -110,14 +110,17 @@ def _surrogates(
 
 
 def _reads_in(fake: str, folded: str) -> bool:
-    """Two or more words of ``fake`` in a row stand in the original text: the fake of one
-    name spells another name of the same text ("… van Leeuwen" beside a Van Leeuwen)."""
+    """The fake, or two or more of its words in a row, stand in the original text: the fake
+    of one name spells another name of the same text ("Katarzyna" for the partner of a
+    Katarzyna, "… van Leeuwen" beside a Van Leeuwen)."""
     words = fake.casefold().split()
-    return any(
-        re.search(rf"(?<!\w){re.escape(' '.join(words[i:j]))}(?!\w)", folded)
-        for i in range(len(words))
-        for j in range(i + 2, len(words) + 1)
-    )
+    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+    if len(words) == 1 and len(words[0]) >= _MIN_WORD:
+        runs.append(words[0])
+    return any(re.search(rf"(?<!\w){re.escape(run)}(?!\w)", folded) for run in runs)
+
+
+_MIN_WORD = 3
 
 
 # Fresh draws before a clashing name becomes a tag.
