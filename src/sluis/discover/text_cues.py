@@ -324,8 +324,9 @@ def _no_cue(text: str, m: re.Match[str]) -> bool:
     return word.casefold() == "gezin" and _JEUGD_EN.search(before) is not None
 
 
-# A file name with an extension, and the parts of its stem between separators.
-_FILE_NAME = re.compile(r"[^\s/\\]*_[^\s/\\]*?(?=\.[A-Za-z0-9]{2,4}\b)")
+# A file name with an extension, and the parts of its stem between separators (bounded, so
+# a long run without spaces costs no quadratic search).
+_FILE_NAME = re.compile(r"[^\s/\\]{0,100}_[^\s/\\]{0,150}?(?=\.[A-Za-z0-9]{2,4}\b)")
 _FILE_PART = re.compile(r"[^_\-.]+")
 # Kinds of document a file name starts with, also in compounds ("bankafschrift").
 _DOCUMENT_ENDINGS = ("afschrift", "contract", "verklaring", "strook", "overzicht", "formulier",

@@ -161,7 +161,8 @@ _TRADE_ENDINGS = (
     "deurwaarders", "advocaten", "notarissen", "accountants", "tandartsen", "huisartsen",
     "makelaardij", "assurantiën", "fysiotherapie", "verzekeringen", "incasso",
 )  # fmt: skip
-_LEGAL_FORM = re.compile(
+# A legal form, or a word only firms bear in their names.
+_FIRM_WORDS = re.compile(
     r"(?<!\w)(?:b\.v\.?|bv|n\.v\.?|v\.o\.f\.?|vof|& (?:partners|zn|zonen)|holding|finance|"
     r"credit|incasso|beheer)(?!\w)",
     re.IGNORECASE,
@@ -295,13 +296,11 @@ def names_an_organization(value: str) -> bool:
     """The value reads as the name of a firm, school or institution: a legal form
     ("B.V.", "& Partners"), a word of an organization's kind ("Installatiebedrijf",
     "Loodgieters", "College", "CBS") or a well-known organization."""
-    if _LEGAL_FORM.search(value):
+    if _FIRM_WORDS.search(value):
         return True
     for word in value.split():
         head = word.casefold().strip(".,;:()")
-        if head in _ORG_HEADS or head in _ORG_NEXT or head.endswith(_TRADE_ENDINGS):
-            return True
-        if word.isupper() and head in _SCHOOL_KINDS:
+        if _org_head(word) or head in _ORG_NEXT or head.endswith(_TRADE_ENDINGS):
             return True
     return bool(org_regions(value))
 
