@@ -192,6 +192,7 @@ onderhuurder pleegmoeder pleegvader schuldhulpverlener wijkagent
 wmo jeugdwet participatiewet bijstand schuldhulp schuldhulpverlening schuldsanering wsnp bbz
 ioaw ioaz aow anw wia wajong wlz zvw awbz toeslagen huurtoeslag zorgtoeslag kinderopvangtoeslag
 inburgering leerplicht jeugdzorg jeugdhulp beschermingsbewind bewindvoering
+ondergetekende ondergetekenden huurder huurders verhuurder gemachtigden jeugdige
 ok oke ja nee prima goed slecht nieuw oud eerste tweede derde laatste volgende vorige
 mag kunt wilt zult heeft hebt heb wordt moest kon mocht neemt opent belt belde komt gaat
 stuurt vraagt geeft zegt actie goedemiddag goedemorgen goedenavond hallo hoi melder meldkamer

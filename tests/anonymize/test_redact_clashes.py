@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sluis.anonymize.operators.dispatch import OPERATORS
-from sluis.anonymize.operators.redact_text import redact_all
+from sluis.anonymize.operators.redact_text import _reads_in, _word_runs, redact_all
 from sluis.keys import Key
 
 SIGNER = "Willemijn Dekker"
@@ -50,3 +51,18 @@ def test_a_fake_first_name_that_is_a_name_of_the_note_is_drawn_again(material: b
     assert redacted is not None
     assert re.search(rf"(?<!\w){re.escape(clash)}(?!\w)", redacted, re.IGNORECASE) is None
     assert partner not in redacted
+
+
+@pytest.mark.parametrize(
+    ("fake", "clashes"),
+    [
+        ("Annamaria", True),  # reads as "Anna Maria" once spaces are gone, as V1 compares
+        ("Piet van Leeuwen", True),
+        ("Sara", True),
+        ("Piet Jansen", False),
+        ("Jo", False),  # too short to mean a name on its own
+    ],
+)
+def test_a_fake_clashes_with_a_run_of_words_of_the_text(fake: str, clashes: bool) -> None:
+    runs = _word_runs("jeugdige anna maria van leeuwen en broer sara logeren bij oma jo.")
+    assert _reads_in(fake, runs) is clashes

@@ -66,12 +66,14 @@ def redact_all(
             out.append(text)
             continue
         pieces, last = [], 0
-        folded = text.casefold()
+        runs: frozenset[str] | None = None
         for span in sorted(spans, key=lambda s: s.start):
             original = text[span.start : span.end]
             replacement = _replacement(span, original, surrogates, tags)
-            if span.category in PERSON_NAMES and _reads_in(replacement, folded):
-                replacement = _redrawn(span.category, original, key, folded)
+            if span.category in PERSON_NAMES and not tags:
+                runs = _word_runs(text.casefold()) if runs is None else runs
+                if _reads_in(replacement, runs):
+                    replacement = _redrawn(span.category, original, key, runs)
             pieces += [text[last : span.start], replacement]
             last = span.end
         pieces.append(text[last:])
@@ -109,31 +111,42 @@ def _surrogates(
     return fakes
 
 
-def _reads_in(fake: str, folded: str) -> bool:
-    """The fake, or two or more of its words in a row, stand in the original text: the fake
-    of one name spells another name of the same text ("Katarzyna" for the partner of a
-    Katarzyna, "… van Leeuwen" beside a Van Leeuwen)."""
-    words = fake.casefold().split()
-    runs = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
+def _reads_in(fake: str, runs: frozenset[str]) -> bool:
+    """The fake, or two or more of its words in a row, read as a run of words of the
+    original text (``runs``, see :func:`_word_runs`): the fake of one name spells another name
+    of the same text ("Katarzyna" for the partner of a Katarzyna, "… van Leeuwen" beside a Van
+    Leeuwen, "Annamaria" beside an Anna Maria)."""
+    words = _WORD.findall(fake.casefold())
+    pieces = ["".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
     if len(words) == 1 and len(words[0]) >= _MIN_WORD:
-        runs.append(words[0])
-    return any(re.search(rf"(?<!\w){re.escape(run)}(?!\w)", folded) for run in runs)
+        pieces.append(words[0])
+    return any(piece in runs for piece in pieces)
 
 
+def _word_runs(folded: str) -> frozenset[str]:
+    """Runs of up to :data:`_MAX_RUN` words of a case-folded text, written together."""
+    words = _WORD.findall(folded)
+    return frozenset(
+        "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, i + _MAX_RUN + 1)
+    )
+
+
+_WORD = re.compile(r"[^\W_]+")
 _MIN_WORD = 3
+_MAX_RUN = 4
 
 
 # Fresh draws before a clashing name becomes a tag.
 _REDRAWS = 3
 
 
-def _redrawn(category: str, original: str, key: Key, folded: str) -> str:
+def _redrawn(category: str, original: str, key: Key, runs: frozenset[str]) -> str:
     """Another fake for ``original``, from a key derived for redrawing, that spells no
     name of the original text; the category's tag when none of a few draws does."""
     for n in range(1, _REDRAWS + 1):
         drawn = OPERATORS[category](pa.array([original], pa.string()), key.derive(f"redraw/{n}"))
         fake = drawn.cast(pa.string())[0].as_py()
-        if fake is not None and not _reads_in(fake, folded):
+        if fake is not None and not _reads_in(fake, runs):
             return str(fake)
     return f"<{category}>"
 
