@@ -287,16 +287,9 @@ def classify_column(
             )
         if name.category == "text.contains_pii" or name.category is None:
             evidence.extend(found.evidence)
-            organizations = _organization_names(cells)
-            if organizations:
-                evidence.append(f"content:organization names {round(100 * organizations)}%")
+            names = _organization_look_alikes(cells, evidence)
             return ColumnFinding(
-                column.name,
-                column.type.value,
-                None,
-                0.7,
-                tuple(evidence),
-                look_alike=NAME_LOOK_ALIKES if organizations else (),
+                column.name, column.type.value, None, 0.7, tuple(evidence), look_alike=names
             )
 
     shares = values.detector_shares(column, cells)
@@ -332,22 +325,23 @@ def _look_alikes(shares: values.Shares, cells: Sample, evidence: list[str]) -> t
     if shares.looks_sequential:
         found = tuple(c for c in _CHANCE_CHECKSUMS if 0 < shares.share(c) <= _CHANCE_SHARE)
     if any(shares.share(c) for c in NAME_LOOK_ALIKES):
-        organizations = _organization_names(cells)
-        if organizations:
-            evidence.append(f"content:organization names {round(100 * organizations)}%")
-            found += NAME_LOOK_ALIKES
+        found += _organization_look_alikes(cells, evidence)
     return found
 
 
-def _organization_names(cells: Sample) -> float:
-    """The share of distinct cells that name a firm, school or institution (a name, not a
-    sentence about one), when that is at least :data:`_ORGANIZATION_CELLS`; else 0."""
+def _organization_look_alikes(cells: Sample, evidence: list[str]) -> tuple[str, ...]:
+    """:data:`NAME_LOOK_ALIKES`, with the evidence, when at least :data:`_ORGANIZATION_CELLS`
+    of the distinct cells name a firm, school or institution (a name, not a sentence about
+    one); else nothing."""
     distinct = set(cells.texts)
     if not distinct:
-        return 0.0
+        return ()
     named = sum(1 for v in distinct if len(v.split()) <= _NAME_WORDS and names_an_organization(v))
     share = named / len(distinct)
-    return share if share >= _ORGANIZATION_CELLS else 0.0
+    if share < _ORGANIZATION_CELLS:
+        return ()
+    evidence.append(f"content:organization names {round(100 * share)}%")
+    return NAME_LOOK_ALIKES
 
 
 def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
