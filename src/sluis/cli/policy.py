@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from sluis.cli.files import write_text
+from sluis.cli.scan import jobs_option
 from sluis.discover.scanner import ScanOptions, scan
 from sluis.errors import PolicyError
 from sluis.model.drift import find_drift
@@ -45,13 +46,7 @@ def policy_group() -> None:
     show_default=True,
     help="Rows sampled per table by the scan.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes classifying columns at once; 0: one per CPU core (at most 8).",
-)
+@jobs_option
 @click.option("--force", is_flag=True, help="Overwrite an existing policy file.")
 def init_command(source: str, output: Path, sample: int, jobs: int, force: bool) -> None:
     """Scan SOURCE and write a complete policy for a person to review.

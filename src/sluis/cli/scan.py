@@ -16,10 +16,20 @@ from sluis import __version__
 from sluis.cli.consoles import REPORT_WIDTH, report_console
 from sluis.cli.files import emit_report, write_text
 from sluis.discover.report import to_html, to_json
-from sluis.discover.scanner import ScanOptions, scan
+from sluis.discover.scanner import MAX_WORKERS, ScanOptions, scan
 from sluis.model.privacy_map import PrivacyMap
 
 FOUND_PERSONAL = 1
+
+
+# Shared with 'sluis policy init', which scans too.
+jobs_option = click.option(
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help=f"Processes classifying columns at once; 0: one per CPU core (at most {MAX_WORKERS}).",
+)
 
 
 @click.command("scan")
@@ -45,13 +55,7 @@ FOUND_PERSONAL = 1
     show_default=True,
     help="Rows sampled per table.",
 )
-@click.option(
-    "--jobs",
-    type=click.IntRange(min=0),
-    default=0,
-    show_default=True,
-    help="Processes classifying columns at once; 0: one per CPU core (at most 8).",
-)
+@jobs_option
 @click.option("--table", "tables", multiple=True, help="Scan only this table (repeatable).")
 @click.option(
     "--fail-on",
