@@ -23,8 +23,7 @@ from sluis.anonymize.operators._arrow import map_text, remembered
 from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import joined, lowered, other_than, values
 from sluis.anonymize.prf import Prf
-from sluis.discover.detectors._names import is_first, is_known_last
-from sluis.discover.lexicon import normalize
+from sluis.discover import lexicon
 from sluis.keys import Key
 
 PURPOSE = "person.name"
@@ -194,8 +193,8 @@ def _is_code(token: str) -> bool:
     that is no known given name or surname."""
     if not (token.isalnum() and (token.islower() or token.isupper())):
         return False
-    normal = normalize(token)
-    return not (is_first(normal) or is_known_last(normal))
+    normal = lexicon.normalize(token)
+    return normal not in lexicon.first_names() and normal not in lexicon.last_names()
 
 
 def _apply(
