@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
 
-from sluis.anonymize.known_names import collect
+from sluis.anonymize.known import collect
 from sluis.anonymize.operators._arrow import remembered
 from sluis.anonymize.parallel import _AHEAD, BatchPool, _overlapped
 from sluis.anonymize.plan import TablePlan
@@ -58,7 +58,7 @@ def _transformed(path: Path, workers: int, policy: Policy = POLICY) -> list[pa.R
     key = Key(bytes(range(32)))
     with open_source(str(path)) as source:
         plans = plan_for(source, policy)
-        known = collect(source, policy)
+        known = collect(source, policy, key)
         with BatchPool(plans, key, known, workers, piece_rows=PIECE) as pool:
             if workers > 1 and any(plan.text_columns for plan in plans):
                 pool.start()
@@ -105,7 +105,7 @@ def test_pieces_done_here_while_workers_start_keep_their_order(
     key = Key(bytes(range(32)))
     with open_source(str(path)) as source:
         plans = plan_for(source, POLICY)
-        known = collect(source, POLICY)
+        known = collect(source, POLICY, key)
         with _SlowStart(plans, key, known, 2, piece_rows=PIECE) as pool:
             batches = source.batches("klanten", batch_rows=100)
             mixed = list(pool.transformed("klanten", batches, ROWS))

@@ -48,7 +48,13 @@ _STYLES = (
 @given(nationals, st.sampled_from(_STYLES))
 def test_plain_numbers_parse_as_libphonenumber_parses_them(national: str, style: str) -> None:
     text = style.format(n=national, n2=national[:2], rest=national[2:])
-    assert phone._parse(text) == phone._parse_with_library(text)
+    assert phone._parse_many([text]) == [phone._parse_with_library(text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789 +-().", max_size=16), max_size=20))
+def test_any_digits_and_signs_parse_at_once_as_one_by_one(texts: list[str]) -> None:
+    assert phone._parse_many(texts) == [phone._parse_with_library(t) for t in texts]
 
 
 @settings(max_examples=400, deadline=None)

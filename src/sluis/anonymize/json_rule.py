@@ -16,7 +16,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.rules import apply_rule
@@ -33,7 +33,7 @@ def apply_json(
     key: Key,
     rule: JsonRule,
     where: str,
-    known: KnownNames | None = None,
+    known: Known | None = None,
 ) -> pa.Array:
     """Apply ``rule`` to every distinct JSON document of ``values``; ``where`` names the
     column in errors (``table.column``)."""
@@ -102,7 +102,7 @@ def _walk(
     return [(path, location, node)]
 
 
-def _apply(rule: SimpleRule, values: list[Any], key: Key, known: KnownNames | None) -> list[Any]:
+def _apply(rule: SimpleRule, values: list[Any], key: Key, known: Known | None) -> list[Any]:
     """Apply a rule to leaves of one path; numbers and booleans go through as text."""
     texts = [v if isinstance(v, str) else json.dumps(v) for v in values]
     result = apply_rule(rule, pa.array(texts, pa.string()), key, known=known)

@@ -25,7 +25,7 @@ from functools import partial
 
 import pyarrow as pa
 
-from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import forget_fakes
 from sluis.anonymize.plan import TablePlan
 from sluis.keys import Key
@@ -35,10 +35,10 @@ from sluis.workers import start_method
 # done in place, as starting workers would cost more than it saves.
 PIECE_ROWS = 16_384
 
-_state: tuple[Mapping[str, TablePlan], Key, KnownNames | None] | None = None
+_state: tuple[Mapping[str, TablePlan], Key, Known | None] | None = None
 
 
-def _start(plans: Mapping[str, TablePlan], key: Key, known: KnownNames | None) -> None:
+def _start(plans: Mapping[str, TablePlan], key: Key, known: Known | None) -> None:
     global _state
     _state = (plans, key, known)
 
@@ -110,7 +110,7 @@ _AHEAD = 2
 def _by_columns(
     plan: TablePlan,
     key: Key,
-    known: KnownNames | None,
+    known: Known | None,
     threads: ThreadPoolExecutor,
     batch: pa.RecordBatch,
 ) -> pa.RecordBatch:
@@ -133,7 +133,7 @@ class BatchPool:
         self,
         plans: Iterable[TablePlan],
         key: Key,
-        known: KnownNames | None,
+        known: Known | None,
         workers: int,
         piece_rows: int = PIECE_ROWS,
     ) -> None:

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sluis.anonymize.json_rule import apply_json
-from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.known import Known
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.rules import apply_rule
 from sluis.errors import PolicyError, SourceError
@@ -67,14 +67,14 @@ class TablePlan:
         )
 
     def transform(
-        self, batch: pa.RecordBatch, key: Key, known: KnownNames | None = None
+        self, batch: pa.RecordBatch, key: Key, known: Known | None = None
     ) -> pa.RecordBatch:
         """One batch with every column replaced as the policy says, types kept."""
         arrays = self.transform_columns(batch, key, known, range(len(self.columns)))
         return pa.RecordBatch.from_arrays(arrays, schema=batch.schema)
 
     def transform_columns(
-        self, batch: pa.RecordBatch, key: Key, known: KnownNames | None, indices: Iterable[int]
+        self, batch: pa.RecordBatch, key: Key, known: Known | None, indices: Iterable[int]
     ) -> list[pa.Array]:
         """The replaced arrays of the columns at ``indices`` (a rule may read other columns
         of ``batch``, such as the subject of a date shift). Rules are found by position, so

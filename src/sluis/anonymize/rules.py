@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.known import Known
 from sluis.anonymize.operators import dates, generic, names, postcode
-from sluis.anonymize.operators.dispatch import fake_for
+from sluis.anonymize.operators.dispatch import replace
 from sluis.anonymize.operators.redact_text import redact_text
 from sluis.anonymize.operators.replace_blob import replace_blob
 from sluis.errors import PolicyError
@@ -43,10 +43,11 @@ def apply_rule(
     *,
     unique: bool = False,
     subjects: pa.Array | None = None,
-    known: KnownNames | None = None,
+    known: Known | None = None,
 ) -> pa.Array:
     """``values`` transformed by ``rule``; ``unique`` asks fakes to stay distinct;
-    ``known`` are the source's own names, looked for in free text."""
+    ``known`` is what the source holds: names looked for in free text, identifiers no
+    pseudonym may equal."""
     if isinstance(rule, Keep):
         return values
     if isinstance(rule, Null):
@@ -57,7 +58,7 @@ def apply_rule(
         wants_unique = unique or (isinstance(rule, Fake) and rule.unique)
         if wants_unique and rule.category in _UNIQUE_NAMES:
             return _UNIQUE_NAMES[rule.category](values, key, unique=True)
-        return fake_for(rule.category)(values, key)
+        return replace(rule.category, values, key, known.detours if known else None)
     if isinstance(rule, Mask):
         return generic.mask(values, rule.keep_last, rule.char)
     if isinstance(rule, Hash):

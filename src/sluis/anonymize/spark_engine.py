@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from sluis import errors
-from sluis.anonymize.known_names import KnownNames, collect
+from sluis.anonymize.known import Known, collect
 from sluis.anonymize.plan import TablePlan
 from sluis.anonymize.runner import ProgressHook, TableResult, plan_for
 from sluis.anonymize.suppression import Suppression, plan_suppression
@@ -119,7 +119,7 @@ def run_spark(
         raise InputError("--engine spark reads and writes Parquet folders only")
     require_pyspark()
     plans = plan_for(source, policy)
-    known = collect(source, policy, batch_rows)
+    known = collect(source, policy, key, batch_rows)
     spark = session(options)
     spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch_rows))
     work = (sink.staging / _WORK).resolve()
@@ -185,7 +185,7 @@ class SparkTransform:
 
     def __call__(self, batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         key: Key
-        known: KnownNames
+        known: Known
         plan: TablePlan
         suppression: Suppression | None
         key, known = self.shared.value

@@ -12,12 +12,15 @@ Notation is kept: ``123456782``, ``12345674`` (dropped zero), ``1234.56.782``,
 ``123 456 782``, ``1234-56-782``. Input that fails the 11-proef, or is no BSN at all, is
 still replaced: by a keyed hash into the valid space (deterministic, but not guaranteed to be
 collision-free and may coincide with the pseudonym of a valid BSN).
+
+Given the BSNs and RSINs the source holds (:func:`detours`, see :mod:`sluis.anonymize.taken`),
+no pseudonym, nor a hashed replacement, equals one of them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 import pyarrow as pa
@@ -35,6 +38,7 @@ from sluis.anonymize.operators._arrow import (
     split,
 )
 from sluis.anonymize.prf import prf_ints
+from sluis.anonymize.taken import Detour, Detours, derange, plan
 from sluis.keys import Key
 
 PURPOSE = "id.bsn"
@@ -96,15 +100,37 @@ def is_valid(numbers: pa.Array) -> pa.Array:
     return pc.and_(in_range, pc.and_(ok, pc.greater(prefix, scalar(0))))
 
 
-def _next_valid(prefix: pa.Array, low: pa.Array, high: pa.Array) -> pa.Array:
-    """The first valid prefix at or after ``prefix`` within ``[low, high)`` (wrapping)."""
+def _next_valid(
+    prefix: pa.Array, low: pa.Array, high: pa.Array, detours: Detours | None
+) -> pa.Array:
+    """The first valid prefix at or after ``prefix`` within ``[low, high)`` (wrapping) that
+    the source does not hold."""
     while True:
         bad = pc.invert(_valid_prefix(prefix))
+        if detours:
+            bad = pc.or_(bad, _held(prefix, detours))
         if not pc.any(bad).as_py():
             return prefix
         step = pc.add(prefix, scalar(1))
         step = pc.if_else(pc.greater_equal(step, high), low, step)
         prefix = pc.if_else(bad, step, prefix)
+
+
+def _held(prefix: pa.Array, detours: Detours) -> pa.Array:
+    """Per prefix, whether the source holds a BSN with it."""
+    held = pa.array([False] * len(prefix), pa.bool_())
+    for low, high, name in _BLOCKS:
+        detour = detours.get(_detour_name(name))
+        if detour is None:
+            continue
+        inside = pc.and_(pc.greater_equal(prefix, scalar(low)), pc.less(prefix, scalar(high)))
+        relative = pc.if_else(inside, pc.subtract(prefix, scalar(low)), scalar(-1))
+        held = pc.or_(held, pc.and_(inside, detour.is_taken(relative)))
+    return held
+
+
+def _detour_name(block: str) -> str:
+    return f"{PURPOSE}/{block}"
 
 
 def _block_bounds(prefix: pa.Array) -> tuple[pa.Array, pa.Array]:
@@ -118,7 +144,9 @@ def _block_bounds(prefix: pa.Array) -> tuple[pa.Array, pa.Array]:
     return low, high
 
 
-def pseudonymize_numbers(numbers: pa.Array, sources: pa.Array, key: Key) -> pa.Array:
+def pseudonymize_numbers(
+    numbers: pa.Array, sources: pa.Array, key: Key, detours: Detours | None = None
+) -> pa.Array:
     """Map integers (no nulls) to valid BSNs; invalid ones are hashed from ``sources`` text."""
     numbers = numbers.cast(pa.int64())
     valid = is_valid(numbers)
@@ -134,7 +162,9 @@ def pseudonymize_numbers(numbers: pa.Array, sources: pa.Array, key: Key) -> pa.A
         if not len(where):
             continue
         perm = permutation(sub, name, high - low, member=_MEMBERS[low])
-        mapped = pc.add(perm.derange(pc.subtract(prefix.take(where), scalar(low))), scalar(low))
+        detour = detours.get(_detour_name(name)) if detours else None
+        relative = pc.subtract(prefix.take(where), scalar(low))
+        mapped = pc.add(derange(perm, relative, None, detour), scalar(low))
         result = pc.replace_with_mask(result, in_block, mapped)
     invalid = pc.invert(valid)
     where = pc.indices_nonzero(invalid)
@@ -145,7 +175,7 @@ def pseudonymize_numbers(numbers: pa.Array, sources: pa.Array, key: Key) -> pa.A
         hashed = prf_ints(sub, sources.take(where), _PREFIXES, context=b"invalid/")
         width = pc.subtract(high, low)
         hashed = pc.add(pc.subtract(hashed, pc.multiply(pc.divide(hashed, width), width)), low)
-        result = pc.replace_with_mask(result, invalid, _next_valid(hashed, low, high))
+        result = pc.replace_with_mask(result, invalid, _next_valid(hashed, low, high, detours))
     return pc.add(pc.multiply(result, scalar(10)), check_sum(result))
 
 
@@ -155,58 +185,102 @@ def _render(template: str, digits: str) -> str:
     return "".join(next(it) if ch == "#" else ch for ch in template)
 
 
-def _plain_distinct(plain: pa.Array, key: Key) -> pa.Array:
+def _plain_distinct(plain: pa.Array, key: Key, detours: Detours | None) -> pa.Array:
     numbers = plain.cast(pa.int64())
-    out = pc.utf8_lpad(
-        pseudonymize_numbers(numbers, numbers.cast(pa.string()), key).cast(pa.string()), 9, "0"
-    )
+    sources = numbers.cast(pa.string())
+    out = pseudonymize_numbers(numbers, sources, key, detours).cast(pa.string())
+    out = pc.utf8_lpad(out, 9, "0")
     short = pc.equal(pc.utf8_length(plain), scalar(8))
     return pc.if_else(short, pc.utf8_slice_codeunits(out, 1), out)
 
 
-def _text_distinct(distinct: pa.Array, key: Key) -> pa.Array:
+def _text_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.Array:
     plain = pc.match_substring_regex(distinct, r"^\d{8,9}$")
     fast, slow = split(plain, distinct)
-    return merge(plain, _plain_distinct(fast, key), _notation_distinct(slow, key))
+    return merge(plain, _plain_distinct(fast, key, detours), _notation_distinct(slow, key, detours))
 
 
-def _notation_distinct(distinct: pa.Array, key: Key) -> pa.Array:
+def _number(text: str) -> int | None:
+    """The BSN-sized number a text writes, in any notation (``1234.56.782``), else None."""
+    stripped = text.strip()
+    if _SPACED.fullmatch(stripped):
+        digits = "".join(ch for ch in stripped if ch.isdigit())
+        if len(digits) in (8, 9):
+            return int(digits)
+    return None
+
+
+def _numbers(texts: pa.Array) -> pa.Array:
+    """The BSN-sized numbers among ``texts``, in any notation (:func:`_number`, vectorized)."""
+    stripped = pc.utf8_trim_whitespace(texts)
+    spaced = pc.match_substring_regex(stripped, f"^{_SPACED.pattern}$")
+    digits = pc.replace_substring_regex(stripped.filter(spaced), r"\D", "")
+    length = pc.utf8_length(digits)
+    sized = pc.and_(pc.greater_equal(length, scalar(8)), pc.less_equal(length, scalar(9)))
+    return digits.filter(sized).cast(pa.int64())
+
+
+def _notation_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.Array:
     texts: list[str] = distinct.to_pylist()
     numbers: list[int] = []
     sources: list[str] = []
     templates: list[str] = []
     for text in texts:
+        number = _number(text)
+        if number is None:
+            numbers.append(_NO_NUMBER)
+            sources.append(text)
+            templates.append("#########")
+            continue
         stripped = text.strip()
-        if _SPACED.fullmatch(stripped):
-            digits = "".join(ch for ch in stripped if ch.isdigit())
-            if len(digits) in (8, 9):
-                numbers.append(int(digits))
-                sources.append(str(int(digits)))
-                templates.append(text.replace(stripped, re.sub(r"\d", "#", stripped), 1))
-                continue
-        numbers.append(_NO_NUMBER)
-        sources.append(text)
-        templates.append("#########")
+        numbers.append(number)
+        sources.append(str(number))
+        templates.append(text.replace(stripped, re.sub(r"\d", "#", stripped), 1))
     out = pseudonymize_numbers(
-        pa.array(numbers, pa.int64()), pa.array(sources, pa.string()), key
+        pa.array(numbers, pa.int64()), pa.array(sources, pa.string()), key, detours
     ).to_pylist()
     return pa.array(
         [_render(t, f"{n:09d}") for t, n in zip(templates, out, strict=True)], pa.string()
     )
 
 
-def bsn(values: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:
-    """Replace BSNs by keyed, unique, valid BSNs in the same notation and type."""
+def bsn(values: pa.Array | pa.ChunkedArray, key: Key, detours: Detours | None = None) -> pa.Array:
+    """Replace BSNs by keyed, unique, valid BSNs in the same notation and type; with
+    ``detours``, none equals a BSN the source holds."""
     array = as_array(values)
     original = array.type
     if pa.types.is_integer(original):
 
         def ints(distinct: pa.Array) -> pa.Array:
-            return pseudonymize_numbers(distinct, distinct.cast(pa.string()), key)
+            return pseudonymize_numbers(distinct, distinct.cast(pa.string()), key, detours)
 
         return per_distinct(array, ints).cast(original)
     if not is_text(original):
         array = array.cast(pa.string())
     return restore_type(
-        per_distinct(array.cast(pa.string()), lambda d: _text_distinct(d, key)), original
+        per_distinct(array.cast(pa.string()), lambda d: _text_distinct(d, key, detours)),
+        original,
     )
+
+
+def detours(values: Iterable[pa.Array], key: Key) -> dict[str, Detour]:
+    """The detours around the valid BSNs (or RSINs) among ``values``: integers, or texts in
+    any notation; anything else is passed over."""
+    found: list[pa.Array] = []
+    for array in values:
+        if pa.types.is_integer(array.type):
+            found.append(pc.unique(array.drop_null()).cast(pa.int64()))
+        else:
+            found.append(_numbers(pc.unique(array.drop_null().cast(pa.string()))))
+    numbers = pc.unique(pa.concat_arrays(found)) if found else pa.array([], pa.int64())
+    numbers = numbers.filter(is_valid(numbers))
+    prefix = pc.divide(numbers, scalar(10))
+    sub = key.derive(PURPOSE)
+    out = {}
+    for low, high, name in _BLOCKS:
+        inside = pc.and_(pc.greater_equal(prefix, scalar(low)), pc.less(prefix, scalar(high)))
+        members = pc.subtract(prefix.filter(inside), scalar(low))
+        if len(members):
+            perm = permutation(sub, name, high - low, member=_MEMBERS[low])
+            out[_detour_name(name)] = plan(perm, members)
+    return out

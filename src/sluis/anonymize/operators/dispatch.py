@@ -27,10 +27,12 @@ from sluis.anonymize.operators import (
     postcode,
     v_number,
 )
+from sluis.anonymize.taken import Detours
 from sluis.errors import InputError
 from sluis.keys import Key
 
 Operator = Callable[[pa.Array, Key], pa.Array]
+DetouredOperator = Callable[[pa.Array, Key, Detours | None], pa.Array]
 
 
 class UnsupportedCategoryError(InputError):
@@ -75,3 +77,19 @@ def fake_for(category: str) -> Operator:
         raise UnsupportedCategoryError(
             f"no fake operator for category {category!r}; use null, mask or hash for it"
         ) from None
+
+
+# Operators that keep clear of the identifiers the source holds (``sluis.anonymize.taken``).
+DETOURED: dict[str, DetouredOperator] = {
+    "id.bsn": bsn.bsn,
+    "id.rsin": bsn.bsn,
+    "contact.phone": phone.phone,
+}
+
+
+def replace(category: str, values: pa.Array, key: Key, detours: Detours | None = None) -> pa.Array:
+    """The fakes of ``values`` of one category; an identifier's never equal one of the
+    source's own, given its ``detours``."""
+    if detours and category in DETOURED:
+        return DETOURED[category](values, key, detours)
+    return fake_for(category)(values, key)

@@ -15,9 +15,9 @@ from collections import defaultdict
 
 import pyarrow as pa
 
-from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, restore_type
-from sluis.anonymize.operators.dispatch import OPERATORS
+from sluis.anonymize.operators.dispatch import OPERATORS, replace
 from sluis.discover.detectors.base import Span
 from sluis.discover.text import find_entities
 from sluis.keys import Key
@@ -33,7 +33,7 @@ def redact_text(
     key: Key,
     *,
     tags: bool = False,
-    known: KnownNames | None = None,
+    known: Known | None = None,
 ) -> pa.Array:
     """Redact every distinct text once; the batch's entities are faked per category at once."""
     array = as_array(values)
@@ -54,12 +54,12 @@ def redact_all(
     key: Key,
     *,
     tags: bool = False,
-    known: KnownNames | None = None,
+    known: Known | None = None,
 ) -> list[str | None]:
     """The texts with their entities replaced (see the module docstring); ``known`` adds
     the words of the source's own name columns."""
     found: list[list[Span]] = [_entities(t, known) if t else [] for t in texts]
-    surrogates = {} if tags else _surrogates(texts, found, key)
+    surrogates = {} if tags else _surrogates(texts, found, key, known)
     out: list[str | None] = []
     for text, spans in zip(texts, found, strict=True):
         if not text or not spans:
@@ -81,7 +81,7 @@ def redact_all(
     return out
 
 
-def _entities(text: str, known: KnownNames | None) -> list[Span]:
+def _entities(text: str, known: Known | None) -> list[Span]:
     spans = [s for s in find_entities(text) if s.score >= MIN_SCORE]
     if known is None:
         return spans
@@ -93,7 +93,7 @@ def _entities(text: str, known: KnownNames | None) -> list[Span]:
 
 
 def _surrogates(
-    texts: list[str | None], found: list[list[Span]], key: Key
+    texts: list[str | None], found: list[list[Span]], key: Key, known: Known | None
 ) -> dict[tuple[str, str], str]:
     """Fake every entity once, one operator call per category."""
     wanted: dict[str, set[str]] = defaultdict(set)
@@ -104,7 +104,9 @@ def _surrogates(
     fakes: dict[tuple[str, str], str] = {}
     for category, originals in wanted.items():
         ordered = sorted(originals)
-        replaced = OPERATORS[category](pa.array(ordered, pa.string()), key).cast(pa.string())
+        detours = known.detours if known else None
+        replaced = replace(category, pa.array(ordered, pa.string()), key, detours)
+        replaced = replaced.cast(pa.string())
         for original, fake in zip(ordered, replaced.to_pylist(), strict=True):
             if fake is not None and fake != original:
                 fakes[(category, original)] = fake

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from sluis.anonymize.known_names import KnownNames
+from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.redact_text import redact_all
 from sluis.keys import Key
@@ -47,7 +47,7 @@ _JPEG = bytes.fromhex(
 
 
 def replace_blob(
-    values: pa.Array | pa.ChunkedArray, key: Key, known: KnownNames | None = None
+    values: pa.Array | pa.ChunkedArray, key: Key, known: Known | None = None
 ) -> pa.Array:
     """Placeholders for every distinct document (see the module docstring)."""
 

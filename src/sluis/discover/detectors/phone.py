@@ -207,6 +207,23 @@ class PhoneDetector:
             yield Span(start, end, self.category, self.code, score)
 
 
+def numbers_in(text: str) -> Iterator[str]:
+    """Every number of ``text`` the finder may take for a phone number, as written, unscored
+    and unchecked: a cheap superset of :meth:`PhoneDetector.find`'s spans (each match, and
+    it shortened by a trailing group at a time, as :func:`_valid_end` tries)."""
+    for match in hinted_finditer(_TEXT, _HINT, text):
+        candidate = match.group()
+        if _DATE_START.match(candidate):
+            continue
+        yield candidate.lstrip("(")
+        for _ in range(3):
+            shorter = _GROUP_BREAK.sub("", candidate)
+            if shorter == candidate or sum(c.isdigit() for c in shorter) < 7:
+                break
+            yield shorter
+            candidate = shorter
+
+
 def _valid_end(candidate: str) -> int | None:
     """Length of the longest valid number at the start of ``candidate``.
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.anonymize.known_names import KnownNames, collect
+from sluis.anonymize.known import Known, collect
+from sluis.keys import Key
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
 
@@ -18,7 +19,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 FIRST = frozenset({"fatima", "jan", "olga"})
 LAST = frozenset({"amrani", "bakker", "jansen"})
 STREETS = frozenset({"lange voorhout", "jan van galenstraat", "kerkstraat", "bakker de wit laan"})
-KNOWN = KnownNames(FIRST, LAST, STREETS)
+KNOWN = Known(FIRST, LAST, STREETS)
 WORDS = ["Fatima", "jan", "Van", "Galenstraat", "Lange", "Voorhout", "Bakker", "de", "Wit"]
 WORDS += ["Laan", "Kerkstraat", "belde", "op", "12", "JANSEN", "Olga", "-", ",", "olgastraat"]
 
@@ -78,6 +79,6 @@ tables:
         "test policy",
     )
     with open_source(str(path)) as source:
-        known = collect(source, policy)
+        known = collect(source, policy, Key.generate())
     assert not list(known.spans("De bijzondere bijstand is toegekend."))
     assert list(known.spans("Amrani belde."))

@@ -1,0 +1,218 @@
+"""What the source itself holds, read before a run: its names, streets and identifiers.
+
+The free-text finder recognizes names by shape and context; a name it has never seen in a
+bare note ("belde met Kovalchuk") can slip through. The people a database is about are
+listed in its own name columns, so every word of those columns is looked for in its text
+as well, and replaced by the fake its category gets; so are the streets of its address
+columns, as whole phrases.
+
+Its BSNs, RSINs and phone numbers (in their columns, and as the finder's detectors find them
+in free text) are collected too, so that no pseudonym equals one of them
+(:mod:`sluis.anonymize.taken`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from sluis.anonymize.operators import bsn, phone
+from sluis.anonymize.taken import Detour, Detours
+from sluis.discover import lexicon
+from sluis.discover.detectors.phone import numbers_in
+from sluis.keys import Key
+from sluis.model.policy import (
+    Fake,
+    JsonRule,
+    Policy,
+    Pseudonymize,
+    RedactText,
+    ReplaceBlob,
+    Rule,
+)
+from sluis.sources import Source
+
+NAME_CATEGORIES = ("person.first_name", "person.last_name", "person.name")
+STREET_CATEGORIES = ("location.street", "location.address")
+_STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
+_MAX_STREET_WORDS = 5
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
+# Shorter words collide with ordinary words and abbreviations far too often.
+_MIN_LENGTH = 3
+
+
+# Identifiers whose pseudonyms keep clear of the source's own, collected by the operator
+# that replaces them (an RSIN's is the BSN's), and the builders of their detours.
+IDENTIFIERS = {"id.bsn": "id.bsn", "id.rsin": "id.bsn", "contact.phone": "contact.phone"}
+_BUILDERS = {"id.bsn": bsn.detours, "contact.phone": phone.detours}
+# Digit runs that may be a BSN in any notation: a superset, the builder keeps valid ones.
+_BSN_LIKE = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){7,8}(?!\d)")
+
+
+@dataclass(frozen=True)
+class Known:
+    """Casefolded words of the source's name columns (given names and surnames) and
+    streets; the detours around its identifiers, by name (see :mod:`sluis.anonymize.taken`)."""
+
+    first: frozenset[str] = field(default_factory=frozenset)
+    last: frozenset[str] = field(default_factory=frozenset)
+    streets: frozenset[str] = field(default_factory=frozenset)
+    detours: Detours = field(default_factory=dict, compare=False)
+
+    def category(self, word: str) -> str | None:
+        folded = word.casefold()
+        if folded in self.last:
+            return "person.last_name"
+        if folded in self.first:
+            return "person.first_name"
+        return None
+
+    @cached_property
+    def _street_starts(self) -> frozenset[str]:
+        return frozenset(street.split(" ", 1)[0] for street in self.streets)
+
+    def spans(self, text: str) -> Iterable[tuple[int, int, str]]:
+        """``(start, end, category)`` of every known name word and street in ``text``."""
+        words = list(_WORD.finditer(text))
+        folded = [match.group().casefold() for match in words]
+        last, first = self.last, self.first
+        for match, word in zip(words, folded, strict=True):
+            if word in last:
+                yield match.start(), match.end(), "person.last_name"
+            elif word in first:
+                yield match.start(), match.end(), "person.first_name"
+        if not self.streets:
+            return
+        starts = self._street_starts
+        for i, word in enumerate(folded):
+            if word not in starts:
+                continue
+            for j in range(min(len(words), i + _MAX_STREET_WORDS), i, -1):
+                if " ".join(folded[i:j]) in self.streets:
+                    yield words[i].start(), words[j - 1].end(), "location.street"
+                    break
+
+
+def reads_text(policy: Policy) -> bool:
+    """Whether any rule searches free text (the only users of known names)."""
+    return any(
+        isinstance(rule, RedactText | ReplaceBlob | JsonRule)
+        for table in policy.tables.values()
+        for rule in table.columns.values()
+    )
+
+
+def collect(source: Source, policy: Policy, key: Key, batch_rows: int = 65_536) -> Known:
+    """Read the source's name, street and identifier columns (as the policy fakes them) and,
+    where it holds identifiers, its free text; names are read only when a rule searches
+    free text."""
+    names = _Names() if reads_text(policy) else None
+    identifiers: dict[str, list[pa.Array]] = {}
+    for table in source.schema().tables:
+        wanted = {
+            name: role
+            for name, rule in policy.tables[table.name].columns.items()
+            if (role := _role(rule, names is not None)) is not None
+        }
+        if not wanted:
+            continue
+        for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
+            for name, role in wanted.items():
+                values = pc.unique(batch.column(name))
+                if role in _BUILDERS:
+                    identifiers.setdefault(role, []).append(values)
+                elif role == "text":
+                    _identifiers_in_text(values, identifiers)
+                if names is not None and role in NAME_CATEGORIES + STREET_CATEGORIES:
+                    names.add(role, values.to_pylist())
+    detours: dict[str, Detour] = {}
+    for role, arrays in identifiers.items():
+        detours.update(_BUILDERS[role](arrays, key))
+    if names is None:
+        return Known(detours=detours)
+    return Known(frozenset(names.first), frozenset(names.last), frozenset(names.streets), detours)
+
+
+def _role(rule: Rule, reads_names: bool) -> str | None:
+    """What a column gives the collection: an identifier operator's values, free text to
+    search for identifiers, or a name or street category."""
+    if isinstance(rule, Fake | Pseudonymize) and rule.category is not None:
+        if rule.category in IDENTIFIERS:
+            return IDENTIFIERS[rule.category]
+        if reads_names and rule.category in NAME_CATEGORIES + STREET_CATEGORIES:
+            return rule.category
+    if isinstance(rule, RedactText | JsonRule):
+        return "text"
+    return None
+
+
+def _identifiers_in_text(texts: pa.Array, found: dict[str, list[pa.Array]]) -> None:
+    """The BSN-like digit runs and the phone numbers of free text (JSON read as text)."""
+    bsn_like: list[str] = []
+    phones: list[str] = []
+    for text in texts.cast(pa.string()).to_pylist():
+        if not text:
+            continue
+        bsn_like.extend(_BSN_LIKE.findall(text))
+        phones.extend(numbers_in(text))
+    if bsn_like:
+        found.setdefault("id.bsn", []).append(pa.array(bsn_like, pa.string()))
+    if phones:
+        found.setdefault("contact.phone", []).append(pa.array(phones, pa.string()))
+
+
+class _Names:
+    """The words of name columns and the streets of address columns, as they are read."""
+
+    def __init__(self) -> None:
+        # Dictionary words are left to the finder's context rules: a name column that holds
+        # "Bijzondere bijstand" must not turn every "bijstand" in the notes into a name.
+        self.common = lexicon.stopwords() | lexicon.common_words() | lexicon.particles()
+        self.first: set[str] = set()
+        self.last: set[str] = set()
+        self.streets: set[str] = set()
+
+    def add(self, category: str, values: list[object]) -> None:
+        if category in STREET_CATEGORIES:
+            self.streets.update(_streets(values))
+            return
+        words = _words(values, self.common)
+        if category == "person.first_name":
+            self.first.update(words)
+        elif category == "person.last_name":
+            self.last.update(words)
+        else:
+            # A full name: the first word is a given name, the rest the surname.
+            for value in values:
+                parts = _words([value], self.common)
+                if parts:
+                    self.first.add(parts[0])
+                    self.last.update(parts[1:])
+
+
+def _streets(values: list[object]) -> list[str]:
+    """The street part of street and address cells: the words before the house number."""
+    out = []
+    for value in values:
+        if isinstance(value, str) and (match := _STREET.match(value.strip())):
+            street = " ".join(match.group().split()).casefold()
+            if len(street) >= _MIN_LENGTH + 2:
+                out.append(street)
+    return out
+
+
+def _words(values: list[object], common: frozenset[str]) -> list[str]:
+    out = []
+    for value in values:
+        if not isinstance(value, str):
+            continue
+        for match in _WORD.finditer(value):
+            word = match.group().casefold()
+            if len(word) >= _MIN_LENGTH and word not in common:
+                out.append(word)
+    return out

@@ -1,0 +1,109 @@
+"""The detour around the source's own identifiers: still a bijection, never onto a taken value.
+
+Properties of :mod:`sluis.anonymize.taken` on small domains (where collisions are many), and
+the BSN and phone operators given the detours of a source built to collide with them.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sluis.anonymize import taken
+from sluis.anonymize.operators import bsn, phone
+from sluis.anonymize.permutation import KeyedPermutation
+from sluis.discover.detectors.bsn import DETECTOR as BSN
+from sluis.discover.detectors.phone import DETECTOR as PHONE
+from sluis.discover.detectors.phone import national_form
+from sluis.keys import Key
+
+KEY = Key(bytes(range(32)))
+
+
+@st.composite
+def domains(draw: st.DrawFn) -> tuple[KeyedPermutation, list[int], int]:
+    """A permutation (tweaked or not), a taken set of up to a third of its values, and the
+    number of tweaks."""
+    size = draw(st.integers(2, 200))
+    tweaks = draw(st.sampled_from([1, 3]))
+    perm = KeyedPermutation(
+        Key(draw(st.binary(min_size=32, max_size=32))), size, tweak_bound=tweaks
+    )
+    members = range(size * tweaks)
+    chosen = draw(st.sets(st.sampled_from(members), max_size=max(1, len(members) // 3)))
+    return perm, sorted(chosen), tweaks
+
+
+def _everything(perm: KeyedPermutation, tweaks: int) -> tuple[pa.Array, pa.Array | None]:
+    size = perm.domain_size
+    values = pa.array([v for _ in range(tweaks) for v in range(size)], pa.int64())
+    if tweaks == 1:
+        return values, None
+    return values, pa.array([t for t in range(tweaks) for _ in range(size)], pa.int64())
+
+
+@settings(max_examples=60, deadline=None)
+@given(domains())
+def test_the_detour_is_a_bijection_that_keeps_taken_values_apart(
+    case: tuple[KeyedPermutation, list[int], int],
+) -> None:
+    perm, chosen, tweaks = case
+    size = perm.domain_size
+    detour = taken.plan(perm, pa.array(chosen, pa.int64()), tweaked=tweaks > 1)
+    values, tweak = _everything(perm, tweaks)
+    images = taken.derange(perm, values, tweak, detour)
+    encoded = taken.encode(images, tweak, size).to_pylist()
+    plain = taken.encode(perm.derange(values, tweak), tweak, size).to_pylist()
+    assert sorted(encoded) == list(range(size * tweaks))  # a bijection of the domain
+    assert not {encoded[c] for c in chosen} & set(chosen)  # taken values leave the taken set
+    assert sum(a != b for a, b in zip(encoded, plain, strict=True)) == 2 * len(detour.moved_from)
+    assert all(e != i for i, e in enumerate(encoded))  # still a derangement
+
+
+def _valid_bsns(count: int) -> list[str]:
+    out, number = [], 100_000_000
+    while len(out) < count:
+        number += 7_919
+        digits = f"{number:09d}"
+        if BSN.matches(digits):
+            out.append(digits)
+    return out
+
+
+def test_bsn_pseudonyms_in_every_notation_avoid_the_source_numbers() -> None:
+    start = _valid_bsns(300)
+    images = bsn.bsn(pa.array(start), KEY).to_pylist()
+    source = start + images  # every plain pseudonym of ``start`` is in the source
+    detours = bsn.detours([pa.array(source), pa.array([int(s) for s in source])], KEY)
+    held = set(source)
+    plain = bsn.bsn(pa.array(start), KEY, detours).to_pylist()
+    as_int = bsn.bsn(pa.array([int(s) for s in start], pa.int64()), KEY, detours).to_pylist()
+    dotted = [f"{s[:4]}.{s[4:6]}.{s[6:]}" for s in start]
+    written = bsn.bsn(pa.array(dotted), KEY, detours).to_pylist()
+    assert not set(plain) & held
+    assert {f"{n:09d}" for n in as_int} == set(plain)
+    assert [w.replace(".", "") for w in written] == plain
+    assert len(set(plain)) == len(start)
+
+
+def test_a_hashed_invalid_bsn_avoids_the_source_numbers() -> None:
+    invalid = pa.array(["123456789", "87654321x", "000000000"])
+    hashed = bsn.bsn(invalid, KEY).to_pylist()
+    detours = bsn.detours([pa.array(hashed)], KEY)
+    again = bsn.bsn(invalid, KEY, detours).to_pylist()
+    assert not set(again) & set(hashed)
+    assert all(BSN.matches(value) for value in again)
+
+
+def test_phone_pseudonyms_and_fallbacks_avoid_the_source_numbers() -> None:
+    start = [f"06-{n}" for n in range(21_000_000, 21_000_000 + 300 * 37, 37)]
+    unissued = ["0123 456789", "067-1234567"]
+    plain = phone.phone(pa.array(start + unissued), KEY).to_pylist()
+    source = start + plain  # the pseudonyms and the fallbacks are numbers of the source
+    detours = phone.detours([pa.array(source)], KEY)
+    again = phone.phone(pa.array(start + unissued), KEY, detours).to_pylist()
+    held = {national_form(number) for number in source}
+    assert not {national_form(number) for number in again} & held
+    assert len(set(again[: len(start)])) == len(start)
+    assert all(PHONE.matches(number) for number in again)
