@@ -6,32 +6,40 @@ the BSN and phone operators given the detours of a source built to collide with 
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
+
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sluis.anonymize import taken
-from sluis.anonymize.operators import bsn, phone
+from sluis.anonymize.operators import bsn, generic, phone
+from sluis.anonymize.operators.onderwijsnummer import detours as onderwijsnummer_detours
+from sluis.anonymize.operators.onderwijsnummer import onderwijsnummer
 from sluis.anonymize.permutation import KeyedPermutation
 from sluis.discover.detectors.bsn import DETECTOR as BSN
 from sluis.discover.detectors.phone import DETECTOR as PHONE
 from sluis.discover.detectors.phone import national_form
 from sluis.keys import Key
+from sluis.synth import identifiers
 
 KEY = Key(bytes(range(32)))
 
 
 @st.composite
 def domains(draw: st.DrawFn) -> tuple[KeyedPermutation, list[int], int]:
-    """A permutation (tweaked or not), a taken set of up to a third of its values, and the
-    number of tweaks."""
-    size = draw(st.integers(2, 200))
+    """A permutation (tweaked or not) and a taken set of up to a third of each tweak's
+    values (so that free values are left for every taken one), and the number of tweaks."""
+    size = draw(st.integers(3, 200))
     tweaks = draw(st.sampled_from([1, 3]))
-    perm = KeyedPermutation(
-        Key(draw(st.binary(min_size=32, max_size=32))), size, tweak_bound=tweaks
-    )
-    members = range(size * tweaks)
-    chosen = draw(st.sets(st.sampled_from(members), max_size=max(1, len(members) // 3)))
+    key = Key(draw(st.binary(min_size=32, max_size=32)))
+    perm = KeyedPermutation(key, size, tweak_bound=tweaks)
+    chosen: set[int] = set()
+    for tweak in range(tweaks):
+        values = draw(st.sets(st.integers(0, size - 1), max_size=size // 3))
+        chosen.update(tweak * size + value for value in values)
     return perm, sorted(chosen), tweaks
 
 
@@ -59,6 +67,14 @@ def test_the_detour_is_a_bijection_that_keeps_taken_values_apart(
     assert not {encoded[c] for c in chosen} & set(chosen)  # taken values leave the taken set
     assert sum(a != b for a, b in zip(encoded, plain, strict=True)) == 2 * len(detour.moved_from)
     assert all(e != i for i, e in enumerate(encoded))  # still a derangement
+
+
+def test_a_wholly_taken_domain_keeps_the_plain_derangement() -> None:
+    perm = KeyedPermutation(KEY, 5)
+    everything = pa.array(range(5), pa.int64())
+    detour = taken.plan(perm, everything)
+    assert not len(detour.moved_from)
+    assert taken.derange(perm, everything, None, detour) == perm.derange(everything)
 
 
 def _valid_bsns(count: int) -> list[str]:
@@ -107,3 +123,33 @@ def test_phone_pseudonyms_and_fallbacks_avoid_the_source_numbers() -> None:
     assert not {national_form(number) for number in again} & held
     assert len(set(again[: len(start)])) == len(start)
     assert all(PHONE.matches(number) for number in again)
+
+
+def _chained(
+    operator: Callable[..., pa.Array], start: list[object]
+) -> tuple[list[object], list[object]]:
+    """A source holding ``start`` and every plain pseudonym of it, and the pseudonyms of
+    ``start`` detoured around that source."""
+    array = pa.array(start)
+    source = start + operator(array, KEY).to_pylist()
+    build = {onderwijsnummer: onderwijsnummer_detours, generic.pseudonymize: generic.detours}
+    detours = build[operator]([pa.array(source)], KEY)
+    return source, operator(array, KEY, detours).to_pylist()
+
+
+@pytest.mark.parametrize(
+    ("operator", "start"),
+    [
+        (onderwijsnummer, [identifiers.onderwijsnummer(random.Random(n)) for n in range(400)]),
+        (generic.pseudonymize, [identifiers.license_plate(random.Random(n)) for n in range(400)]),
+        (generic.pseudonymize, list(range(10_000_000, 10_040_000, 100))),  # KvK numbers
+    ],
+    ids=["onderwijsnummer", "licence plate", "KvK as integer"],
+)
+def test_other_identifiers_avoid_the_source_values(
+    operator: Callable[..., pa.Array], start: list[object]
+) -> None:
+    start = list(dict.fromkeys(start))
+    source, detoured = _chained(operator, start)
+    assert not set(detoured) & set(source)
+    assert len(set(detoured)) == len(start)

@@ -2,8 +2,9 @@
 
 The source is built so that, without the detour, every pseudonym would be a real number of
 the source: chains ``x, D(x), D(D(x)), …`` of the plain keyed derangement ``D``, the first
-four of each chain in columns, the fifth only in a note. The copy must hold none of the
-source's BSNs and phone numbers, in any cell. Assertion messages give counts, never values.
+four of each chain in columns, the fifth of BSNs and phones only in a note. The copy must hold
+none of the source's BSNs and phone numbers in any cell, nor its onderwijsnummers and licence
+plates in their columns. Assertion messages give counts, never values.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ import psycopg
 import pyarrow as pa
 import pytest
 
-from sluis.anonymize.operators import bsn, phone
+from sluis.anonymize.operators import bsn, generic, phone
+from sluis.anonymize.operators.onderwijsnummer import onderwijsnummer
 from sluis.discover.detectors.phone import national_form
 from sluis.keys import Key
 from sluis.synth import identifiers
@@ -28,7 +30,10 @@ from tests.cli.test_scan import run
 KEY = "9e4d" * 16
 CHAINS = 40
 LINKS = 5  # four in columns, the last in a note only
-DDL = "CREATE TABLE klanten (id INTEGER PRIMARY KEY, bsn TEXT, telefoon TEXT, notitie TEXT)"
+DDL = (
+    "CREATE TABLE klanten (id INTEGER PRIMARY KEY, bsn TEXT, telefoon TEXT, notitie TEXT,"
+    " onderwijsnummer TEXT, kenteken TEXT)"
+)
 POLICY = """
 version: 1
 tables:
@@ -38,6 +43,8 @@ tables:
       bsn: {rule: pseudonymize, category: id.bsn}
       telefoon: {rule: pseudonymize, category: contact.phone}
       notitie: {rule: redact_text}
+      onderwijsnummer: {rule: pseudonymize, category: id.onderwijsnummer}
+      kenteken: {rule: pseudonymize, category: id.license_plate}
 """
 _BSN_LIKE = re.compile(r"(?<![\d.])\d(?:[ .]?\d){7,8}(?![\d.])")
 _PHONE_LIKE = re.compile(r"(?<!\d)0\d(?:[ \-]?\d){8}(?!\d)")
@@ -54,18 +61,24 @@ def _chains(start: list[str], operator: Callable[[pa.Array, Key], pa.Array]) -> 
     return chains
 
 
-def _rows() -> tuple[list[tuple[int, str, str, str]], set[str], set[str]]:
+Row = tuple[int, str, str, str, str, str]
+
+
+def _rows() -> tuple[list[Row], set[str], set[str]]:
     """The rows, and the source's BSNs (nine digits) and phone numbers (national form)."""
     rng = random.Random(12)
     bsns = _chains([identifiers.bsn(rng).zfill(9) for _ in range(CHAINS)], bsn.bsn)
     phones = _chains([f"06-{rng.randrange(10**7, 10**8)}" for _ in range(CHAINS)], phone.phone)
-    rows = []
-    for chain_bsns, chain_phones in zip(bsns, phones, strict=True):
+    pupils = _chains([identifiers.onderwijsnummer(rng) for _ in range(CHAINS)], onderwijsnummer)
+    plates = _chains([identifiers.license_plate(rng) for _ in range(CHAINS)], generic.pseudonymize)
+    rows: list[Row] = []
+    for chain in zip(bsns, phones, pupils, plates, strict=True):
+        numbers, calls, pupil, plate = chain
         for link in range(LINKS - 1):
-            note = f"Belde vanaf {chain_phones[link]} over haar aanvraag."
+            note = f"Belde vanaf {calls[link]} over haar aanvraag."
             if link == LINKS - 2:
-                note = f"Partner heeft BSN {chain_bsns[-1]}, bereikbaar op {chain_phones[-1]}."
-            rows.append((len(rows) + 1, chain_bsns[link], chain_phones[link], note))
+                note = f"Partner heeft BSN {numbers[-1]}, bereikbaar op {calls[-1]}."
+            rows.append((len(rows) + 1, numbers[link], calls[link], note, pupil[link], plate[link]))
     all_bsns = {b.zfill(9) for chain in bsns for b in chain}
     all_phones = {national_form(p) for chain in phones for p in chain}
     return rows, all_bsns, all_phones
@@ -87,7 +100,7 @@ def _anonymize(source: str, tmp_path: Path) -> list[tuple[object, ...]]:
     result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
     assert result.returncode == 0, result.stderr
     with closing(sqlite3.connect(target)) as db:
-        return list(db.execute("SELECT id, bsn, telefoon, notitie FROM klanten ORDER BY id"))
+        return list(db.execute("SELECT * FROM klanten ORDER BY id"))
 
 
 def test_the_source_is_built_so_that_plain_pseudonyms_would_collide() -> None:
@@ -96,6 +109,11 @@ def test_the_source_is_built_so_that_plain_pseudonyms_would_collide() -> None:
     plain_bsns = bsn.bsn(pa.array([r[1] for r in rows]), key).to_pylist()
     plain_phones = phone.phone(pa.array([r[2] for r in rows]), key).to_pylist()
     assert _found(plain_bsns + plain_phones, bsns, phones) == (len(rows), len(rows))
+    for column, operator in ((4, onderwijsnummer), (5, generic.pseudonymize)):
+        source = [row[column] for row in rows]
+        images = operator(pa.array(source), key).to_pylist()
+        # Every link's image is the next link; the last in a column has it outside the source.
+        assert sum(image in set(source) for image in images) == (LINKS - 2) * CHAINS
 
 
 def test_no_pseudonym_equals_an_identifier_of_the_source_on_sqlite(
@@ -103,10 +121,15 @@ def test_no_pseudonym_equals_an_identifier_of_the_source_on_sqlite(
 ) -> None:
     rows, bsns, phones = _rows()
     copied = _anonymize(str(sqlite_db(DDL, {"klanten": rows})), tmp_path)
-    cells = [cell for row in copied for cell in row[1:]]
+    cells = [cell for row in copied for cell in row[1:4]]
     assert _found(cells, bsns, phones) == (0, 0)
     assert len({row[1] for row in copied}) == len(rows), "BSN pseudonyms are not unique"
     assert len({row[2] for row in copied}) == len(rows), "phone pseudonyms are not unique"
+    for column in (4, 5):
+        source = {row[column] for row in rows}
+        held = len(source & {row[column] for row in copied})
+        assert held == 0, f"column {column} holds {held} source identifiers"
+        assert len({row[column] for row in copied}) == len(rows), f"column {column} not unique"
     notes_with_bsns = sum(bool(re.search(r"BSN \d{9},", str(row[3]))) for row in copied)
     assert notes_with_bsns == CHAINS, "the notes' BSNs were not replaced by BSNs"
 
@@ -119,8 +142,8 @@ def test_postgresql_gives_the_same_copy_as_sqlite(
     with psycopg.connect(pg_db, autocommit=True) as conn:
         conn.execute(DDL)
         with conn.cursor() as cursor:
-            cursor.executemany("INSERT INTO klanten VALUES (%s, %s, %s, %s)", rows)
+            cursor.executemany("INSERT INTO klanten VALUES (%s, %s, %s, %s, %s, %s)", rows)
     from_postgres = _anonymize(pg_db, tmp_path / "pg")
     from_sqlite = _anonymize(str(sqlite_db(DDL, {"klanten": rows})), tmp_path / "sqlite")
     assert from_postgres == from_sqlite, "the same key gave another copy on PostgreSQL"
-    assert _found([c for row in from_postgres for c in row[1:]], bsns, phones) == (0, 0)
+    assert _found([c for row in from_postgres for c in row[1:4]], bsns, phones) == (0, 0)

@@ -21,7 +21,7 @@ from functools import cached_property
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.anonymize.operators import bsn, phone
+from sluis.anonymize.operators.dispatch import DETOURED, DetourBuilder
 from sluis.anonymize.taken import Detour, Detours
 from sluis.discover import lexicon
 from sluis.discover.detectors.phone import numbers_in
@@ -46,12 +46,10 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _MIN_LENGTH = 3
 
 
-# Identifiers whose pseudonyms keep clear of the source's own, collected by the operator
-# that replaces them (an RSIN's is the BSN's), and the builders of their detours.
-IDENTIFIERS = {"id.bsn": "id.bsn", "id.rsin": "id.bsn", "contact.phone": "contact.phone"}
-_BUILDERS = {"id.bsn": bsn.detours, "contact.phone": phone.detours}
-# Digit runs that may be a BSN in any notation: a superset, the builder keeps valid ones.
+# Digit runs that may be a BSN (in any notation) or an onderwijsnummer: supersets, their
+# builders keep the valid ones.
 _BSN_LIKE = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){7,8}(?!\d)")
+_ONDERWIJSNUMMER_LIKE = re.compile(r"(?<!\d)10\d{7}(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -112,7 +110,7 @@ def collect(source: Source, policy: Policy, key: Key, batch_rows: int = 65_536) 
     where it holds identifiers, its free text; names are read only when a rule searches
     free text."""
     names = _Names() if reads_text(policy) else None
-    identifiers: dict[str, list[pa.Array]] = {}
+    identifiers: dict[DetourBuilder, list[pa.Array]] = {}
     for table in source.schema().tables:
         wanted = {
             name: role
@@ -124,15 +122,15 @@ def collect(source: Source, policy: Policy, key: Key, batch_rows: int = 65_536) 
         for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
             for name, role in wanted.items():
                 values = pc.unique(batch.column(name))
-                if role in _BUILDERS:
-                    identifiers.setdefault(role, []).append(values)
+                if role in DETOURED:
+                    identifiers.setdefault(DETOURED[role][1], []).append(values)
                 elif role == "text":
                     _identifiers_in_text(values, identifiers)
                 if names is not None and role in NAME_CATEGORIES + STREET_CATEGORIES:
                     names.add(role, values.to_pylist())
     detours: dict[str, Detour] = {}
-    for role, arrays in identifiers.items():
-        detours.update(_BUILDERS[role](arrays, key))
+    for build, arrays in identifiers.items():
+        detours.update(build(arrays, key))
     if names is None:
         return Known(detours=detours)
     return Known(frozenset(names.first), frozenset(names.last), frozenset(names.streets), detours)
@@ -142,8 +140,8 @@ def _role(rule: Rule, reads_names: bool) -> str | None:
     """What a column gives the collection: an identifier operator's values, free text to
     search for identifiers, or a name or street category."""
     if isinstance(rule, Fake | Pseudonymize) and rule.category is not None:
-        if rule.category in IDENTIFIERS:
-            return IDENTIFIERS[rule.category]
+        if rule.category in DETOURED:
+            return rule.category
         if reads_names and rule.category in NAME_CATEGORIES + STREET_CATEGORIES:
             return rule.category
     if isinstance(rule, RedactText | JsonRule):
@@ -151,19 +149,21 @@ def _role(rule: Rule, reads_names: bool) -> str | None:
     return None
 
 
-def _identifiers_in_text(texts: pa.Array, found: dict[str, list[pa.Array]]) -> None:
-    """The BSN-like digit runs and the phone numbers of free text (JSON read as text)."""
+def _identifiers_in_text(texts: pa.Array, found: dict[DetourBuilder, list[pa.Array]]) -> None:
+    """The BSNs, onderwijsnummers and phone numbers free text (or JSON) may hold."""
     bsn_like: list[str] = []
     phones: list[str] = []
     for text in texts.cast(pa.string()).to_pylist():
-        if not text:
-            continue
-        bsn_like.extend(_BSN_LIKE.findall(text))
-        phones.extend(numbers_in(text))
-    if bsn_like:
-        found.setdefault("id.bsn", []).append(pa.array(bsn_like, pa.string()))
-    if phones:
-        found.setdefault("contact.phone", []).append(pa.array(phones, pa.string()))
+        if text:
+            bsn_like.extend(_BSN_LIKE.findall(text))
+            phones.extend(numbers_in(text))
+    for category, candidates in (
+        ("id.bsn", bsn_like),
+        ("id.onderwijsnummer", [c for c in bsn_like if _ONDERWIJSNUMMER_LIKE.fullmatch(c)]),
+        ("contact.phone", phones),
+    ):
+        if candidates:
+            found.setdefault(DETOURED[category][1], []).append(pa.array(candidates, pa.string()))
 
 
 class _Names:

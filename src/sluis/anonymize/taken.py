@@ -29,8 +29,8 @@ from sluis.anonymize.permutation import KeyedPermutation
 from sluis.anonymize.prf import scalar
 
 # Steps a value walks to find a free image; only a domain almost wholly taken needs more,
-# and there ``f`` is left equal to ``D``.
-_MAX_WALK = 1_000
+# and there (as when the walk comes round to its start) ``f`` is left equal to ``D``.
+_MAX_WALK = 200
 _EMPTY = pa.array([], pa.int64())
 
 
@@ -115,7 +115,7 @@ def _walk(
             if step not in taken and step not in used:
                 chosen[a] = step
                 used.add(step)
-            else:
+            elif step != a:
                 at[a] = step
                 still.append(a)
         pending = still

@@ -8,7 +8,7 @@ the same value maps alike wherever it is found. Every returned callable takes
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import pyarrow as pa
 
@@ -27,12 +27,13 @@ from sluis.anonymize.operators import (
     postcode,
     v_number,
 )
-from sluis.anonymize.taken import Detours
+from sluis.anonymize.taken import Detour, Detours
 from sluis.errors import InputError
 from sluis.keys import Key
 
 Operator = Callable[[pa.Array, Key], pa.Array]
 DetouredOperator = Callable[[pa.Array, Key, Detours | None], pa.Array]
+DetourBuilder = Callable[[Iterable[pa.Array], Key], dict[str, Detour]]
 
 
 class UnsupportedCategoryError(InputError):
@@ -79,11 +80,22 @@ def fake_for(category: str) -> Operator:
         ) from None
 
 
-# Operators that keep clear of the identifiers the source holds (``sluis.anonymize.taken``).
-DETOURED: dict[str, DetouredOperator] = {
-    "id.bsn": bsn.bsn,
-    "id.rsin": bsn.bsn,
-    "contact.phone": phone.phone,
+_GENERIC_IDENTIFIERS = [
+    "id.passport",
+    "id.kvk",
+    "id.vat",
+    "id.license_plate",
+    "id.insurance_number",
+]
+
+# Identifier operators that keep clear of the source's own identifiers, with the builders of
+# their detours (``sluis.anonymize.taken``); generic identifiers share the generic detours.
+DETOURED: dict[str, tuple[DetouredOperator, DetourBuilder]] = {
+    "id.bsn": (bsn.bsn, bsn.detours),
+    "id.rsin": (bsn.bsn, bsn.detours),
+    "contact.phone": (phone.phone, phone.detours),
+    "id.onderwijsnummer": (onderwijsnummer.onderwijsnummer, onderwijsnummer.detours),
+    **dict.fromkeys(_GENERIC_IDENTIFIERS, (generic.pseudonymize, generic.detours)),
 }
 
 
@@ -91,5 +103,5 @@ def replace(category: str, values: pa.Array, key: Key, detours: Detours | None =
     """The fakes of ``values`` of one category; an identifier's never equal one of the
     source's own, given its ``detours``."""
     if detours and category in DETOURED:
-        return DETOURED[category](values, key, detours)
+        return DETOURED[category][0](values, key, detours)
     return fake_for(category)(values, key)

@@ -5,17 +5,23 @@ letters in the same case, everything else stays in place. The alphanumeric posit
 as a mixed-radix number (in chunks of at most 10**18 values) and each chunk goes through a
 keyed derangement selected by the value's shape, so equal shapes with different values never
 collide (unique stays unique) and no value maps to itself. Integers keep their number of
-digits and sign.
+digits and sign. Given an identifier's values in the source (:func:`detours`, see
+:mod:`sluis.anonymize.taken`), no pseudonym equals one of them: a licence plate's letters and
+digits leave some 10⁷ values per shape, so about one pseudonym in a few hundred would.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from sluis.anonymize.operators._arrow import as_array, is_text, map_text, per_distinct, permutation
 from sluis.anonymize.operators.postcode import generalize_postcode
+from sluis.anonymize.permutation import KeyedPermutation
 from sluis.anonymize.prf import Prf, prf_hex
+from sluis.anonymize.taken import Detour, Detours, derange, encode, plan
 from sluis.keys import Key
 
 __all__ = ["generalize_number", "generalize_postcode", "hash", "mask", "null", "pseudonymize"]
@@ -23,6 +29,9 @@ __all__ = ["generalize_number", "generalize_postcode", "hash", "mask", "null", "
 PURPOSE = "generic.pseudonym"
 _CHUNK = 10**18
 _TWEAKS = 1 << 20
+# Chunk sizes whose values and tweaks fit one 64-bit integer can be detoured; beyond that, a
+# pseudonym equals a source value too rarely to matter.
+_DETOURED_SIZE = (1 << 62) // _TWEAKS
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOWER = _UPPER.lower()
 
@@ -86,12 +95,13 @@ def _chunks(radices: list[int]) -> list[list[int]]:
     return chunks
 
 
-def _text_distinct(distinct: pa.Array, key: Key) -> pa.Array:
-    sub = key.derive(PURPOSE)
-    prf = Prf(sub)
-    texts: list[str] = distinct.to_pylist()
-    chars = [list(t) for t in texts]
-    jobs: dict[int, list[tuple[int, list[int], int, int]]] = {}
+# One chunk of one text: (row, positions, value, tweak), by chunk size.
+_Jobs = dict[int, list[tuple[int, list[int], int, int]]]
+
+
+def _jobs(texts: list[str], prf: Prf) -> _Jobs:
+    """The alphanumeric chunks of ``texts`` as numbers, with their shape's tweak."""
+    jobs: _Jobs = {}
     for row, text in enumerate(texts):
         radices = _radices(text)
         shape = "".join("9" if r == 10 else "A" if r == 26 else "." for r in radices)
@@ -106,13 +116,23 @@ def _text_distinct(distinct: pa.Array, key: Key) -> pa.Array:
                 continue
             tweak = prf.integer(f"{shape}/{number}".encode(), _TWEAKS)
             jobs.setdefault(size, []).append((row, positions, value, tweak))
-    for size, items in jobs.items():
-        perm = permutation(sub, f"radix/{size}", size, tweak_bound=_TWEAKS)
+    return jobs
+
+
+def _radix_permutation(sub: Key, size: int) -> KeyedPermutation:
+    return permutation(sub, f"radix/{size}", size, tweak_bound=_TWEAKS)
+
+
+def _text_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.Array:
+    sub = key.derive(PURPOSE)
+    texts: list[str] = distinct.to_pylist()
+    chars = [list(t) for t in texts]
+    for size, items in _jobs(texts, Prf(sub)).items():
         xs = pa.array([i[2] for i in items], pa.int64())
         ts = pa.array([i[3] for i in items], pa.int64())
-        for (row, positions, _, _), new in zip(
-            items, perm.derange(xs, ts).to_pylist(), strict=True
-        ):
+        detour = detours.get(f"{PURPOSE}/radix/{size}") if detours else None
+        new_values = derange(_radix_permutation(sub, size), xs, ts, detour).to_pylist()
+        for (row, positions, _, _), new in zip(items, new_values, strict=True):
             for p in reversed(positions):
                 original = texts[row][p]
                 radix = 10 if original.isdigit() else 26
@@ -123,30 +143,72 @@ def _text_distinct(distinct: pa.Array, key: Key) -> pa.Array:
     return pa.array(["".join(c) for c in chars], pa.string())
 
 
-def _int_distinct(distinct: pa.Array, key: Key) -> pa.Array:
-    sub = key.derive(PURPOSE)
-    numbers: list[int] = distinct.cast(pa.int64()).to_pylist()
-    out = list(numbers)
+def _int_groups(numbers: list[int]) -> dict[int, list[int]]:
+    """The rows of ``numbers`` by number of digits (up to 18)."""
     groups: dict[int, list[int]] = {}
     for row, number in enumerate(numbers):
         digits = len(str(abs(number)))
         if digits <= 18:
             groups.setdefault(digits, []).append(row)
-    for digits, rows in groups.items():
-        low = 0 if digits == 1 else 10 ** (digits - 1)
-        perm = permutation(sub, f"int/{digits}", 10**digits - low)
+    return groups
+
+
+def _int_permutation(sub: Key, digits: int) -> tuple[KeyedPermutation, int]:
+    """The permutation of the numbers of ``digits`` digits, and the lowest of them."""
+    low = 0 if digits == 1 else 10 ** (digits - 1)
+    return permutation(sub, f"int/{digits}", 10**digits - low), low
+
+
+def _int_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.Array:
+    sub = key.derive(PURPOSE)
+    numbers: list[int] = distinct.cast(pa.int64()).to_pylist()
+    out = list(numbers)
+    for digits, rows in _int_groups(numbers).items():
+        perm, low = _int_permutation(sub, digits)
         xs = pa.array([abs(numbers[r]) - low for r in rows], pa.int64())
-        for row, new in zip(rows, perm.derange(xs).to_pylist(), strict=True):
+        detour = detours.get(f"{PURPOSE}/int/{digits}") if detours else None
+        for row, new in zip(rows, derange(perm, xs, None, detour).to_pylist(), strict=True):
             out[row] = (new + low) * (-1 if numbers[row] < 0 else 1)
     return pa.array(out, pa.int64())
 
 
-def pseudonymize(values: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:
-    """Format-preserving keyed pseudonyms for text or integer identifiers."""
+def detours(values: Iterable[pa.Array], key: Key) -> dict[str, Detour]:
+    """The detours around the identifiers among ``values`` (texts or integers)."""
+    sub = key.derive(PURPOSE)
+    texts: set[str] = set()
+    numbers: set[int] = set()
+    for array in values:
+        distinct = pc.unique(array.drop_null())
+        if pa.types.is_integer(array.type):
+            numbers.update(distinct.cast(pa.int64()).to_pylist())
+        else:
+            texts.update(distinct.cast(pa.string()).to_pylist())
+    out = {}
+    for size, items in _jobs(sorted(texts), Prf(sub)).items():
+        if size < _DETOURED_SIZE:
+            xs = pa.array([i[2] for i in items], pa.int64())
+            ts = pa.array([i[3] for i in items], pa.int64())
+            detoured = encode(xs, ts, size)
+            out[f"{PURPOSE}/radix/{size}"] = plan(
+                _radix_permutation(sub, size), detoured, tweaked=True
+            )
+    ints = sorted(numbers)
+    for digits, rows in _int_groups(ints).items():
+        perm, low = _int_permutation(sub, digits)
+        xs = pa.array([abs(ints[r]) - low for r in rows], pa.int64())
+        out[f"{PURPOSE}/int/{digits}"] = plan(perm, xs)
+    return out
+
+
+def pseudonymize(
+    values: pa.Array | pa.ChunkedArray, key: Key, detours: Detours | None = None
+) -> pa.Array:
+    """Format-preserving keyed pseudonyms for text or integer identifiers; with ``detours``,
+    none equals an identifier of the source."""
     array = as_array(values)
     kind = array.type
     if pa.types.is_integer(kind):
-        return per_distinct(array, lambda d: _int_distinct(d, key)).cast(kind)
+        return per_distinct(array, lambda d: _int_distinct(d, key, detours)).cast(kind)
     text = array if is_text(kind) else array.cast(pa.string())
-    result = per_distinct(text.cast(pa.string()), lambda d: _text_distinct(d, key))
+    result = per_distinct(text.cast(pa.string()), lambda d: _text_distinct(d, key, detours))
     return result.cast(kind) if is_text(kind) else result
