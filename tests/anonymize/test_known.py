@@ -78,7 +78,9 @@ tables:
 """,
         "test policy",
     )
+    heard: list[tuple[str, int, int]] = []
     with open_source(str(path)) as source:
-        known = collect(source, policy, Key.generate())
+        known = collect(source, policy, Key.generate(), progress=lambda *a: heard.append(a))
     assert not list(known.spans("De bijzondere bijstand is toegekend."))
     assert list(known.spans("Amrani belde."))
+    assert heard == [("regeling: its names and numbers", 2, 2)]

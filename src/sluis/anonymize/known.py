@@ -14,7 +14,7 @@ in free text) are collected too, so that no pseudonym equals one of them
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -105,10 +105,16 @@ def reads_text(policy: Policy) -> bool:
     )
 
 
-def collect(source: Source, policy: Policy, key: Key, batch_rows: int = 65_536) -> Known:
-    """Read the source's name, street and identifier columns (as the policy fakes them) and,
-    where it holds identifiers, its free text; names are read only when a rule searches
-    free text."""
+def collect(
+    source: Source,
+    policy: Policy,
+    key: Key,
+    batch_rows: int = 65_536,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Known:
+    """Read the source's name, street and identifier columns (as the policy fakes them) and
+    its free text; names are read only when a rule searches free text. ``progress`` hears
+    (what is read, rows read, rows) after each batch."""
     names = _Names() if reads_text(policy) else None
     identifiers: dict[DetourBuilder, list[pa.Array]] = {}
     for table in source.schema().tables:
@@ -119,6 +125,7 @@ def collect(source: Source, policy: Policy, key: Key, batch_rows: int = 65_536) 
         }
         if not wanted:
             continue
+        done, total = 0, source.row_count(table.name) if progress else 0
         for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
             for name, role in wanted.items():
                 values = pc.unique(batch.column(name))
@@ -128,6 +135,9 @@ def collect(source: Source, policy: Policy, key: Key, batch_rows: int = 65_536) 
                     _identifiers_in_text(values, identifiers)
                 if names is not None and role in NAME_CATEGORIES + STREET_CATEGORIES:
                     names.add(role, values.to_pylist())
+            if progress is not None:
+                done += batch.num_rows
+                progress(f"{table.name}: its names and numbers", done, total)
     detours: dict[str, Detour] = {}
     for build, arrays in identifiers.items():
         detours.update(build(arrays, key))

@@ -58,7 +58,7 @@ def run(
     totals = {plan.table.name: source.row_count(plan.table.name) for plan in plans}
     if any(on_workers(p, totals[p.table.name], workers, piece_rows) for p in plans):
         warm_up()  # the workers' imports overlap with reading names and rare combinations
-    known = collect(source, policy, key, batch_rows)
+    known = collect(source, policy, key, batch_rows, progress)
     results = []
     with BatchPool(plans, key, known, workers, piece_rows) as pool:
         for plan in plans:

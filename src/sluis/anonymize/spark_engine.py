@@ -119,7 +119,7 @@ def run_spark(
         raise InputError("--engine spark reads and writes Parquet folders only")
     require_pyspark()
     plans = plan_for(source, policy)
-    known = collect(source, policy, key, batch_rows)
+    known = collect(source, policy, key, batch_rows, progress)
     spark = session(options)
     spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch_rows))
     work = (sink.staging / _WORK).resolve()
