@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sluis.anonymize import taken
-from sluis.anonymize.operators import bsn, generic, phone
+from sluis.anonymize.operators import bsn, generic, phone, postcode
 from sluis.anonymize.operators.onderwijsnummer import detours as onderwijsnummer_detours
 from sluis.anonymize.operators.onderwijsnummer import onderwijsnummer
 from sluis.anonymize.permutation import KeyedPermutation
@@ -132,7 +132,11 @@ def _chained(
     ``start`` detoured around that source."""
     array = pa.array(start)
     source = start + operator(array, KEY).to_pylist()
-    build = {onderwijsnummer: onderwijsnummer_detours, generic.pseudonymize: generic.detours}
+    build = {
+        onderwijsnummer: onderwijsnummer_detours,
+        generic.pseudonymize: generic.detours,
+        postcode.postcode: postcode.detours,
+    }
     detours = build[operator]([pa.array(source)], KEY)
     return source, operator(array, KEY, detours).to_pylist()
 
@@ -143,8 +147,9 @@ def _chained(
         (onderwijsnummer, [identifiers.onderwijsnummer(random.Random(n)) for n in range(400)]),
         (generic.pseudonymize, [identifiers.license_plate(random.Random(n)) for n in range(400)]),
         (generic.pseudonymize, list(range(10_000_000, 10_040_000, 100))),  # KvK numbers
+        (postcode.postcode, [identifiers.postcode(random.Random(n)) for n in range(400)]),
     ],
-    ids=["onderwijsnummer", "licence plate", "KvK as integer"],
+    ids=["onderwijsnummer", "licence plate", "KvK as integer", "postcode"],
 )
 def test_other_identifiers_avoid_the_source_values(
     operator: Callable[..., pa.Array], start: list[object]

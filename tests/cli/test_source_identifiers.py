@@ -3,8 +3,8 @@
 The source is built so that, without the detour, every pseudonym would be a real number of
 the source: chains ``x, D(x), D(D(x)), …`` of the plain keyed derangement ``D``, the first
 four of each chain in columns, the fifth of BSNs and phones only in a note. The copy must hold
-none of the source's BSNs and phone numbers in any cell, nor its onderwijsnummers and licence
-plates in their columns. Assertion messages give counts, never values.
+none of the source's BSNs and phone numbers in any cell, nor its onderwijsnummers, licence
+plates and postcodes in their columns. Assertion messages give counts, never values.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import psycopg
 import pyarrow as pa
 import pytest
 
-from sluis.anonymize.operators import bsn, generic, phone
+from sluis.anonymize.operators import bsn, generic, phone, postcode
 from sluis.anonymize.operators.onderwijsnummer import onderwijsnummer
 from sluis.discover.detectors.phone import national_form
 from sluis.keys import Key
@@ -32,7 +32,7 @@ CHAINS = 40
 LINKS = 5  # four in columns, the last in a note only
 DDL = (
     "CREATE TABLE klanten (id INTEGER PRIMARY KEY, bsn TEXT, telefoon TEXT, notitie TEXT,"
-    " onderwijsnummer TEXT, kenteken TEXT)"
+    " onderwijsnummer TEXT, kenteken TEXT, postcode TEXT)"
 )
 POLICY = """
 version: 1
@@ -45,6 +45,7 @@ tables:
       notitie: {rule: redact_text}
       onderwijsnummer: {rule: pseudonymize, category: id.onderwijsnummer}
       kenteken: {rule: pseudonymize, category: id.license_plate}
+      postcode: {rule: fake, category: location.postcode}
 """
 _BSN_LIKE = re.compile(r"(?<![\d.])\d(?:[ .]?\d){7,8}(?![\d.])")
 _PHONE_LIKE = re.compile(r"(?<!\d)0\d(?:[ \-]?\d){8}(?!\d)")
@@ -61,7 +62,7 @@ def _chains(start: list[str], operator: Callable[[pa.Array, Key], pa.Array]) -> 
     return chains
 
 
-Row = tuple[int, str, str, str, str, str]
+Row = tuple[int, str, str, str, str, str, str]
 
 
 def _rows() -> tuple[list[Row], set[str], set[str]]:
@@ -71,14 +72,16 @@ def _rows() -> tuple[list[Row], set[str], set[str]]:
     phones = _chains([f"06-{rng.randrange(10**7, 10**8)}" for _ in range(CHAINS)], phone.phone)
     pupils = _chains([identifiers.onderwijsnummer(rng) for _ in range(CHAINS)], onderwijsnummer)
     plates = _chains([identifiers.license_plate(rng) for _ in range(CHAINS)], generic.pseudonymize)
+    codes = _chains([identifiers.postcode(rng) for _ in range(CHAINS)], postcode.postcode)
     rows: list[Row] = []
-    for chain in zip(bsns, phones, pupils, plates, strict=True):
-        numbers, calls, pupil, plate = chain
+    for chain in zip(bsns, phones, pupils, plates, codes, strict=True):
+        numbers, calls, pupil, plate, code = chain
         for link in range(LINKS - 1):
             note = f"Belde vanaf {calls[link]} over haar aanvraag."
             if link == LINKS - 2:
                 note = f"Partner heeft BSN {numbers[-1]}, bereikbaar op {calls[-1]}."
-            rows.append((len(rows) + 1, numbers[link], calls[link], note, pupil[link], plate[link]))
+            row = (numbers[link], calls[link], note, pupil[link], plate[link], code[link])
+            rows.append((len(rows) + 1, *row))
     all_bsns = {b.zfill(9) for chain in bsns for b in chain}
     all_phones = {national_form(p) for chain in phones for p in chain}
     return rows, all_bsns, all_phones
@@ -109,7 +112,11 @@ def test_the_source_is_built_so_that_plain_pseudonyms_would_collide() -> None:
     plain_bsns = bsn.bsn(pa.array([r[1] for r in rows]), key).to_pylist()
     plain_phones = phone.phone(pa.array([r[2] for r in rows]), key).to_pylist()
     assert _found(plain_bsns + plain_phones, bsns, phones) == (len(rows), len(rows))
-    for column, operator in ((4, onderwijsnummer), (5, generic.pseudonymize)):
+    for column, operator in (
+        (4, onderwijsnummer),
+        (5, generic.pseudonymize),
+        (6, postcode.postcode),
+    ):
         source = [row[column] for row in rows]
         images = operator(pa.array(source), key).to_pylist()
         # Every link's image is the next link; the last in a column has it outside the source.
@@ -125,7 +132,7 @@ def test_no_pseudonym_equals_an_identifier_of_the_source_on_sqlite(
     assert _found(cells, bsns, phones) == (0, 0)
     assert len({row[1] for row in copied}) == len(rows), "BSN pseudonyms are not unique"
     assert len({row[2] for row in copied}) == len(rows), "phone pseudonyms are not unique"
-    for column in (4, 5):
+    for column in (4, 5, 6):
         source = {row[column] for row in rows}
         held = len(source & {row[column] for row in copied})
         assert held == 0, f"column {column} holds {held} source identifiers"
@@ -142,7 +149,7 @@ def test_postgresql_gives_the_same_copy_as_sqlite(
     with psycopg.connect(pg_db, autocommit=True) as conn:
         conn.execute(DDL)
         with conn.cursor() as cursor:
-            cursor.executemany("INSERT INTO klanten VALUES (%s, %s, %s, %s, %s, %s)", rows)
+            cursor.executemany("INSERT INTO klanten VALUES (%s, %s, %s, %s, %s, %s, %s)", rows)
     from_postgres = _anonymize(pg_db, tmp_path / "pg")
     from_sqlite = _anonymize(str(sqlite_db(DDL, {"klanten": rows})), tmp_path / "sqlite")
     assert from_postgres == from_sqlite, "the same key gave another copy on PostgreSQL"

@@ -6,9 +6,9 @@ listed in its own name columns, so every word of those columns is looked for in 
 as well, and replaced by the fake its category gets; so are the streets of its address
 columns, as whole phrases.
 
-Its BSNs, RSINs and phone numbers (in their columns, and as the finder's detectors find them
-in free text) are collected too, so that no pseudonym equals one of them
-(:mod:`sluis.anonymize.taken`).
+Its identifiers (by their columns; BSNs, onderwijsnummers, phone numbers and postcodes also
+in free text, by cheap supersets of the detectors' patterns) are collected too, so that no
+pseudonym equals one of them (:mod:`sluis.anonymize.taken`).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ _MIN_LENGTH = 3
 # builders keep the valid ones.
 _BSN_LIKE = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){7,8}(?!\d)")
 _ONDERWIJSNUMMER_LIKE = re.compile(r"(?<!\d)10\d{7}(?!\d)")
+_POSTCODE_LIKE = re.compile(r"(?<![\w])[1-9]\d{3} ?[A-Za-z]{2}(?![\w])")
 
 
 @dataclass(frozen=True)
@@ -160,17 +161,20 @@ def _role(rule: Rule, reads_names: bool) -> str | None:
 
 
 def _identifiers_in_text(texts: pa.Array, found: dict[DetourBuilder, list[pa.Array]]) -> None:
-    """The BSNs, onderwijsnummers and phone numbers free text (or JSON) may hold."""
+    """The BSNs, onderwijsnummers, phone numbers and postcodes free text (or JSON) may hold."""
     bsn_like: list[str] = []
     phones: list[str] = []
+    postcodes: list[str] = []
     for text in texts.cast(pa.string()).to_pylist():
         if text:
             bsn_like.extend(_BSN_LIKE.findall(text))
             phones.extend(numbers_in(text))
+            postcodes.extend(_POSTCODE_LIKE.findall(text))
     for category, candidates in (
         ("id.bsn", bsn_like),
         ("id.onderwijsnummer", [c for c in bsn_like if _ONDERWIJSNUMMER_LIKE.fullmatch(c)]),
         ("contact.phone", phones),
+        ("location.postcode", postcodes),
     ):
         if candidates:
             found.setdefault(DETOURED[category][1], []).append(pa.array(candidates, pa.string()))

@@ -95,6 +95,7 @@ DETOURED: dict[str, tuple[DetouredOperator, DetourBuilder]] = {
     "id.rsin": (bsn.bsn, bsn.detours),
     "contact.phone": (phone.phone, phone.detours),
     "id.onderwijsnummer": (onderwijsnummer.onderwijsnummer, onderwijsnummer.detours),
+    "location.postcode": (postcode.postcode, postcode.detours),
     **dict.fromkeys(_GENERIC_IDENTIFIERS, (generic.pseudonymize, generic.detours)),
 }
 
