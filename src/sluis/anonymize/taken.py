@@ -10,11 +10,12 @@ a leak.
 
 So a run first collects the identifiers its source holds (``T``), and replaces with
 ``f = τ∘D``, where ``τ`` exchanges every ``a`` in ``D(T) ∩ T`` with a ``b`` outside
-``T ∪ D(T)``: the first value on ``a``'s own ``D``-walk that no smaller ``a`` chose. ``f`` is a
-bijection of the whole domain, as ``D`` is; it differs from ``D`` on ``2·|D(T) ∩ T|`` values
-only, and maps every member of ``T`` outside ``T``. A value the collection missed keeps
-``D``'s odds, and two runs over different sources may give such a rare value different
-pseudonyms. Values are encoded as ``tweak * domain_size + value`` for tweaked permutations.
+``T ∪ D(T)``: the first value on ``a``'s own ``D``-walk that no other ``a`` took. ``f`` is a
+bijection of the whole domain without fixed points, as ``D`` is; it differs from ``D`` on
+``2·|D(T) ∩ T|`` values only, and maps every member of ``T`` outside ``T``. A value the
+collection missed keeps ``D``'s odds, and two runs over different sources may give such a rare
+value different pseudonyms. Values are encoded as ``tweak * domain_size + value`` for tweaked
+permutations.
 """
 
 from __future__ import annotations
@@ -74,10 +75,10 @@ def plan(perm: KeyedPermutation, taken: pa.Array, *, tweaked: bool = False) -> D
     taken = pc.unique(taken.cast(pa.int64()))
     values, tweaks = decode(taken, size, tweaked)
     images = encode(perm.derange(values, tweaks), tweaks, size) if len(taken) else _EMPTY
+    plain = Detour(taken, images, _EMPTY, _EMPTY)
     hits = images.filter(pc.is_in(images, value_set=taken))
     if not len(hits):
-        return Detour(taken, images, _EMPTY, _EMPTY)
-    plain = Detour(taken, images, _EMPTY, _EMPTY)
+        return plain
     chosen = _walk(perm, sorted(hits.to_pylist()), plain, tweaked)
     if not chosen:
         return plain
@@ -89,8 +90,9 @@ def plan(perm: KeyedPermutation, taken: pa.Array, *, tweaked: bool = False) -> D
 def _walk(
     perm: KeyedPermutation, starts: list[int], plain: Detour, tweaked: bool
 ) -> dict[int, int]:
-    """Per start ``a`` (ascending), the first value of its ``D``-walk outside ``T ∪ D(T)``
-    and not chosen by a smaller start; ``plain`` holds ``D`` of the taken values."""
+    """Per start ``a``, the first value of its ``D``-walk outside ``T ∪ D(T)`` that no other
+    start chose before (they step in turns, in ascending order); ``plain`` holds ``D`` of the
+    taken values."""
     size = perm.domain_size
     forbidden = pa.concat_arrays([plain.taken, plain.images])
     chosen: dict[int, int] = {}
