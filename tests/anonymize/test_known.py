@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sluis.anonymize.known import Known, collect
+from sluis.anonymize.operators.redact_text import redact_all
 from sluis.keys import Key
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
@@ -84,3 +85,14 @@ tables:
     assert not list(known.spans("De bijzondere bijstand is toegekend."))
     assert list(known.spans("Amrani belde."))
     assert heard == [("regeling: its names and numbers", 2, 2)]
+
+
+def test_known_names_inside_an_organization_name_stay_the_organizations() -> None:
+    """A client named Bakker does not turn "Kinderpraktijk Bakker & De Wit" into a person; a
+    bare "Bakker" in the same kind of note still is replaced."""
+    known = Known(frozenset({"emma"}), frozenset({"bakker", "wit"}), frozenset())
+    firm = "Verwezen naar Kinderpraktijk Bakker & De Wit en het Emma Kinderziekenhuis."
+    bare = "Gesprek met Bakker over de aanvraag."
+    out = redact_all([firm, bare], Key(bytes(range(32))), known=known)
+    assert out[0] == firm
+    assert out[1] is not None and "Bakker" not in out[1]

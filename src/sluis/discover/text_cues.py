@@ -324,9 +324,12 @@ def _no_cue(text: str, m: re.Match[str]) -> bool:
     return word.casefold() == "gezin" and _JEUGD_EN.search(before) is not None
 
 
-# A file name with an extension, and the parts of its stem between separators (bounded, so
-# a long run without spaces costs no quadratic search).
-_FILE_NAME = re.compile(r"[^\s/\\]{0,100}_[^\s/\\]{0,150}?(?=\.[A-Za-z0-9]{2,4}\b)")
+# A file name with an extension (not its quotes or brackets in JSON or a list), and the parts
+# of its stem between separators (bounded, so a long run without spaces costs no quadratic
+# search).
+_FILE_NAME = re.compile(
+    r"[^\s/\\\"'\[\](){},;:]{0,100}_[^\s/\\\"'\[\](){},;:]{0,150}?(?=\.[A-Za-z0-9]{2,4}\b)"
+)
 _FILE_PART = re.compile(r"[^_\-.]+")
 # Kinds of document a file name starts with, also in compounds ("bankafschrift").
 _DOCUMENT_ENDINGS = ("afschrift", "contract", "verklaring", "strook", "overzicht", "formulier",
@@ -339,15 +342,21 @@ _FILE_NAME_DETECTOR = "file_name"
 
 
 def _file_name_surnames(text: str) -> Iterator[Span]:
-    """A word written small after the kind of document in a file name: the surname in
-    "huurcontract_corlu_2019.txt" or "inkomensverklaring_bakker_2020.pdf". A dictionary word
-    ("verslag_huisbezoek_…") or a place is none; a dictionary word that is a known surname
-    ("bakker") is one there."""
+    """A word after the kind of document in a file name: the surname in
+    "huurcontract_corlu_2019.txt", "inkomensverklaring_bakker_2020.pdf" or
+    "verslag_Tarhan_20111211.pdf" (and a date written as eight digits there). A dictionary
+    word ("verslag_huisbezoek_…") or a place is none; a dictionary word that is a known surname
+    ("bakker", "Bouwmeester") is one there."""
     lx = lex()
     for f in _FILE_NAME.finditer(text):
         for kind, part in pairwise(_FILE_PART.finditer(text, f.start(), f.end())):
             word = part.group()
-            if not (word.isalpha() and word.islower() and kind.group().isalpha()):
+            if _COMPACT_DATE.fullmatch(word):
+                yield Span(part.start(), part.end(), BIRTH_DATE, _FILE_NAME_DETECTOR, 0.7)
+                continue
+            if not (
+                word.isalpha() and (word.islower() or word.istitle()) and kind.group().isalpha()
+            ):
                 continue
             norm = normalize(word)
             if norm in lx.places or norm in lx.particle_words or norm in lx.salutations:
@@ -360,6 +369,14 @@ def _file_name_surnames(text: str) -> Iterator[Span]:
             elif len(norm) < 4:
                 continue
             yield Span(part.start(), part.end(), LAST, _FILE_NAME_DETECTOR, 0.7)
+
+
+# Eight digits that read as a date, year first or last: "20111211", "11122011".
+_COMPACT_DATE = re.compile(
+    r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d"
+)
+BIRTH_DATE = "person.birth_date"
 
 
 def name_at(

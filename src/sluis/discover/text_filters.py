@@ -125,13 +125,15 @@ _ORG_NEXT = frozenset(
         "loket",
     ]
 )
-# Well-known organizations named after people or spelt like names (beside the lexicon's list).
+# Well-known organizations (and a test) named after people or spelt like names (beside the
+# lexicon's list).
 _ORG_NAMES = (
     "jan linders", "hans anders", "dirk van den broek", "van der valk", "van lanschot",
     "antoni van leeuwenhoek", "jeroen bosch", "reinier de graaf", "willem arntsz",
     "het juridisch loket", "gall & gall", "leen bakker", "van haren", "zilveren kruis",
     "centraal beheer", "nationale-nederlanden", "de nederlandsche bank", "max havelaar",
     "douwe egberts", "c&a", "v&d", "vroom & dreesmann", "jacob hooy", "ten cate",
+    "van wiechen",  # the developmental test of youth health care ("Van Wiechen items 31-34")
 )  # fmt: skip
 _ORG_RX = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(o) for o in _ORG_NAMES) + r")(?!\w)", re.IGNORECASE
@@ -243,6 +245,8 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     last = words[-1].casefold()
     if last.endswith(_ORG_SUFFIXES) or _after_org_head(text, span.start):
         return True
+    if len(words) > 1 and _org_head(words[0]):
+        return True  # the head inside the span: "Kinderpraktijk Bakker"
     # A firm named after its owner and its trade: "Klaassen Ontstoppingen", "Van Dijk
     # Loodgieters"; but "Piet Bouw" and "mevrouw Jansen Bouw" are persons.
     firm = span.detector != _CUED and not is_first(normalize(words[0]))

@@ -19,7 +19,7 @@ from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, restore_type
 from sluis.anonymize.operators.dispatch import OPERATORS, replace
 from sluis.discover.detectors.base import Span
-from sluis.discover.text import find_entities
+from sluis.discover.text import find_entities, organization_names
 from sluis.keys import Key
 from sluis.model.categories import PERSON_NAMES
 
@@ -86,8 +86,14 @@ def _entities(text: str, known: Known | None) -> list[Span]:
     if known is None:
         return spans
     taken = [(s.start, s.end) for s in spans]
+    organizations: list[tuple[int, int]] | None = None
     for start, end, category in known.spans(text):
-        if not any(start < b and a < end for a, b in taken):
+        if any(start < b and a < end for a, b in taken):
+            continue
+        # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's.
+        if organizations is None:
+            organizations = organization_names(text)
+        if not any(start < b and a < end for a, b in organizations):
             spans.append(Span(start, end, category, "known_names", 1.0))
     return spans
 

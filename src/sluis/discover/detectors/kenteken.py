@@ -5,7 +5,8 @@ two dashes go. From side-code 4 on, plates use no vowels and no C or Q, and some
 groups are blocked (``SS``, ``SD``, ``NSB``, ``PVV``...). Cells may omit the dashes
 (``12GBK3``); text must have them. Short codes like ``AB-12-34`` are also product and room
 codes, hence ``needs_context``: ``find`` reports a plate only with a vehicle word nearby,
-and then also one whose letters were never issued.
+and then also one whose letters were never issued. Right after "kenteken" or "nummerbord"
+text may leave the dashes out too ("kenteken 05VDL8").
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ _TEXT = re.compile(
     re.ASCII,
 )
 _HINT = re.compile(r"[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}")  # _TEXT's starts
+_NAMED = re.compile(
+    r"(?i:kenteken(?:plaat|nummer)?|nummerbord)[\s:.]{1,3}([A-Za-z0-9]{6})(?![\w\-])"
+)
 _KEYWORDS = words_pattern(
     [
         "kenteken",
@@ -113,8 +117,13 @@ class KentekenDetector:
         return side_code(value) is not None
 
     def find(self, text: str) -> Iterator[Span]:
+        if "enteken" in text or "ummerbord" in text:
+            for match in _NAMED.finditer(text):
+                plate = match.group(1).upper()
+                if not plate.isalpha() and side_code(plate, issued=False) is not None:
+                    yield Span(match.start(1), match.end(1), self.category, self.code, 0.9)
         if text.count("-") < 2:  # every match of _TEXT has two hyphens
-            return iter(())
+            return
         # Next to a vehicle word a plate-shaped code is a plate, also one with letters the RDW
         # does not issue (made-up test data, a typo): replacing it costs nothing.
         scorer = context_scorer(
@@ -125,7 +134,7 @@ class KentekenDetector:
             after=30,
             valid=lambda v: side_code(v, issued=False) is not None,
         )
-        return iter_spans(_TEXT, text, self.category, self.code, scorer, _HINT)
+        yield from iter_spans(_TEXT, text, self.category, self.code, scorer, _HINT)
 
 
 DETECTOR = KentekenDetector()

@@ -53,7 +53,9 @@ _STRAY_TRUNK = r"(?:\+|00)31[ .\-]?(?:\(0\)[ .\-]?)?0(?:[ .\-]{0,2}\d){8,9}"
 _TEXT = re.compile(rf"(?<![\w+])(?:{_NL}|{_SERVICE}|{_FOREIGN}|{_STRAY_TRUNK})(?!\d)", re.ASCII)
 _HINT = re.compile(r"\+[1-9]|00[1-9]|\(0[1-9]|0[1-9]")  # where a match of _TEXT can start
 # A date (and time) can read as a number: ``03-04-2023 12`` is 030 4202312 in Utrecht.
-_DATE_START = re.compile(r"\d{1,2}([-/.])\d{1,2}\1\d{2}", re.ASCII)
+_DATE_START = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2\d{2}", re.ASCII)
+# ``06.19.10.61.42``: five pairs of digits are a number written in pairs, not a date.
+_PAIRS = re.compile(r"0\d([ .\-])\d\d(?:\1\d\d){3}", re.ASCII)
 _GROUP_BREAK = re.compile(r"[ .\-/()]+\d*$", re.ASCII)
 
 _KEYWORDS = words_pattern(
@@ -168,7 +170,7 @@ class PhoneDetector:
 
     def matches(self, value: str) -> bool:
         cell = value.strip()
-        if _CELL.fullmatch(cell) is None or _DATE_START.match(cell) or is_dotted_quad(cell):
+        if _CELL.fullmatch(cell) is None or _starts_with_date(cell) or is_dotted_quad(cell):
             return False
         count = sum(c.isdigit() for c in cell)
         if count < 8 or count > 15:
@@ -183,7 +185,7 @@ class PhoneDetector:
         ibans: list[tuple[int, int]] | None = None
         for match in hinted_finditer(_TEXT, _HINT, text):
             start = match.start()
-            if _DATE_START.match(match.group()):
+            if _starts_with_date(match.group()):
                 continue
             length = _valid_end(match.group())
             issued = length is not None
@@ -207,13 +209,22 @@ class PhoneDetector:
             yield Span(start, end, self.category, self.code, score)
 
 
+def _starts_with_date(candidate: str) -> bool:
+    """Whether a match starts with a date (``03-04-2023 12`` is no number in Utrecht); a day
+    or month out of range, or digits in pairs throughout, make it no date."""
+    date = _DATE_START.match(candidate)
+    if date is None or _PAIRS.match(candidate):
+        return False
+    return 1 <= int(date.group(1)) <= 31 and 1 <= int(date.group(3)) <= 12
+
+
 def numbers_in(text: str) -> Iterator[str]:
     """Every number of ``text`` the finder may take for a phone number, as written, unscored
     and unchecked: a cheap superset of :meth:`PhoneDetector.find`'s spans (each match, and
     it shortened by a trailing group at a time, as :func:`_valid_end` tries)."""
     for match in hinted_finditer(_TEXT, _HINT, text):
         candidate = match.group()
-        if _DATE_START.match(candidate):
+        if _starts_with_date(candidate):
             continue
         yield candidate.lstrip("(")
         for _ in range(3):

@@ -25,24 +25,25 @@ from sluis.discover.lexicon import normalize
 FORBIDDEN_LETTERS: frozenset[str] = frozenset({"SA", "SD", "SS"})
 
 _CELL = re.compile(r"[1-9]\d{3} ?[A-Z]{2}", re.ASCII)
+# In text one space, none, or (a typing slip) two: "7445  LE".
 _TEXT = re.compile(
-    r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3})(?P<space> ?)(?P<letters>[A-Z]{2}))(?![\w\-])"
+    r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3})(?P<space> {0,2})(?P<letters>[A-Z]{2}))(?![\w\-])"
     r"(?P<place>,? {1,2}(?P<town>[A-Z](?:[a-z'\-]|[A-Z]{2})[\w'\-]*(?: [A-Z][\w'\-]+)?))?",
     re.ASCII,
 )
-_HINT = re.compile(r"[1-9][0-9]{3} ?[A-Z]{2}")  # where a match of _TEXT can start
-_ANY_HINT = re.compile(r"[1-9][0-9]{3} ?[A-Za-z]{2}")  # where _LOWER and _ANY_CASE can start
+_HINT = re.compile(r"[1-9][0-9]{3} {0,2}[A-Z]{2}")  # where a match of _TEXT can start
+_ANY_HINT = re.compile(r"[1-9][0-9]{3} {0,2}[A-Za-z]{2}")  # where _LOWER and _ANY_CASE can start
 # Typed in lower case ("5835 od 's-hertogenbosch", "1139 wl Purmerend"): a postcode only with a
 # known place after it.
 _LOWER = re.compile(
-    r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3}) ?(?P<letters>[a-z]{2}))(?![\w\-]),?[ \t]{1,2}"
+    r"(?<![\w.,\-])(?P<v>(?P<digits>[1-9]\d{3}) {0,2}(?P<letters>[a-z]{2}))(?![\w\-]),?[ \t]{1,2}"
     r"(?P<town>[A-Za-z'][A-Za-z'\-]+(?:[ ][A-Za-z'\-]+){0,3})",
     re.ASCII,
 )
 
 # Any case after a postcode label or a house number ("postcode 5605iv", "Dorpsweg 8, 4921 wj").
 _ANY_CASE = re.compile(
-    r"(?<![\w.,\-])(?P<v>[1-9]\d{3} ?(?P<letters>[A-Za-z]{2}))(?![\w\-])", re.ASCII
+    r"(?<![\w.,\-])(?P<v>[1-9]\d{3} {0,2}(?P<letters>[A-Za-z]{2}))(?![\w\-])", re.ASCII
 )
 _LABEL_BEFORE = re.compile(
     r"(?i)(?<![\w])(?:postcode|post code|pc|zip(?: ?code)?)(?: is| was)?\s*[:=]?\s*$"
