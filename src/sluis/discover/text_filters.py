@@ -106,6 +106,8 @@ _ORG_SUFFIXES = (
     "ziekenhuis", "gasthuis", "kliniek", "centrum", "instituut", "fonds", "museum", "apotheek",
     "stichting", "college", "school", "loket", "arena", "zorg",
 )  # fmt: skip
+# Kinds of secondary school written after its name: "Trias VMBO", "Zaanlands Lyceum".
+_SCHOOL_TYPES = ("vmbo", "havo", "vwo", "mavo", "mbo", "lyceum", "atheneum", "gymnasium")
 _ORG_NEXT = frozenset(
     [
         "huis",
@@ -123,6 +125,7 @@ _ORG_NEXT = frozenset(
         "holding",
         "zorg",
         "loket",
+        *_SCHOOL_TYPES,
     ]
 )
 # Well-known organizations (and a test) named after people or spelt like names (beside the
@@ -146,11 +149,13 @@ _ORG_HEADS = frozenset(
      "notarissen", "accountants", "fysiotherapie", "tandartsen", "gebr", "gebr.", "gebroeders",
      "firma", "fa.", "stichting", "vereniging", "garage", "kapsalon", "installatietechniek",
      "makelaardij", "café", "restaurant", "hotel", "bakkerij", "slagerij", "drukkerij",
-     "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën"}
+     "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën",
+     "ggd", "cjg", "ggz", "uwv", "svb", "duo"}
 )  # fmt: skip
 _ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang",
                      "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
-                     "scholen", "lyceum", "gymnasium", "stichting", "vereniging")  # fmt: skip
+                     "scholen", "lyceum", "gymnasium", "stichting", "vereniging",
+                     "jeugdteam", "wijkteam", "buurtteam")  # fmt: skip
 # Kinds of school written before the school's name: "CBS De Wegwijzer", "OBS De Regenboog".
 _SCHOOL_KINDS = frozenset(
     {"bs", "cbs", "obs", "pcbs", "rkbs", "sbo", "so", "vso", "ikc", "kdv", "bso", "psz", "roc"}
@@ -247,6 +252,9 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         return True
     if len(words) > 1 and _org_head(words[0]):
         return True  # the head inside the span: "Kinderpraktijk Bakker"
+    inner = [w.casefold().strip(".,;:()") for w in words[1:]]
+    if any(w in _SCHOOL_TYPES or w.endswith(("school", "ziekenhuis")) for w in inner):
+        return True  # "Trias VMBO", "Pieter Jelles Troelstraschool Diemen"
     # A firm named after its owner and its trade: "Klaassen Ontstoppingen", "Van Dijk
     # Loodgieters"; but "Piet Bouw" and "mevrouw Jansen Bouw" are persons.
     firm = span.detector != _CUED and not is_first(normalize(words[0]))

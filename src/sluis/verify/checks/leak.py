@@ -18,8 +18,8 @@ to four tokens, beside the source row at the same scan position:
   ``allow`` (company names that hold a surname), which a reviewer confirmed and is not
   counted;
 * in free text, JSON or documents, a name that by its context names an organization
-  ("Deurwaarderskantoor De Groot & Visser", "Van Dijk Loodgieters") is no leak: the finder
-  keeps it, as it is no person's;
+  ("Deurwaarderskantoor De Groot & Visser", "Van Dijk Loodgieters") is no leak, nor a
+  coincidence: the finder keeps it, as it is no person's;
 * in a column the policy transforms, an identifier of the same source row, or a whole
   value or run of words of the same column in that row, is a leak (it was not replaced);
   another person's identifier, or a lone word found elsewhere in the row (but for a
@@ -659,12 +659,11 @@ def _judge_batch(
             if kind is None or category in allowed[ci] or (ci, r, kind) in seen:
                 continue
             if (
-                kind == category
-                and not is_id
+                not is_id
                 and scan.containers[ci]
                 and fp in _organization_pieces(cells[ci][r] or "", fingerprinter)
             ):
-                continue
+                continue  # an organization's name, as the finder left it: no leak, no chance
             seen.add((ci, r, kind))
             result.hits.append((kind, ci, is_id, category, position + r + 1))
     return result
