@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sluis.synth.people import PersonFactory
 from tests.cli.drafted import drafted_copy
+from tests.cli.test_scan import run
 
 DDL = """
 CREATE TABLE huurders (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, school_kind TEXT);
@@ -58,3 +59,51 @@ def test_firms_schools_and_case_numbers_are_kept_as_look_alikes(
         firms = {r[0] for r in db.execute("SELECT leverancier FROM reparaties")}
         schools = {r[0] for r in db.execute("SELECT school_kind FROM huurders")}
     assert firms == set(FIRMS) and schools == set(SCHOOLS)
+
+
+REFERRALS_POLICY = """
+version: 1
+tables:
+  clienten:
+    columns:
+      id: {rule: keep, reason: "surrogate key"}
+      achternaam: {rule: fake, category: person.last_name}
+  verwijzingen:
+    columns:
+      id: {rule: keep, reason: "surrogate key"}
+      client_id: {rule: keep, reason: "foreign key"}
+      verwezen_naar: {rule: redact_text}
+"""
+PRACTICES = ("Kinderpraktijk Hoekstra & Yilmaz", "Logopediepraktijk Boukhari", "Trias VMBO",
+             "Jeugdteam Wormerland", "GGD Amstelland-Zaan")  # fmt: skip
+
+
+def test_practices_named_after_clients_surnames_publish_unchanged_in_free_text(
+    sqlite_db: Callable[..., Path], tmp_path: Path
+) -> None:
+    """Half the clients bear a surname of a practice; the referrals name the practices and a
+    mother. The practices stay, and V1 counts them neither as leaks nor as name coincidences
+    though the mother's name is replaced."""
+    clients = [(i, ("Hoekstra", "Yilmaz", "Boukhari")[i % 3] if i % 2 else f"Persoon{i}") for i in
+               range(1, 201)]  # fmt: skip
+    referrals = [
+        (i, i, f"Aangemeld bij {PRACTICES[i % len(PRACTICES)]} door moeder Sanne Jansen.")
+        for i in range(1, 201)
+    ]
+    source = sqlite_db(
+        "CREATE TABLE clienten (id INTEGER PRIMARY KEY, achternaam TEXT);"
+        "CREATE TABLE verwijzingen"
+        " (id INTEGER PRIMARY KEY, client_id INTEGER, verwezen_naar TEXT);",
+        {"clienten": clients, "verwijzingen": referrals},
+    )
+    policy, key, target = tmp_path / "p.yaml", tmp_path / "k", tmp_path / "copy.db"
+    policy.write_text(REFERRALS_POLICY, encoding="utf-8")
+    key.write_text("3c" * 32, encoding="ascii")
+    result = run(
+        "anonymize", str(source), str(target), "--policy", str(policy), "--key-file", str(key)
+    )
+    assert result.returncode == 0, result.stderr
+    with closing(sqlite3.connect(target)) as db:
+        copied = [r[0] for r in db.execute("SELECT verwezen_naar FROM verwijzingen ORDER BY id")]
+    assert all(PRACTICES[i % len(PRACTICES)] in c for i, c in enumerate(copied, start=1))
+    assert not any("Sanne Jansen" in c for c in copied)

@@ -122,7 +122,14 @@ def organization_names(text: str) -> list[tuple[int, int]]:
     Loodgieters", "CBS De Wegwijzer"), or a street or place."""
     orgs = org_regions(text)
     found = [*PERSON_NAME.find(text), *LAST_NAME.find(text)]
-    return [(s.start, s.end) for s in found if is_institutional(text, s, [], orgs)]
+    ranges = [(s.start, s.end) for s in found if is_institutional(text, s, [], orgs)]
+    # A partner after "&" belongs to the firm too: "Kinderpraktijk Hoekstra & Yilmaz".
+    return [(a, m.end() if (m := _PARTNER.match(text, b)) else b) for a, b in ranges]
+
+
+_PARTNER = re.compile(
+    r"[ \t]*&[ \t]*[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]|van|de|der|den)[\w'’\-]*){0,3}"
+)
 
 
 def _births_after_names(text: str, spans: list[Span]) -> list[Span]:
