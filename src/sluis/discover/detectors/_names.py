@@ -844,12 +844,24 @@ def _street_like_before_initials(tokens: Sequence[Token], i: int) -> bool:
     known = is_known_last(t.norm)
     shouted = t.shape == "upper"
     return (
-        (t.norm not in lx.stop or known or several or shouted)
+        (t.norm not in lx.stop or known or several or shouted or _after_cue(tokens, i))
         and len(t.norm) >= 3
         and (t.norm not in lx.places or known)  # "BROEK, P.": Broek is a village too
         and t.norm not in lx.organizations
         and not _name_after_initials(tokens, k, shouted)
     )
+
+
+# Words after which a word, a comma and initials name a person though the word is also a
+# dictionary word: "gedaan door Bouwmeester, L.", "Nieuwe HA: Veld, J.".
+_PERSON_CUES = frozenset({"door", "met", "aan", "ha", "huisarts", "arts", "mentor", "ib'er"})
+
+
+def _after_cue(tokens: Sequence[Token], i: int) -> bool:
+    k = i - 1
+    if k >= 0 and tokens[k].raw == ":":
+        k -= 1
+    return k >= 0 and tokens[k].kind == "w" and tokens[k].norm in _PERSON_CUES
 
 
 def _name_after_initials(tokens: Sequence[Token], k: int, shouted: bool) -> bool:
