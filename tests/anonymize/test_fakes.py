@@ -188,3 +188,26 @@ def test_a_user_code_faked_as_a_name_stays_one_word_in_its_case() -> None:
     for code, fake in zip(codes, fakes, strict=True):
         assert fake != code and " " not in fake and "'" not in fake
         assert fake.islower() if code.islower() else fake.isupper()
+
+
+def test_unique_user_codes_stay_one_word_in_their_case() -> None:
+    """A unique column of user codes (a key other tables refer to) keeps the code's shape: the
+    disambiguator is written onto the word, in its case."""
+    codes = ["asardjoe", "jdevries", "MVRIES"]
+    for operator in (full_name, last_name):
+        fakes = operator(pa.array(codes), KEY, unique=True).to_pylist()
+        assert len(set(fakes)) == len(codes)
+        for code, fake in zip(codes, fakes, strict=True):
+            assert " " not in fake and (fake.islower() if code.islower() else fake.isupper())
+
+
+@pytest.mark.parametrize(
+    ("name", "particles"), [("Gent, K.G. van", " van"), ("Vries, J. de", " de"), ("Berg, A.", "")]
+)
+def test_particles_after_the_initials_of_an_inverted_name_stay_particles(
+    name: str, particles: str
+) -> None:
+    fake = full_name(pa.array([name]), KEY).to_pylist()[0]
+    surname, given = fake.split(", ")
+    assert surname != name.split(",")[0]
+    assert given.endswith(particles) and given.removesuffix(particles).replace(".", "").isupper()

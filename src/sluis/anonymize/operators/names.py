@@ -157,10 +157,17 @@ class NameFaker:
         """Fake full name: first names and surname faked separately, titles kept."""
         if "," in text:
             surname, _, given = text.partition(",")
+            # Particles after the initials stay: "Gent, K.G. van" is "K.G. van Gent".
+            words = given.split()
+            cut = len(words)
+            while cut > 1 and words[cut - 1].lower() in PARTICLES:
+                cut -= 1
+            given, particles = " ".join(words[:cut]), words[cut:]
             return (
                 self.last(surname)
                 + ","
-                + (" " + self.first(given.strip()) if given.strip() else given)
+                + (" " + self.first(given) if given else "")
+                + "".join(" " + p for p in particles)
             )
         tokens = text.split()
         if not tokens:
@@ -170,10 +177,7 @@ class NameFaker:
             start += 1
         titles, rest = tokens[:start], tokens[start:]
         if len(rest) == 1:
-            fake = self.last(rest[0])
-            if not titles and _is_code(rest[0]):
-                fake = re.sub(r"[\s']", "", fake)  # "jdevries" -> "deboer", no spaces
-            return " ".join([*titles, fake])
+            return " ".join([*titles, self.last(rest[0])])
         split = len(rest) - 1
         for index in range(1, len(rest) - 1):
             if rest[index].lower() in PARTICLES or "-" in rest[index].strip("-"):
@@ -206,9 +210,20 @@ def _apply(
     faker = NameFaker(key)
     function: Callable[[str], str] = getattr(faker, part)
     memo = remembered(key, f"name/{part}/{unique}")
-    if unique:
-        return map_text(values_, lambda v: f"{function(v)} {faker.disambiguator(v)}", memo)
-    return map_text(values_, function, memo)
+
+    def fake(value: str) -> str:
+        out = function(value)
+        code = part != "first" and _is_code(value.strip())
+        if code:
+            out = re.sub(r"[\s']", "", out)  # "jdevries" -> "deboer": one word, its case
+        if not unique:
+            return out
+        tag = faker.disambiguator(value)
+        if code:
+            return out + (tag.lower() if value.strip().islower() else tag)
+        return f"{out} {tag}"
+
+    return map_text(values_, fake, memo)
 
 
 def first_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
