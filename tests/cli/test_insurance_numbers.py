@@ -72,3 +72,25 @@ def test_insurance_numbers_are_replaced_in_shape_on_postgresql(pg_db: str, tmp_p
         with conn.cursor() as cursor:
             cursor.executemany('INSERT INTO "Patient" VALUES (%s, %s, %s)', rows)
     _flow(pg_db, tmp_path, rows)
+
+
+def test_big_numbers_of_staff_are_drafted_as_professional_numbers(
+    sqlite_db: Callable[..., Path], tmp_path: Path
+) -> None:
+    """BIG numbers have no checksum and look like nothing; the column name tells."""
+    rng = random.Random(29)
+    staff = [(i, f"{rng.randrange(10**10, 10**11)}", "JGZ") for i in range(1, 41)]
+    source = sqlite_db(
+        'CREATE TABLE "tblMedewerker" ("id" INTEGER PRIMARY KEY, "bigNr" TEXT, "team" TEXT)',
+        {"tblMedewerker": staff},
+    )
+    rules, target = drafted_copy(str(source), tmp_path)
+    assert rules["tblMedewerker"]["columns"]["bigNr"] == {  # type: ignore[index]
+        "rule": "pseudonymize",
+        "category": "id.professional_number",
+    }
+    with closing(sqlite3.connect(target)) as conn:
+        copied = [r[0] for r in conn.execute('SELECT "bigNr" FROM "tblMedewerker"')]
+    kept = len({n for _, n, _ in staff} & set(copied))
+    assert kept == 0, f"{kept} original BIG numbers in the copy"
+    assert all(len(n) == 11 and n.isdigit() for n in copied)

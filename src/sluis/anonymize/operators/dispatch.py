@@ -52,6 +52,7 @@ OPERATORS: dict[str, Operator] = {
     "id.vat": generic.pseudonymize,
     "id.license_plate": generic.pseudonymize,
     "id.insurance_number": generic.pseudonymize,
+    "id.professional_number": generic.pseudonymize,
     "network.ip": ip.ip,
     "finance.iban": iban.iban,
     "contact.phone": phone.phone,
@@ -86,6 +87,7 @@ _GENERIC_IDENTIFIERS = [
     "id.vat",
     "id.license_plate",
     "id.insurance_number",
+    "id.professional_number",
 ]
 
 # Identifier operators that keep clear of the source's own identifiers, with the builders of
