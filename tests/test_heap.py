@@ -52,6 +52,8 @@ def test_freed_blocks_leave_resident_memory() -> None:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
 def test_without_the_setting_they_stay() -> None:
-    """The case the setting exists for (so the test above can fail)."""
+    """The case the setting exists for (so the test above can fail): well over the 100 MiB the
+    setting allows stays resident (glibc trims the heap's top now and then, so about half of
+    it may be returned on its own)."""
     held, after = _resident("unset")
-    assert after > held / 2
+    assert after > held / 3
