@@ -393,7 +393,11 @@ def find_names(text: str) -> list[Span]:
             d = dead.get(tok.norm)
             if d is None:
                 d = _deadness(tok.norm)
-            refused = d == 2 and _initials_after_comma(tokens, i) is None  # not "Prins, B."
+            refused = (  # not "Prins, B." nor "Veld in 't, W."
+                d == 2
+                and _initials_after_comma(tokens, i) is None
+                and _particles_before_comma(tokens, i) is None
+            )
             if refused or (d == 1 and tok.shape == "lower"):
                 i += 1
                 continue
@@ -883,6 +887,22 @@ def _name_after_initials(tokens: Sequence[Token], k: int, shouted: bool) -> bool
 _LEADING_ONLY = frozenset({"al", "el"})
 
 
+def _particles_before_comma(tokens: Sequence[Token], i: int) -> int | None:
+    """Where the comma is after a capitalized word and its particles written after it, when
+    initials follow the comma ("Veld in 't, W."); else None."""
+    t = tokens[i]
+    if t.kind != "w" or t.shape == "lower" or len(t.norm) < 3 or has_street_suffix(t.norm):
+        return None
+    particles = lex().particle_words
+    k = i + 1
+    while k < len(tokens) and (
+        tokens[k].kind == "t" or (tokens[k].kind == "w" and tokens[k].norm in particles)
+    ):
+        k += 1
+    followed = k + 1 < len(tokens) and tokens[k].raw == "," and tokens[k + 1].kind == "i"
+    return k if k > i + 1 and followed else None
+
+
 def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
     """ "DE VRIES, JAN" and "Vries, J. de": surname, comma, given names or initials, particles."""
     lx = lex()
@@ -891,6 +911,8 @@ def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
         end = i + 1  # "Lagerwerf, D.T.": initials after the comma outweigh a street suffix
     elif end is None and (_initials_after_comma(tokens, i) or 0) > i + 2:
         end = i + 1  # "Ouden, van den, J.": particles between commas make it a surname
+    elif end is None:
+        end = _particles_before_comma(tokens, i)  # "Heuvel van den, R.", "Wit de, B.B."
     if end is None or end >= len(tokens) or tokens[end].raw != ",":
         return None
     last = tokens[end - 1]
