@@ -13,9 +13,14 @@ from contextlib import closing
 from pathlib import Path
 
 import psycopg
+import pyarrow as pa
 import pytest
 
+from sluis.anonymize.operators import generic
+from sluis.discover.detectors.phone import DETECTOR as PHONE
+from sluis.keys import Key
 from tests.cli.drafted import drafted_copy
+from tests.cli.test_scan import run
 
 DDL = """
 CREATE TABLE "Patient" (
@@ -94,3 +99,32 @@ def test_big_numbers_of_staff_are_drafted_as_professional_numbers(
     kept = len({n for _, n, _ in staff} & set(copied))
     assert kept == 0, f"{kept} original BIG numbers in the copy"
     assert all(len(n) == 11 and n.isdigit() for n in copied)
+
+
+def test_pseudonyms_of_numbers_that_read_as_phone_numbers_publish(
+    sqlite_db: Callable[..., Path], tmp_path: Path
+) -> None:
+    """A generic pseudonym keeps the digits' count, not their meaning: BIG numbers chosen so
+    that their pseudonyms under this key read as phone numbers (316…) are no unaccounted
+    identifiers for V4."""
+    key = Key.from_text("7a" * 32)
+    candidates = [str(10**10 + 7_919 * n) for n in range(20_000)]
+    fakes = generic.pseudonymize(pa.array(candidates), key).to_pylist()
+    chosen = [c for c, f in zip(candidates, fakes, strict=True) if PHONE.matches(f)][:5]
+    assert len(chosen) == 5, "no pseudonym reads as a phone number: the case is not exercised"
+    source = sqlite_db(
+        'CREATE TABLE "staff" ("id" INTEGER PRIMARY KEY, "big_nummer" TEXT)',
+        {"staff": list(enumerate(chosen, start=1))},
+    )
+    policy, key_file, target = tmp_path / "p.yaml", tmp_path / "k", tmp_path / "copy.db"
+    policy.write_text(
+        "version: 1\ntables:\n  staff:\n    columns:\n"
+        '      id: {rule: keep, reason: "surrogate key"}\n'
+        "      big_nummer: {rule: pseudonymize, category: id.professional_number}\n",
+        encoding="utf-8",
+    )
+    key_file.write_text(key.to_text(), encoding="ascii")
+    result = run(
+        "anonymize", str(source), str(target), "--policy", str(policy), "--key-file", str(key_file)
+    )
+    assert result.returncode == 0, result.stderr

@@ -68,8 +68,18 @@ MIN_IDENTIFIER_DIGITS = 8
 
 
 # What a fake in a kept notation may also read as: a BSN written 57.18.37.141 is IPv4-shaped;
-# BSN and RSIN share the 11-proef, so either fake reads as the other.
-_READS_AS = {"id.bsn": ("network.ip", "id.rsin"), "id.rsin": ("id.bsn",)}
+# BSN and RSIN share the 11-proef, so either fake reads as the other. The generic pseudonym of
+# a number keeps its digits' count but not their meaning: an 11-digit BIG number's may start
+# 316… and read as a phone number, a 9-digit one's passes the 11-proef one time in eleven.
+_DIGIT_SHAPED = ("contact.phone", "id.bsn", "id.rsin", "id.onderwijsnummer", "id.v_number")
+_READS_AS = {
+    "id.bsn": ("network.ip", "id.rsin"),
+    "id.rsin": ("id.bsn",),
+    **dict.fromkeys(
+        ("id.kvk", "id.passport", "id.vat", "id.insurance_number", "id.professional_number"),
+        _DIGIT_SHAPED,
+    ),
+}
 
 
 def generated(rule: Rule | None) -> frozenset[str]:
