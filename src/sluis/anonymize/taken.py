@@ -20,7 +20,7 @@ permutations.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pyarrow as pa
@@ -48,9 +48,28 @@ class Detour:
         """Per encoded value, whether the source holds it."""
         return pc.is_in(encoded, value_set=self.taken)
 
+    def holds(self, encoded: int) -> bool:
+        """Whether the source holds one encoded value (a scan, no hash table of the many)."""
+        return bool(pc.any(pc.equal(self.taken, pa.scalar(encoded, pa.int64()))).as_py())
+
 
 Detours = Mapping[str, Detour]
 """Detours by name (the operator's purpose and permutation, e.g. ``id.bsn/high``)."""
+
+# Fresh draws of a keyed replacement for text that is no valid identifier, while the source
+# holds the draw.
+DRAWS = 8
+
+
+def first_free(draw: Callable[[bytes], int], detour: Detour | None) -> int:
+    """``draw(b"")``, or else the first of ``draw(b"/1")`` … ``draw(b"/7")`` (a keyed choice
+    per suffix, encoded) that the source does not hold; the last draw when all are held."""
+    value = draw(b"")
+    for attempt in range(1, DRAWS):
+        if detour is None or not detour.holds(value):
+            break
+        value = draw(b"/%d" % attempt)
+    return value
 
 
 def encode(values: pa.Array, tweaks: pa.Array | None, size: int) -> pa.Array:

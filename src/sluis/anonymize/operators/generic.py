@@ -95,8 +95,9 @@ def _chunks(radices: list[int]) -> list[list[int]]:
     return chunks
 
 
-# One chunk of one text: (row, positions, value, tweak), by chunk size.
-_Jobs = dict[int, list[tuple[int, list[int], int, int]]]
+# One chunk of one text: (row, positions, value, tweak); jobs are grouped by chunk size.
+_Job = tuple[int, list[int], int, int]
+_Jobs = dict[int, list[_Job]]
 
 
 def _jobs(texts: list[str], prf: Prf) -> _Jobs:
@@ -119,6 +120,19 @@ def _jobs(texts: list[str], prf: Prf) -> _Jobs:
     return jobs
 
 
+def _chunk_values(items: list[_Job]) -> tuple[pa.Array, pa.Array]:
+    """The chunks' numbers and their shapes' tweaks."""
+    return pa.array([i[2] for i in items], pa.int64()), pa.array([i[3] for i in items], pa.int64())
+
+
+def _radix_detour(size: int) -> str:
+    return f"{PURPOSE}/radix/{size}"
+
+
+def _int_detour(digits: int) -> str:
+    return f"{PURPOSE}/int/{digits}"
+
+
 def _radix_permutation(sub: Key, size: int) -> KeyedPermutation:
     return permutation(sub, f"radix/{size}", size, tweak_bound=_TWEAKS)
 
@@ -128,9 +142,8 @@ def _text_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.
     texts: list[str] = distinct.to_pylist()
     chars = [list(t) for t in texts]
     for size, items in _jobs(texts, Prf(sub)).items():
-        xs = pa.array([i[2] for i in items], pa.int64())
-        ts = pa.array([i[3] for i in items], pa.int64())
-        detour = detours.get(f"{PURPOSE}/radix/{size}") if detours else None
+        xs, ts = _chunk_values(items)
+        detour = detours.get(_radix_detour(size)) if detours else None
         new_values = derange(_radix_permutation(sub, size), xs, ts, detour).to_pylist()
         for (row, positions, _, _), new in zip(items, new_values, strict=True):
             for p in reversed(positions):
@@ -166,7 +179,7 @@ def _int_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.A
     for digits, rows in _int_groups(numbers).items():
         perm, low = _int_permutation(sub, digits)
         xs = pa.array([abs(numbers[r]) - low for r in rows], pa.int64())
-        detour = detours.get(f"{PURPOSE}/int/{digits}") if detours else None
+        detour = detours.get(_int_detour(digits)) if detours else None
         for row, new in zip(rows, derange(perm, xs, None, detour).to_pylist(), strict=True):
             out[row] = (new + low) * (-1 if numbers[row] < 0 else 1)
     return pa.array(out, pa.int64())
@@ -186,17 +199,14 @@ def detours(values: Iterable[pa.Array], key: Key) -> dict[str, Detour]:
     out = {}
     for size, items in _jobs(sorted(texts), Prf(sub)).items():
         if size < _DETOURED_SIZE:
-            xs = pa.array([i[2] for i in items], pa.int64())
-            ts = pa.array([i[3] for i in items], pa.int64())
-            detoured = encode(xs, ts, size)
-            out[f"{PURPOSE}/radix/{size}"] = plan(
-                _radix_permutation(sub, size), detoured, tweaked=True
-            )
+            xs, ts = _chunk_values(items)
+            perm = _radix_permutation(sub, size)
+            out[_radix_detour(size)] = plan(perm, encode(xs, ts, size), tweaked=True)
     ints = sorted(numbers)
     for digits, rows in _int_groups(ints).items():
         perm, low = _int_permutation(sub, digits)
         xs = pa.array([abs(ints[r]) - low for r in rows], pa.int64())
-        out[f"{PURPOSE}/int/{digits}"] = plan(perm, xs)
+        out[_int_detour(digits)] = plan(perm, xs)
     return out
 
 

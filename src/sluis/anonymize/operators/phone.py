@@ -34,7 +34,7 @@ from sluis.anonymize.operators._arrow import (
 )
 from sluis.anonymize.permutation import KeyedPermutation, Member
 from sluis.anonymize.prf import Prf
-from sluis.anonymize.taken import Detour, Detours, derange, encode, plan
+from sluis.anonymize.taken import Detour, Detours, derange, encode, first_free, plan
 from sluis.discover.detectors.phone import (
     VALID_ANY_TYPE,
     VALID_GENERAL,
@@ -195,23 +195,15 @@ def _fallback(prf: Prf, text: str, detours: Detours | None) -> str:
     """A keyed mobile number for a number the plan does not issue, chosen by its digits, so
     ``06-76027721`` in a note and ``+31 6 76027721`` in a column get the same fake; drawn
     again while the source holds it."""
-    seed = (national_form(text) or text).encode("utf-8")
-    detour = detours.get(_detour_name(7)) if detours else None
-    for attempt in range(_FALLBACK_DRAWS):
-        suffix = b"/%d" % attempt if attempt else b""
-        value = prf.integer(b"invalid/" + seed + suffix, 5 * 10**7)
-        national = _MOBILE_PREFIXES[value % 5] + str(value // 5).zfill(7)
-        if detour is None or not _held(detour, national[:2], int(national[2:]), 7):
-            break
-    return national
+    seed = b"invalid/" + (national_form(text) or text).encode("utf-8")
 
+    def draw(suffix: bytes) -> int:
+        value = prf.integer(seed + suffix, 5 * 10**7)
+        return _tweak(_MOBILE_PREFIXES[value % 5]) * 10**7 + value // 5
 
-_FALLBACK_DRAWS = 8
-
-
-def _held(detour: Detour, prefix: str, subscriber: int, width: int) -> bool:
-    encoded = pa.array([_tweak(prefix) * 10**width + subscriber], pa.int64())
-    return bool(detour.is_taken(encoded)[0].as_py())
+    encoded = first_free(draw, detours.get(_detour_name(7)) if detours else None)
+    tweak, subscriber = divmod(encoded, 10**7)
+    return str(tweak)[1:] + str(subscriber).zfill(7)
 
 
 def _tweak(prefix: str) -> int:

@@ -28,7 +28,7 @@ from sluis.anonymize.operators._arrow import (
 )
 from sluis.anonymize.permutation import KeyedPermutation
 from sluis.anonymize.prf import Prf
-from sluis.anonymize.taken import Detour, Detours, derange, plan
+from sluis.anonymize.taken import Detour, Detours, derange, first_free, plan
 from sluis.keys import Key
 
 PURPOSE = "location.postcode"
@@ -41,8 +41,6 @@ _PAIR_INDEX = {pair: index for index, pair in enumerate(PAIRS)}
 _SHAPE = re.compile(r"\s*([1-9]\d{3})(\s*)([A-Za-z]{2})\s*")
 DOMAIN = 9000 * len(PAIRS)
 _DETOUR = f"{PURPOSE}/code"
-# Fresh draws for a text that is no postcode, while the source holds the drawn one.
-_DRAWS = 8
 
 
 def parse(text: str) -> tuple[int, str, bool] | None:
@@ -101,11 +99,7 @@ def _drawn(prf: Prf, text: str, detour: Detour | None) -> int:
     """A keyed postcode index for a text that is no postcode, drawn again while the source
     holds it."""
     seed = b"invalid/" + text.encode("utf-8")
-    for attempt in range(_DRAWS):
-        index = prf.integer(seed + (b"/%d" % attempt if attempt else b""), DOMAIN)
-        if detour is None or not detour.is_taken(pa.array([index], pa.int64()))[0].as_py():
-            break
-    return index
+    return first_free(lambda suffix: prf.integer(seed + suffix, DOMAIN), detour)
 
 
 def postcode(
