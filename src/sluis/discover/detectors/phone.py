@@ -221,18 +221,14 @@ def _starts_with_date(candidate: str) -> bool:
 def numbers_in(text: str) -> Iterator[str]:
     """Every number of ``text`` the finder may take for a phone number, as written, unscored
     and unchecked: a cheap superset of :meth:`PhoneDetector.find`'s spans (each match, and
-    it shortened by a trailing group at a time, as :func:`_valid_end` tries)."""
+    the shorter forms :func:`_valid_end` tries)."""
     for match in hinted_finditer(_TEXT, _HINT, text):
         candidate = match.group()
         if _starts_with_date(candidate):
             continue
-        yield candidate.lstrip("(")
-        for _ in range(3):
-            shorter = _GROUP_BREAK.sub("", candidate)
-            if shorter == candidate or sum(c.isdigit() for c in shorter) < 7:
-                break
-            yield shorter
-            candidate = shorter
+        forms = _shortened(candidate)
+        yield next(forms).lstrip("(")
+        yield from forms
 
 
 def _valid_end(candidate: str) -> int | None:
@@ -241,14 +237,19 @@ def _valid_end(candidate: str) -> int | None:
     A foreign number written in groups may run into a following number; up to three
     trailing groups are dropped before giving up.
     """
-    for _ in range(4):
-        if is_valid(candidate):
-            return len(candidate)
+    return next((len(form) for form in _shortened(candidate) if is_valid(form)), None)
+
+
+def _shortened(candidate: str) -> Iterator[str]:
+    """``candidate``, then it without its last group, and so on: up to three groups, while
+    seven digits are left."""
+    yield candidate
+    for _ in range(3):
         shorter = _GROUP_BREAK.sub("", candidate)
         if shorter == candidate or sum(c.isdigit() for c in shorter) < 7:
-            return None
+            return
+        yield shorter
         candidate = shorter
-    return None
 
 
 DETECTOR = PhoneDetector()
