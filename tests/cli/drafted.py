@@ -1,4 +1,5 @@
-"""The README's flow for CLI tests: a key, a drafted policy and an anonymized copy."""
+"""The README's flow for CLI tests: a key, a drafted (or written) policy and an anonymized
+copy."""
 
 from __future__ import annotations
 
@@ -20,3 +21,14 @@ def drafted_copy(source: str, tmp_path: Path) -> tuple[dict[str, dict[str, objec
     assert result.returncode == 0, result.stderr
     rules = yaml.safe_load(policy.read_text(encoding="utf-8"))["tables"]
     return rules, target
+
+
+def policy_copy(source: str, policy_text: str, key_text: str, tmp_path: Path) -> Path:
+    """Anonymize ``source`` with a written policy and key into ``tmp_path``; the published copy."""
+    tmp_path.mkdir(exist_ok=True)
+    policy, key, target = tmp_path / "policy.yaml", tmp_path / "key", tmp_path / "copy.db"
+    policy.write_text(policy_text, encoding="utf-8")
+    key.write_text(key_text, encoding="ascii")
+    result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
+    assert result.returncode == 0, result.stderr
+    return target

@@ -19,8 +19,7 @@ import pytest
 from sluis.anonymize.operators import generic
 from sluis.discover.detectors.phone import DETECTOR as PHONE
 from sluis.keys import Key
-from tests.cli.drafted import drafted_copy
-from tests.cli.test_scan import run
+from tests.cli.drafted import drafted_copy, policy_copy
 
 DDL = """
 CREATE TABLE "Patient" (
@@ -116,15 +115,9 @@ def test_pseudonyms_of_numbers_that_read_as_phone_numbers_publish(
         'CREATE TABLE "staff" ("id" INTEGER PRIMARY KEY, "big_nummer" TEXT)',
         {"staff": list(enumerate(chosen, start=1))},
     )
-    policy, key_file, target = tmp_path / "p.yaml", tmp_path / "k", tmp_path / "copy.db"
-    policy.write_text(
+    staff_policy = (
         "version: 1\ntables:\n  staff:\n    columns:\n"
         '      id: {rule: keep, reason: "surrogate key"}\n'
-        "      big_nummer: {rule: pseudonymize, category: id.professional_number}\n",
-        encoding="utf-8",
+        "      big_nummer: {rule: pseudonymize, category: id.professional_number}\n"
     )
-    key_file.write_text(key.to_text(), encoding="ascii")
-    result = run(
-        "anonymize", str(source), str(target), "--policy", str(policy), "--key-file", str(key_file)
-    )
-    assert result.returncode == 0, result.stderr
+    policy_copy(str(source), staff_policy, key.to_text(), tmp_path)  # asserts it published

@@ -13,8 +13,7 @@ from contextlib import closing
 from pathlib import Path
 
 from sluis.synth.people import PersonFactory
-from tests.cli.drafted import drafted_copy
-from tests.cli.test_scan import run
+from tests.cli.drafted import drafted_copy, policy_copy
 
 DDL = """
 CREATE TABLE huurders (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, school_kind TEXT);
@@ -96,13 +95,7 @@ def test_practices_named_after_clients_surnames_publish_unchanged_in_free_text(
         " (id INTEGER PRIMARY KEY, client_id INTEGER, verwezen_naar TEXT);",
         {"clienten": clients, "verwijzingen": referrals},
     )
-    policy, key, target = tmp_path / "p.yaml", tmp_path / "k", tmp_path / "copy.db"
-    policy.write_text(REFERRALS_POLICY, encoding="utf-8")
-    key.write_text("3c" * 32, encoding="ascii")
-    result = run(
-        "anonymize", str(source), str(target), "--policy", str(policy), "--key-file", str(key)
-    )
-    assert result.returncode == 0, result.stderr
+    target = policy_copy(str(source), REFERRALS_POLICY, "3c" * 32, tmp_path)
     with closing(sqlite3.connect(target)) as db:
         copied = [r[0] for r in db.execute("SELECT verwezen_naar FROM verwijzingen ORDER BY id")]
     assert all(PRACTICES[i % len(PRACTICES)] in c for i, c in enumerate(copied, start=1))

@@ -25,7 +25,7 @@ from sluis.anonymize.operators.onderwijsnummer import onderwijsnummer
 from sluis.discover.detectors.phone import national_form
 from sluis.keys import Key
 from sluis.synth import identifiers
-from tests.cli.test_scan import run
+from tests.cli.drafted import policy_copy
 
 KEY = "9e4d" * 16
 CHAINS = 40
@@ -96,12 +96,7 @@ def _found(cells: list[object], bsns: set[str], phones: set[str]) -> tuple[int, 
 
 
 def _anonymize(source: str, tmp_path: Path) -> list[tuple[object, ...]]:
-    tmp_path.mkdir(exist_ok=True)
-    policy, key, target = tmp_path / "policy.yaml", tmp_path / "key", tmp_path / "copy.db"
-    policy.write_text(POLICY, encoding="utf-8")
-    key.write_text(KEY, encoding="ascii")
-    result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
-    assert result.returncode == 0, result.stderr
+    target = policy_copy(source, POLICY, KEY, tmp_path)
     with closing(sqlite3.connect(target)) as db:
         return list(db.execute("SELECT * FROM klanten ORDER BY id"))
 
