@@ -97,7 +97,8 @@ def test_bsn_pseudonyms_in_every_notation_avoid_the_source_numbers() -> None:
     as_int = bsn.bsn(pa.array([int(s) for s in start], pa.int64()), KEY, detours).to_pylist()
     dotted = [f"{s[:4]}.{s[4:6]}.{s[6:]}" for s in start]
     written = bsn.bsn(pa.array(dotted), KEY, detours).to_pylist()
-    assert not set(plain) & held
+    clashes = len(set(plain) & held)
+    assert clashes == 0, f"{clashes} pseudonyms equal a source BSN"
     assert {f"{n:09d}" for n in as_int} == set(plain)
     assert [w.replace(".", "") for w in written] == plain
     assert len(set(plain)) == len(start)
@@ -108,7 +109,8 @@ def test_a_hashed_invalid_bsn_avoids_the_source_numbers() -> None:
     hashed = bsn.bsn(invalid, KEY).to_pylist()
     detours = bsn.detours([pa.array(hashed)], KEY)
     again = bsn.bsn(invalid, KEY, detours).to_pylist()
-    assert not set(again) & set(hashed)
+    clashes = len(set(again) & set(hashed))
+    assert clashes == 0, f"{clashes} hashed replacements equal a source BSN"
     assert all(BSN.matches(value) for value in again)
 
 
@@ -120,7 +122,8 @@ def test_phone_pseudonyms_and_fallbacks_avoid_the_source_numbers() -> None:
     detours = phone.detours([pa.array(source)], KEY)
     again = phone.phone(pa.array(start + unissued), KEY, detours).to_pylist()
     held = {national_form(number) for number in source}
-    assert not {national_form(number) for number in again} & held
+    clashes = len({national_form(number) for number in again} & held)
+    assert clashes == 0, f"{clashes} replacements equal a source number"
     assert len(set(again[: len(start)])) == len(start)
     assert all(PHONE.matches(number) for number in again)
 
@@ -156,5 +159,6 @@ def test_other_identifiers_avoid_the_source_values(
 ) -> None:
     start = list(dict.fromkeys(start))
     source, detoured = _chained(operator, start)
-    assert not set(detoured) & set(source)
+    clashes = len(set(detoured) & set(source))
+    assert clashes == 0, f"{clashes} pseudonyms equal a source value"
     assert len(set(detoured)) == len(start)
