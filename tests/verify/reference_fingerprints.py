@@ -1,14 +1,14 @@
 """The fingerprint normalizations as first written (plain regular expressions, no caches).
 
-Kept as the reference the faster code in :mod:`sluis.verify.fingerprints` must agree with.
+Kept as the reference the faster code in :mod:`sluis.verify.fingerprints` and the columnar
+code in :mod:`sluis.verify.pieces` must agree with.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 
-from sluis.verify.fingerprints import MAX_NGRAM, MIN_DIGITS, MIN_TEXT, Fingerprinter, shaped
+from sluis.verify.fingerprints import MAX_NGRAM, MIN_DIGITS, MIN_TEXT, shaped
 
 _NOT_WORD = re.compile(r"[^\w@]|_")
 _SEPARATORS = re.compile(r"[\s.\-/()]")
@@ -18,11 +18,6 @@ _TOKEN = re.compile(r"[\w@.+\-']+")
 _SPACED_ID = re.compile(
     r"(?:\+|\b)\d[\d .\-/()]{4,22}\d\b|\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){3,7}(?: ?\d{1,2})?\b"
 )
-
-
-def fingerprint(material: bytes, tagged: str) -> int:
-    digest = hashlib.blake2b(tagged.encode(), key=material, digest_size=8)
-    return int.from_bytes(digest.digest(), "big")
 
 
 def text_form(value: str) -> str:
@@ -65,30 +60,40 @@ def tokens(text: str) -> list[str]:
 
 
 def of_cell(
-    fingerprinter: Fingerprinter, text: str, material: bytes, *, every: bool = False
-) -> tuple[set[int], set[int]]:
-    """``Fingerprinter.of_cell`` as first written, on the same prefilters, with the key
-    ``material``."""
-    known = fingerprinter.known
-    whole = {f for f in forms(text) if every or f in known}
+    text: str,
+    *,
+    every: bool = False,
+    starts: frozenset[str] = frozenset(),
+    dictionary: frozenset[str] = frozenset(),
+) -> tuple[set[str], set[str]]:
+    """(every piece, whole cell and runs) of a target cell, as tagged forms. Without
+    ``every``, runs start only at a word in ``starts`` (tagged), and a word of
+    ``dictionary`` (text forms) is no piece alone."""
+    whole = set(forms(text))
     if text.isalnum():
-        fps = {fingerprint(material, f) for f in whole}
-        return fps, fps
+        return whole, set(whole)
     singles: set[str] = set()
     runs: set[str] = set()
     words = tokens(text)
     if len(words) > 1 or (words and words[0] != text):
         texts = [text_form(w) for w in words]
         for i, word in enumerate(words):
-            singles.update(f for f in forms(word) if every or f in known)
-            if every or "t" + texts[i] in fingerprinter.starts:
+            if every or texts[i] not in dictionary:
+                singles.update(forms(word))
+            if every or "t" + texts[i] in starts:
                 joined = texts[i]
                 for j in range(i + 1, min(i + MAX_NGRAM, len(words))):
                     joined += texts[j]
-                    tagged = "t" + joined
-                    if every or tagged in known:
-                        runs.add(tagged)
+                    runs.add("t" + joined)
         for match in _SPACED_ID.finditer(text):
-            singles.update(f for f in forms(match.group(0)) if every or f in known)
-    structural = {fingerprint(material, f) for f in whole | runs}
-    return structural | {fingerprint(material, f) for f in singles}, structural
+            singles.update(forms(match.group(0)))
+    structural = whole | runs
+    return structural | singles, structural
+
+
+def first_word(value: str) -> str | None:
+    """The tagged first word of a value of several words, where a run may start."""
+    if value.isalnum():
+        return None
+    words = tokens(value)
+    return "t" + text_form(words[0]) if len(words) >= 2 else None

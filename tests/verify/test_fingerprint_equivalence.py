@@ -1,23 +1,24 @@
-"""The faster normalizations (bytes paths for ASCII, caches per token) agree with the
-reference implementation on every input, so no cell changes from leak to coincidence."""
+"""The faster normalizations (bytes paths for ASCII) and the columnar pieces (polars for
+ASCII cells) agree with the reference implementation on every input, so no cell changes from
+leak to coincidence."""
 
 from __future__ import annotations
 
 import pickle
 
+import polars as pl
 import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sluis.synth import identifiers
-from sluis.verify import fingerprints as fast
 from sluis.verify.checks import leak
 from sluis.verify.context import column_texts
-from sluis.verify.fingerprints import Fingerprinter, FingerprintKey
+from sluis.verify.fingerprints import FingerprintKey
+from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 from tests.verify import reference_fingerprints as reference
 
-MATERIAL = bytes(range(32))
-KEY = FingerprintKey(MATERIAL)
+KEY = FingerprintKey(bytes(range(32)))
 
 # Every ASCII character (controls such as \x1c-\x1f count as whitespace for ``\s``), and
 # characters where casefold, ``\w``, ``\d`` and ``isdigit`` disagree with their ASCII
@@ -27,58 +28,83 @@ _TRICKY = st.sampled_from(
     [*"ßİﬁΣς²³٣۴\u00a0\u2003\u200b\u2028éëïÖÅ_@.+-'/()", "+31", "0031", "06", "NL91", "ABNA"]
 )
 _CELL = st.lists(_ASCII | _TRICKY | st.sampled_from("0123456789 "), max_size=40).map("".join)
+_SHAPES = st.sampled_from(
+    ["1985-03-12", "12.3.1985", "1985-13-01", "31/12/1999", "192.168.0.1", "83124.56", "12,50"]
+)
 _WORDY = st.lists(
     st.sampled_from(["Jan", "de", "Vries", "jan.devries", "0612345678", "1234 AB", "Kerkstraat"])
+    | _SHAPES
     | _CELL,
     max_size=6,
 ).map(" ".join)
 
 
-@settings(max_examples=1000, deadline=None)
-@given(_CELL | _WORDY | st.text(max_size=30))
-def test_normal_forms_agree(text: str) -> None:
-    assert fast.text_form(text) == reference.text_form(text)
-    assert fast.forms(text) == reference.forms(text)
-    assert fast.tokens(text) == reference.tokens(text)
+def _hashed(forms: set[str], key: FingerprintKey = KEY) -> set[int]:
+    frame = pl.DataFrame({"f": sorted(forms)}, schema={"f": pl.String})
+    return set(frame.select(key.hashes(pl.col("f"))).to_series().to_list())
 
 
-@given(st.text(max_size=60))
-def test_fingerprints_agree_also_after_pickling(tagged: str) -> None:
-    expected = reference.fingerprint(MATERIAL, tagged)
-    assert KEY.fingerprint(tagged) == expected
-    assert pickle.loads(pickle.dumps(KEY)).fingerprint(tagged) == expected
+def test_fingerprints_are_the_same_after_pickling_and_differ_between_keys() -> None:
+    forms = {"tjansen", "d612345678", "D19850312"}
+    assert _hashed(forms) == _hashed(forms, pickle.loads(pickle.dumps(KEY)))
+    assert not _hashed(forms) & _hashed(forms, FingerprintKey(bytes(range(1, 33))))
+
+
+def _cell_pieces(cells: list[str], **filters: pl.Series) -> list[tuple[set[int], set[int]]]:
+    """(every piece, whole cell and runs) of each cell, by the columnar code."""
+    found = cell_fingerprints(texts_frame(pa.array(cells, pa.string())), KEY, **filters)
+    out: list[tuple[set[int], set[int]]] = [(set(), set()) for _ in cells]
+    for row, fp, structural in found.select("row", "fp", "structural").iter_rows():
+        out[row][0].add(fp)
+        if structural:
+            out[row][1].add(fp)
+    return out
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_WORDY | _CELL, max_size=8), st.lists(_WORDY | _CELL, min_size=1, max_size=8))
-def test_cell_pieces_agree(registered: list[str], cells: list[str]) -> None:
-    fingerprinter = Fingerprinter(KEY)
-    for value in registered:
-        fingerprinter.register(value)
-    # The cells are registered after a first round: what the token caches remember from
-    # it must not outlive the prefilters it was read from.
-    for later in (cells, []):
-        for cell in cells + registered:
-            for every in (False, True):
-                # Twice: the second call meets the token cache the first one filled.
-                for _ in range(2):
-                    assert fingerprinter.of_cell(cell, every=every) == reference.of_cell(
-                        fingerprinter, cell, MATERIAL, every=every
-                    )
-        for value in later:
-            fingerprinter.register(value)
+def test_cell_pieces_agree(registered_values: list[str], cells: list[str]) -> None:
+    """Every piece, and with the filters of a target cell: runs from the first words of
+    values of several words, no dictionary word alone. Cells repeat, as towns do."""
+    cells = [c for c in cells + cells[:2] if c.strip() == c and c]
+    if not cells:
+        return
+    starts_text = frozenset(
+        w for v in registered_values if v and (w := reference.first_word(v)) is not None
+    )
+    dictionary = frozenset({"de", "jan", "kerkstraat"})
+    _, starts = registered(pl.Series(registered_values, dtype=pl.String), KEY)
+    assert set(starts.to_list()) == _hashed(set(starts_text))
+    for every, filters in (
+        (True, {}),
+        (False, {"starts": starts, "dictionary": pl.Series(sorted(dictionary))}),
+    ):
+        got = _cell_pieces(cells, **filters)
+        for cell, (pieces, structural) in zip(cells, got, strict=True):
+            want, want_structural = reference.of_cell(
+                cell, every=every, starts=starts_text, dictionary=dictionary
+            )
+            assert (pieces, structural) == (_hashed(want), _hashed(want_structural))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_WORDY | _CELL, max_size=12))
+def test_registered_values_agree(values: list[str]) -> None:
+    """A source value's fingerprints are those of its whole forms."""
+    found, _ = registered(pl.Series(values, dtype=pl.String), KEY)
+    assert set(found.to_list()) == _hashed({f for v in values if v for f in reference.forms(v)})
 
 
 def test_a_full_name_inside_a_note_agrees() -> None:
-    fingerprinter = Fingerprinter(KEY)
-    for value in ("Fatima El Amrani", "0612345678", "NL91 ABNA 0417 1643 00", "jan@voorbeeld.nl"):
-        fingerprinter.register(value)
+    values = ["Fatima El Amrani", "0612345678", "NL91 ABNA 0417 1643 00", "jan@voorbeeld.nl"]
+    known, starts = registered(pl.Series(values), KEY)
     note = "Mevrouw FATIMA EL-AMRANI belde op +31 6 1234 5678 (rekening NL91ABNA0417164300)."
-    every, runs = fingerprinter.of_cell(note)
-    assert (every, runs) == reference.of_cell(fingerprinter, note, MATERIAL)
-    assert len(runs) == 1  # the full name, as a run of tokens
+    [(every, runs)] = _cell_pieces([note], starts=starts, dictionary=pl.Series(["op"]))
+    want_every, want_runs = reference.of_cell(note, starts=frozenset({"tfatima", "tnl91"}))
+    assert (every, runs) == (_hashed(want_every), _hashed(want_runs))
+    assert len(runs & set(known.to_list())) == 1  # the full name, as a run of tokens
     # and the phone number, and the account number as digits and as text
-    assert len(every) == 4
+    assert len(every & set(known.to_list())) == 4
 
 
 _OTHER_CELL = st.one_of(
@@ -96,8 +122,11 @@ def test_identifier_columns_are_recognized_as_before(cells: list[str | None]) ->
     cells are identifiers, whatever the gate and the early stop skip."""
     columns = [leak._SourceColumn("other", None, False)]
     batch = pa.RecordBatch.from_arrays([pa.array(cells, pa.string())], ["other"])
-    found = leak._Pairs()
-    leak._collect(columns, batch, Fingerprinter(KEY), found, leak._Pairs())
+    found = {
+        (category, fp)
+        for _, category, fps in leak._collect(columns, batch, KEY).found
+        for fp in fps.to_list()
+    }
 
     present = [c for c in column_texts(batch.column(0)) if c is not None]
     detectors = leak._value_detectors()
@@ -108,21 +137,6 @@ def test_identifier_columns_are_recognized_as_before(cells: list[str | None]) ->
     ]
     expected: set[tuple[str, int]] = set()
     if len(looked_up) >= 0.5 * len(present):
-        reference_fingerprinter = Fingerprinter(KEY)
         for text, category in looked_up:
-            expected |= {(category, fp) for fp in reference_fingerprinter.register(text)}
-    assert {(c, fp) for c, fps in found.by_category.items() for fp in fps} == expected
-
-
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.text(max_size=12), max_size=30), st.lists(st.text(max_size=12), max_size=30))
-def test_merged_prefilters_hold_what_either_held(mine: list[str], theirs: list[str]) -> None:
-    here, there = fast.Prefilter(), fast.Prefilter()
-    for tagged in mine:
-        here.add(tagged)
-    for tagged in theirs:
-        there.add(tagged)
-    expected = int.from_bytes(here._bits, "little") | int.from_bytes(there._bits, "little")
-    here.update(there)
-    assert int.from_bytes(here._bits, "little") == expected
-    assert all(tagged in here for tagged in mine + theirs)
+            expected |= {(category, fp) for fp in _hashed(set(reference.forms(text)))}
+    assert found == expected

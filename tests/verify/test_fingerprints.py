@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime
 
+import polars as pl
 import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.verify.fingerprints import Fingerprinter, FingerprintKey, forms, search, tokens
+from sluis.verify.fingerprints import FingerprintKey, forms, search, tokens
+from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 
 KEY = FingerprintKey(bytes(32))
 
 
-def _fp(value: str) -> set[int]:
-    return set(Fingerprinter(KEY).of_value(value))
+def _fp(value: str, key: FingerprintKey = KEY) -> set[int]:
+    return set(registered(pl.Series([value]), key)[0].to_list())
 
 
 @given(st.integers(min_value=10**8, max_value=10**9 - 1))
@@ -47,16 +49,15 @@ def test_short_values_are_skipped_but_identifiers_are_not() -> None:
 
 
 def test_runs_of_tokens_meet_a_registered_full_name() -> None:
-    fingerprinter = Fingerprinter(KEY)
-    registered = set(fingerprinter.register("Fatima El Amrani"))
-    every, runs = fingerprinter.of_cell("Gesprek met MEVROUW FATIMA EL-AMRANI over haar diploma")
-    assert registered & runs
-    assert registered & every
+    known, starts = registered(pl.Series(["Fatima El Amrani"]), KEY)
+    note = pa.array(["Gesprek met MEVROUW FATIMA EL-AMRANI over haar diploma"])
+    pieces = cell_fingerprints(texts_frame(note), KEY, starts=starts)
+    found = pieces.filter(pl.col("fp").is_in(known.implode()))
+    assert found["structural"].to_list() == [True]  # a run, not one word alone
 
 
 def test_the_key_changes_every_fingerprint() -> None:
-    other = Fingerprinter(FingerprintKey(bytes([1]) * 32))
-    assert not set(other.of_value("voorbeeld")) & _fp("voorbeeld")
+    assert not _fp("voorbeeld", FingerprintKey(bytes([1]) * 32)) & _fp("voorbeeld")
 
 
 @settings(max_examples=50, deadline=None)

@@ -48,7 +48,7 @@ class VerifyOptions:
     quasi-identifier group must have; ``workers`` processes judge the leak check's batches
     of tables larger than one batch (the result is the same as with one)."""
 
-    batch_rows: int = 16_384
+    batch_rows: int = 65_536
     coincidence_share: float = 0.2
     l_diversity: int = 2
     workers: int = 1
@@ -72,19 +72,23 @@ class VerifyContext:
 
 
 def column_texts(values: pa.Array | pa.ChunkedArray) -> list[str | None]:
-    """:func:`cell_text` of every cell; text columns are trimmed in Arrow, not cell by cell.
-    A column of compact dates (``19850312``, text or integer) reads as ISO dates, on both
-    sides of a comparison alike: a date is then never mistaken for an 8-digit BSN."""
+    """:func:`cell_text` of every cell (see :func:`text_array`)."""
+    texts: list[str | None] = text_array(values).to_pylist()
+    return texts
+
+
+def text_array(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """:func:`cell_text` of every cell, as Arrow text; text columns are trimmed in Arrow,
+    not cell by cell. A column of compact dates (``19850312``, text or integer) reads as ISO
+    dates, on both sides of a comparison alike: a date is then never mistaken for an 8-digit
+    BSN."""
     dates = _compact_dates(values)
     if dates is not None:
         values = dates
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
         trimmed = pc.utf8_trim_whitespace(values)
-        texts: list[str | None] = pc.if_else(
-            pc.equal(trimmed, ""), pa.scalar(None, values.type), trimmed
-        ).to_pylist()
-        return texts
-    return [cell_text(value) for value in values.to_pylist()]
+        return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, values.type), trimmed)
+    return pa.array([cell_text(value) for value in values.to_pylist()], pa.string())
 
 
 def _compact_dates(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray | None:

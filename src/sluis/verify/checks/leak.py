@@ -45,13 +45,14 @@ import math
 import multiprocessing
 import multiprocessing.queues
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Protocol
 
+import polars as pl
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
@@ -64,11 +65,11 @@ from sluis.verify.checks.rescan import may_hold_identifier
 from sluis.verify.context import (
     PERSONAL_CATEGORIES,
     VerifyContext,
-    cell_text,
-    column_texts,
     is_identifier,
+    text_array,
 )
-from sluis.verify.fingerprints import Fingerprinter, FingerprintKey, FingerprintSet, SetBuilder
+from sluis.verify.fingerprints import FingerprintKey, FingerprintSet, SetBuilder
+from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 from sluis.verify.report import CheckResult, Finding, finding_rows
 from sluis.workers import start_method
 
@@ -100,9 +101,9 @@ class _Hits:
 
 
 def run(ctx: VerifyContext) -> CheckResult:
-    fingerprinter = Fingerprinter(ctx.key, lexicon.stopwords() | lexicon.common_words())
-    identifiers, personal = _build_sets(ctx, fingerprinter)
-    sets = _Sets(fingerprinter, identifiers, personal)
+    identifiers, personal, starts = _build_sets(ctx)
+    dictionary = pl.Series(sorted(lexicon.stopwords() | lexicon.common_words()), dtype=pl.String)
+    sets = _Sets(ctx.key, identifiers, personal, starts, dictionary)
     leaks: dict[tuple[str, str, str], _Hits] = defaultdict(_Hits)
     coincidences: dict[tuple[str, str, bool], _Hits] = defaultdict(_Hits)
     filled: dict[tuple[str, str], int] = defaultdict(int)
@@ -183,35 +184,35 @@ def _value_detectors() -> list[Detector]:
     return [d for d in all_detectors() if is_identifier(d.category) and not d.needs_context]
 
 
-class _Sink(Protocol):
-    def add(self, fingerprints: Iterable[int], category: str) -> None: ...
-
-
-class _Pairs:
-    """Fingerprints per category, as a worker collects them for the main process's sets."""
-
-    def __init__(self) -> None:
-        self.by_category: dict[str, list[int]] = defaultdict(list)
-
-    def add(self, fingerprints: Iterable[int], category: str) -> None:
-        self.by_category[category].extend(fingerprints)
-
-
 @dataclass
 class _Collected:
-    """One source batch's fingerprints and the prefilter bits its values set."""
+    """One source batch's values by set and category, fingerprinted: (is identifier,
+    category, fingerprints), and the fingerprints of the first words of values of several
+    words."""
 
-    identifiers: _Pairs
-    personal: _Pairs
-    fingerprinter: Fingerprinter
+    found: list[tuple[bool, str, pl.Series]] = field(default_factory=list)
+    starts: list[pl.Series] = field(default_factory=list)
+
+    def add(self, values: list[str] | pl.Series, category: str, key: FingerprintKey) -> None:
+        series = values if isinstance(values, pl.Series) else pl.Series(values, dtype=pl.String)
+        if series.is_empty():
+            return
+        fingerprints, starts = registered(series, key)
+        self.found.append((is_identifier(category), category, fingerprints))
+        self.starts.append(starts)
 
 
-def _build_sets(
-    ctx: VerifyContext, fingerprinter: Fingerprinter
-) -> tuple[FingerprintSet, FingerprintSet]:
-    """Pass one: every source batch fingerprinted here, or on ``workers`` processes whose
-    fingerprints and prefilter bits are merged in source order."""
+def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.Series]:
+    """Pass one: every source batch fingerprinted here, or on ``workers`` processes: the
+    identifier set, the personal set, and the first words of known values."""
     identifiers, personal = SetBuilder(), SetBuilder()
+    starts: list[pl.Series] = []
+
+    def merge(collected: _Collected) -> None:
+        for is_id, category, found in collected.found:
+            (identifiers if is_id else personal).add(found, category)
+        starts.extend(collected.starts)
+
     detected: dict[str, str | None] = {}
     batch_rows = ctx.options.batch_rows
     pool: ProcessPoolExecutor | None = None
@@ -227,128 +228,121 @@ def _build_sets(
                 for batch in batches:
                     if len(detected) > 200_000:
                         detected.clear()
-                    _collect(columns, batch, fingerprinter, identifiers, personal, detected)
+                    merge(_collect(columns, batch, ctx.key, detected))
                 continue
             if pool is None:
                 pool = ProcessPoolExecutor(ctx.options.workers, mp_context=start_method())
             pending: deque[Future[_Collected]] = deque()
             for batch in batches:
-                pending.append(pool.submit(_collect_in_worker, columns, batch, fingerprinter.key))
+                pending.append(pool.submit(_collect, columns, batch, ctx.key))
                 if len(pending) >= 2 * ctx.options.workers:
-                    _merge(pending.popleft().result(), fingerprinter, identifiers, personal)
+                    merge(pending.popleft().result())
             while pending:
-                _merge(pending.popleft().result(), fingerprinter, identifiers, personal)
+                merge(pending.popleft().result())
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-    return identifiers.build(), personal.build()
-
-
-def _collect_in_worker(
-    columns: list[_SourceColumn], batch: pa.RecordBatch, key: FingerprintKey
-) -> _Collected:
-    collected = _Collected(_Pairs(), _Pairs(), Fingerprinter(key))
-    _collect(columns, batch, collected.fingerprinter, collected.identifiers, collected.personal)
-    return collected
-
-
-def _merge(
-    collected: _Collected,
-    fingerprinter: Fingerprinter,
-    identifiers: SetBuilder,
-    personal: SetBuilder,
-) -> None:
-    fingerprinter.merge(collected.fingerprinter)
-    for pairs, builder in ((collected.identifiers, identifiers), (collected.personal, personal)):
-        for category, fps in pairs.by_category.items():
-            builder.add(fps, category)
+    first_words = pl.concat(starts).unique() if starts else pl.Series([], dtype=pl.UInt64)
+    return identifiers.build(), personal.build(), first_words
 
 
 def _collect(
     columns: list[_SourceColumn],
     batch: pa.RecordBatch,
-    fingerprinter: Fingerprinter,
-    identifiers: _Sink,
-    personal: _Sink,
+    key: FingerprintKey,
     detected: dict[str, str | None] | None = None,
-) -> None:
+) -> _Collected:
     """Fingerprint one source batch's personal values into the two sets."""
     detected = {} if detected is None else detected
+    collected = _Collected()
     detectors = _value_detectors()
-    values = [column_texts(batch.column(i)) for i in range(len(columns))]
-    for column, cells in zip(columns, values, strict=True):
-        present = [text for text in cells if text is not None]
+    arrays = [text_array(batch.column(i)) for i in range(len(columns))]
+    for column, array in zip(columns, arrays, strict=True):
+        category = column.category
+        if not column.container and (is_identifier(category) or category in PERSONAL_CATEGORIES):
+            values = pl.Series(values=array, dtype=pl.String).drop_nulls().unique()
+            if category in ("contact.email", "contact.phone"):
+                code = str(category)
+                values = pl.Series(
+                    [v for v in values if not is_organizations_contact(code, v)], dtype=pl.String
+                )
+            collected.add(values, str(category), key)
+            continue
         # Fingerprints are a set: each distinct value of the batch is added once.
+        present = [text for text in dict.fromkeys(array.to_pylist()) if text is not None]
         if column.container:
-            for text in dict.fromkeys(present):
-                _add_container(text, fingerprinter, identifiers, personal)
+            by_category: dict[str, list[str]] = defaultdict(list)
+            for text in present:
+                _add_container(text, by_category)
+            for found_category, found in by_category.items():
+                collected.add(found, found_category, key)
             continue
-        if is_identifier(column.category) or column.category in PERSONAL_CATEGORIES:
-            target = identifiers if is_identifier(column.category) else personal
-            code = str(column.category)
-            for text in dict.fromkeys(present):
-                if not is_organizations_contact(code, text):
-                    target.add(fingerprinter.register(text), code)
-            continue
-        looked_up: list[tuple[str, str]] = []
-        filled = len(present)
+        looked_up: dict[str, list[str]] = defaultdict(list)
+        filled = len(pc.drop_null(array)) if len(array) else 0
         # Past this many cells that are no identifier, the column cannot become one.
         misses_allowed = filled - _IDENTIFIER_COLUMN * filled
         misses = 0
-        for text in present:
-            category = detected.get(text, "")
-            if category == "":
-                category = (
+        hits = 0
+        for text in array.to_pylist():
+            if text is None:
+                continue
+            kind = detected.get(text, "")
+            if kind == "":
+                kind = (
                     next((d.category for d in detectors if d.matches(text)), None)
                     if may_hold_identifier(text)
                     else None
                 )
-                detected[text] = category
-            if category is not None:
-                looked_up.append((text, category))
+                detected[text] = kind
+            if kind is not None:
+                looked_up[kind].append(text)
+                hits += 1
             else:
                 misses += 1
                 if misses > misses_allowed:
                     break
         # A column of other things where a few cells pass a checksum by chance
         # (dates as 19850312 pass the 11-proef one time in eleven) holds none.
-        if misses <= misses_allowed and len(looked_up) >= _IDENTIFIER_COLUMN * filled:
-            for text, category in dict.fromkeys(looked_up):
-                identifiers.add(fingerprinter.register(text), category)
+        if misses <= misses_allowed and hits >= _IDENTIFIER_COLUMN * filled:
+            for found_category, texts in looked_up.items():
+                collected.add(texts, found_category, key)
     # The same person's name recurs from row to row: each distinct name is added once.
-    for name in dict.fromkeys(_full_names(columns, values)):
-        personal.add(fingerprinter.register(name), "person.name")
+    collected.add(_full_names(columns, arrays), "person.name", key)
+    return collected
 
 
-def _full_names(columns: list[_SourceColumn], values: list[list[str | None]]) -> Iterator[str]:
-    """First names, prefix and surname of one row joined, in column order."""
-    parts = [i for i, c in enumerate(columns) if c.category in _NAME_PARTS]
+def _full_names(columns: list[_SourceColumn], arrays: list[pa.Array]) -> pl.Series:
+    """First names, prefix and surname of each row joined, in column order, where a row
+    has two of them or more."""
+    parts = [
+        pl.Series(values=arrays[i], dtype=pl.String)
+        for i, c in enumerate(columns)
+        if c.category in _NAME_PARTS
+    ]
     if len(parts) < 2:
-        return
-    for row in zip(*(values[i] for i in parts), strict=True):
-        words = [v for v in row if v is not None]
-        if len(words) >= 2:
-            yield " ".join(words)
+        return pl.Series([], dtype=pl.String)
+    frame = pl.DataFrame({str(i): part for i, part in enumerate(parts)})
+    present = pl.sum_horizontal(pl.all().is_not_null())
+    return (
+        frame.select(
+            pl.when(present >= 2).then(pl.concat_str(pl.all(), separator=" ", ignore_nulls=True))
+        )
+        .to_series()
+        .drop_nulls()
+    )
 
 
-def _add_container(
-    text: str, fingerprinter: Fingerprinter, identifiers: _Sink, personal: _Sink
-) -> None:
+def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
     for span in find_entities(text):
-        found = text[span.start : span.end]
-        if is_identifier(span.category):
-            identifiers.add(fingerprinter.register(found), span.category)
-        elif span.category in PERSONAL_CATEGORIES:
-            personal.add(fingerprinter.register(found), span.category)
+        if is_identifier(span.category) or span.category in PERSONAL_CATEGORIES:
+            by_category[span.category].append(text[span.start : span.end])
     if text[:1] in "{[":
         for key, leaf in _json_leaves(text):
             named = hint(key)
-            if named.strength < _MIN_HINT:
-                continue
-            if is_identifier(named.category):
-                identifiers.add(fingerprinter.register(leaf), str(named.category))
-            elif named.category in PERSONAL_CATEGORIES:
-                personal.add(fingerprinter.register(leaf), str(named.category))
+            if named.strength >= _MIN_HINT and (
+                is_identifier(named.category) or named.category in PERSONAL_CATEGORIES
+            ):
+                by_category[str(named.category)].append(leaf)
 
 
 def _json_leaves(text: str) -> Iterator[tuple[str, str]]:
@@ -370,77 +364,35 @@ def _json_leaves(text: str) -> Iterator[tuple[str, str]]:
 # -- pass two: the target -------------------------------------------------------------
 
 
-def _source_rows(ctx: VerifyContext, table: str) -> Iterator[tuple[object, ...]]:
-    """The personal cells of each source row, in scan order (nothing for a new table)."""
-    source_table = ctx.source_table(table)
-    if source_table is None:
-        return
-    names = [c.name for c in _source_columns(ctx, source_table)]
-    if not names:
-        while True:
-            yield ()
-    for batch in ctx.source.batches(table, names, batch_rows=ctx.options.batch_rows):
-        yield from zip(*(batch.column(i).to_pylist() for i in range(len(names))), strict=True)
+class _Aligned:
+    """The personal cells of the source rows at the target's scan positions, cut to the
+    target's batches (none for a new table or one without personal columns)."""
 
+    def __init__(self, ctx: VerifyContext, table: str) -> None:
+        source_table = ctx.source_table(table)
+        names = [c.name for c in _source_columns(ctx, source_table)] if source_table else []
+        self._batches: Iterator[pa.RecordBatch] = (
+            iter(ctx.source.batches(table, names, batch_rows=ctx.options.batch_rows))
+            if names
+            else iter(())
+        )
+        self._rest: pa.Table | None = None
 
-@dataclass
-class _SourceRow:
-    """One source row's fingerprints: every piece of any personal cell, and per column the
-    whole cell and runs of tokens (what survives when a cell was not replaced)."""
-
-    every: set[int]
-    structural: dict[str, set[int]]
-    names: set[int]  # the whole cells of the row's name columns
-
-
-def _row_fingerprints(
-    row: tuple[object, ...],
-    columns: list[_SourceColumn],
-    fingerprinter: Fingerprinter,
-    cache: dict[str, tuple[set[int], set[int]]],
-) -> _SourceRow:
-    """``cache`` holds the pieces of source cells seen before: towns, given names and
-    template notes repeat from row to row."""
-    every: set[int] = set()
-    structural: dict[str, set[int]] = {}
-    names: set[int] = set()
-    for column, value in zip(columns, row, strict=False):
-        # What cell_text gives, without its type tests for the common case, text.
-        text = (value.strip() or None) if type(value) is str else cell_text(value)
-        if text is not None:
-            parts = cache.get(text)
-            if parts is None:
-                parts = cache[text] = fingerprinter.of_cell(text, every=True)
-            pieces, runs = parts
-            every |= pieces
-            structural[column.name] = runs
-            if column.category in _NAMES:
-                names |= runs
-    return _SourceRow(every, structural, names)
-
-
-def _judge(
-    fp: int, row: _SourceRow | None, column: str, is_id: bool, copied: bool, category: str
-) -> str | None:
-    """A leak's category, ``"coincidence"``, or ``None`` for a match that means nothing.
-
-    Kept columns: every match leaks, a given name alone only when it is the row's own.
-    Transformed columns: an identifier of the same
-    source row, or a whole value or run of words of the same column in that row, leaks;
-    another person's identifier, or a lone word that also occurs elsewhere in the row
-    (a fake first name equal to a name in the original letter), is a coincidence.
-    """
-    if copied and category == _GIVEN_NAME and row is not None:
-        # A given name alone in a kept column ("edit" among actions, "Rose" a colour) leaks
-        # when it is the row's own; a column of given names is the rescan's to find.
-        return category if fp in row.names else None
-    if copied or row is None:
-        return category
-    if is_id:
-        return category if fp in row.every else "coincidence"
-    if fp in row.structural.get(column, ()):
-        return category
-    return "coincidence" if fp in row.every else None
+    def take(self, rows: int) -> pa.Table | None:
+        """The next ``rows`` source rows (fewer where the source ends)."""
+        parts = [] if self._rest is None else [self._rest]
+        have = sum(p.num_rows for p in parts)
+        while have < rows:
+            batch = next(self._batches, None)
+            if batch is None:
+                break
+            parts.append(pa.Table.from_batches([batch]))
+            have += batch.num_rows
+        if not parts:
+            return None
+        table = pa.concat_tables(parts)
+        self._rest = table.slice(rows) if table.num_rows > rows else None
+        return table.slice(0, rows)
 
 
 @dataclass(frozen=True)
@@ -460,11 +412,14 @@ class _TableScan:
 
 @dataclass(frozen=True)
 class _Sets:
-    """The run's fingerprinter and the two source sets: what every batch is compared with."""
+    """What every batch is compared with: the two source sets, the first words of known
+    values of several words, and the dictionary words no single is taken from."""
 
-    fingerprinter: Fingerprinter
+    key: FingerprintKey
     identifiers: FingerprintSet
     personal: FingerprintSet
+    starts: pl.Series
+    dictionary: pl.Series
 
 
 @dataclass
@@ -499,12 +454,12 @@ def _scan_table(
     )
     batch_rows = ctx.options.batch_rows
     parallel = ctx.options.workers > 1 and ctx.target.row_count(table.name) > batch_rows
-    source_rows = _source_rows(ctx, table.name)
+    aligned = _Aligned(ctx, table.name)
 
-    def batches() -> Iterator[tuple[pa.RecordBatch, list[tuple[object, ...]], int]]:
+    def batches() -> Iterator[tuple[pa.RecordBatch, pa.Table | None, int]]:
         position = 0
         for batch in ctx.target.batches(table.name, list(names), batch_rows=batch_rows):
-            yield batch, [next(source_rows, ()) for _ in range(batch.num_rows)], position
+            yield batch, aligned.take(batch.num_rows), position
             position += batch.num_rows
 
     cells = 0
@@ -522,22 +477,7 @@ def _scan_table(
     return cells
 
 
-@dataclass
-class _Caches:
-    """The pieces of target cells (``cells``) and of source cells (``sources``) seen in
-    earlier batches: towns, given names, dates and template notes repeat."""
-
-    cells: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
-    sources: dict[str, tuple[set[int], set[int]]] = field(default_factory=dict)
-
-    def trim(self) -> None:
-        for seen in (self.cells, self.sources):
-            if len(seen) > 100_000:
-                seen.clear()
-
-
 _worker_sets: _Sets | None = None
-_worker_caches = _Caches()
 
 
 def _start_worker(delivery: multiprocessing.queues.Queue[_Sets]) -> None:
@@ -546,25 +486,22 @@ def _start_worker(delivery: multiprocessing.queues.Queue[_Sets]) -> None:
 
 
 def _judge_in_worker(
-    scan: _TableScan, batch: pa.RecordBatch, raw_rows: list[tuple[object, ...]], position: int
+    scan: _TableScan, batch: pa.RecordBatch, source: pa.Table | None, position: int
 ) -> _BatchResult:
     assert _worker_sets is not None, "worker used before it was started"
-    _worker_caches.trim()
-    return _judge_batch(scan, _worker_sets, batch, raw_rows, position, _worker_caches)
+    return _judge_batch(scan, _worker_sets, batch, source, position)
 
 
 def _judged(
     scan: _TableScan,
     sets: _Sets,
-    batches: Iterator[tuple[pa.RecordBatch, list[tuple[object, ...]], int]],
+    batches: Iterator[tuple[pa.RecordBatch, pa.Table | None, int]],
     workers: int,
 ) -> Iterator[_BatchResult]:
     """Each batch judged, in order: here, or on ``workers`` processes that get the sets once."""
     if workers <= 1:
-        caches = _Caches()
-        for batch, raw_rows, position in batches:
-            caches.trim()
-            yield _judge_batch(scan, sets, batch, raw_rows, position, caches)
+        for batch, source, position in batches:
+            yield _judge_batch(scan, sets, batch, source, position)
         return
     context = start_method()
     # The sets reach the workers through a queue, not as the initializer's arguments:
@@ -578,8 +515,8 @@ def _judged(
             workers, mp_context=context, initializer=_start_worker, initargs=(delivery,)
         ) as pool:
             pending: deque[Future[_BatchResult]] = deque()
-            for batch, raw_rows, position in batches:
-                pending.append(pool.submit(_judge_in_worker, scan, batch, raw_rows, position))
+            for batch, source, position in batches:
+                pending.append(pool.submit(_judge_in_worker, scan, batch, source, position))
                 if len(pending) >= 2 * workers:
                     yield pending.popleft().result()
             while pending:
@@ -591,79 +528,178 @@ def _judged(
         delivery.close()
 
 
-def _organization_pieces(text: str, fingerprinter: Fingerprinter) -> set[int]:
-    """The pieces of the names in ``text`` that the finder reads as organizations' by their
-    context ("Deurwaarderskantoor De Groot & Visser"): a firm that bears a surname is no
-    person, so it stays in redacted text and is no leak."""
-    pieces: set[int] = set()
-    for start, end in organization_names(text):
-        pieces |= fingerprinter.of_cell(text[start:end], every=True)[0]
-    return pieces
+def _cell_fingerprints(
+    array: pa.Array | pa.ChunkedArray, key: FingerprintKey, sets: _Sets | None = None
+) -> pl.DataFrame:
+    """(``row``, ``fp``, ``structural``) of the pieces of a column's cells: with ``sets``
+    only those that may be known (runs from known first words, no dictionary words alone),
+    without them every piece."""
+    cells = texts_frame(array)
+    if sets is None:
+        return cell_fingerprints(cells, key)
+    return cell_fingerprints(cells, key, starts=sets.starts, dictionary=sets.dictionary)
+
+
+def _source_pieces(
+    source: pa.Table | None,
+    rows: pl.Series,
+    columns: tuple[_SourceColumn, ...],
+    key: FingerprintKey,
+) -> pl.DataFrame:
+    """Every piece of the personal cells of the source ``rows``: (``row``, ``fp``,
+    ``structural``, ``column``, ``name``: whether the column holds names)."""
+    frames = []
+    if source is not None:
+        wanted = rows.filter(rows < source.num_rows).unique().sort()
+        picked = source.take(pa.array(wanted.to_list(), pa.int64()))
+        for j, column in enumerate(columns):
+            found = _cell_fingerprints(text_array(picked.column(j)), key)
+            frames.append(
+                found.with_columns(
+                    row=wanted.gather(found["row"]).cast(pl.UInt32),
+                    column=pl.lit(column.name, pl.String),
+                    name=pl.lit(column.category in _NAMES),
+                )
+            )
+    if not frames:
+        return pl.DataFrame(
+            schema={
+                "row": pl.UInt32,
+                "fp": pl.UInt64,
+                "structural": pl.Boolean,
+                "column": pl.String,
+                "name": pl.Boolean,
+            }
+        )
+    return pl.concat(frames)
+
+
+def _judged_hits(hits: pl.DataFrame, source: pl.DataFrame, copied: list[int]) -> pl.DataFrame:
+    """``hits`` (``row``, ``ci``, ``fp``, ``is_id``, ``category``, ``column``) with their
+    ``kind``: a category (a leak), ``"coincidence"``, or null for a match that means nothing.
+
+    Kept columns: every match leaks, a given name alone only when it is the row's own.
+    Transformed columns: an identifier of the same source row, or a whole value or run of
+    words of the same column in that row, leaks; another person's identifier, or a lone word
+    that also occurs elsewhere in the row (a fake first name equal to a name in the original
+    letter), is a coincidence.
+    """
+    every = source.select("row", "fp").unique().with_columns(in_row=pl.lit(True))
+    own = (
+        source.filter("structural")
+        .select("row", "column", "fp")
+        .unique()
+        .with_columns(in_column=pl.lit(True))
+    )
+    names = (
+        source.filter(pl.col("structural") & pl.col("name"))
+        .select("row", "fp")
+        .unique()
+        .with_columns(in_names=pl.lit(True))
+    )
+    flagged = (
+        hits.join(every, on=["row", "fp"], how="left")
+        .join(own, on=["row", "column", "fp"], how="left")
+        .join(names, on=["row", "fp"], how="left")
+        .with_columns(pl.col("in_row", "in_column", "in_names").fill_null(False))
+    )
+    category = pl.col("category")
+    is_copied = pl.col("ci").is_in(pl.Series(copied, dtype=pl.UInt16).implode())
+    given_alone = is_copied & (category == _GIVEN_NAME) & ~pl.col("is_id")
+    return flagged.with_columns(
+        kind=pl.when(given_alone)
+        .then(pl.when("in_names").then(category))
+        .when(is_copied)
+        .then(category)
+        .when("is_id")
+        .then(pl.when("in_row").then(category).otherwise(pl.lit("coincidence")))
+        .when("in_column")
+        .then(category)
+        .when("in_row")
+        .then(pl.lit("coincidence"))
+    ).filter(pl.col("kind").is_not_null())
+
+
+def _organization_pieces(texts: list[str], key: FingerprintKey) -> list[set[int]]:
+    """The pieces of the names in each text that the finder reads as organizations' by
+    their context ("Deurwaarderskantoor De Groot & Visser"): a firm that bears a surname is
+    no person, so it stays in redacted text and is no leak."""
+    spans = [
+        (i, text[start:end])
+        for i, text in enumerate(texts)
+        for start, end in organization_names(text)
+    ]
+    out: list[set[int]] = [set() for _ in texts]
+    if spans:
+        owners, names = zip(*spans, strict=True)
+        found = _cell_fingerprints(pa.array(names, pa.string()), key)
+        for row, fp in found.select("row", "fp").iter_rows():
+            out[owners[row]].add(fp)
+    return out
 
 
 def _judge_batch(
     scan: _TableScan,
     sets: _Sets,
     batch: pa.RecordBatch,
-    raw_rows: list[tuple[object, ...]],
+    source: pa.Table | None,
     position: int,
-    caches: _Caches,
 ) -> _BatchResult:
-    fingerprinter = sets.fingerprinter
-    names, copied, allowed = scan.names, scan.copied, scan.allowed
+    names = scan.names
     result = _BatchResult(0, [0] * len(names), [])
-    row_cache: dict[int, _SourceRow] = {}
-    cell_cache = caches.cells
-    source_columns = list(scan.source_columns)
-    probes: list[int] = []
-    where: list[tuple[int, int]] = []
-    personal_probes: list[int] = []
-    personal_where: list[tuple[int, int]] = []
-    cells: list[list[str | None]] = []
+    probes = []
+    arrays = []
     for ci in range(len(names)):
-        texts = column_texts(batch.column(ci))
-        cells.append(texts)
-        present = len(texts) - texts.count(None)
+        array = text_array(batch.column(ci))
+        arrays.append(array)
+        present = len(array) - array.null_count
         result.cells += present
         result.filled[ci] += present
-        for r, text in enumerate(texts):
-            if text is None:
-                continue
-            parts = cell_cache.get(text)
-            if parts is None:
-                parts = fingerprinter.of_cell(text)
-                cell_cache[text] = parts
-            every, structural = parts
-            if not every:  # the structural pieces are among every piece
-                continue
-            probes.extend(every)
-            where.extend([(ci, r)] * len(every))
-            chosen = structural if copied[ci] else every
-            personal_probes.extend(chosen)
-            personal_where.extend([(ci, r)] * len(chosen))
+        found = _cell_fingerprints(array, sets.key, sets)
+        probes.append(found.with_columns(ci=pl.lit(ci, pl.UInt16)))
+    every = pl.concat(probes)
+    copied = [ci for ci in range(len(names)) if scan.copied[ci]]
+    # A copied column's whole cells and runs count for names, a transformed one's every piece.
+    personal = every.filter(
+        pl.col("structural") | ~pl.col("ci").is_in(pl.Series(copied, dtype=pl.UInt16).implode())
+    )
+    hits = pl.concat(
+        [
+            sets.identifiers.matches(every).with_columns(is_id=pl.lit(True)),
+            sets.personal.matches(personal).with_columns(is_id=pl.lit(False)),
+        ]
+    )
+    if hits.is_empty():
+        return result
+    hits = hits.with_columns(
+        column=pl.col("ci").replace_strict(
+            list(range(len(names))), list(names), return_dtype=pl.String
+        )
+    )
+    source_pieces = _source_pieces(source, hits["row"], scan.source_columns, sets.key)
+    judged = (
+        _judged_hits(hits, source_pieces, copied)
+        .sort("is_id", "row", "ci", "fp", descending=[True, False, False, False])
+        .select("row", "ci", "fp", "is_id", "category", "kind")
+        .rows()
+    )
+    # A name the finder reads as an organization's, in free text, JSON or documents.
+    container_cells = sorted(
+        {(ci, row) for row, ci, _, is_id, _, _ in judged if not is_id and scan.containers[ci]}
+    )
+    organizations = dict(
+        zip(
+            container_cells,
+            _organization_pieces([arrays[ci][r].as_py() for ci, r in container_cells], sets.key),
+            strict=True,
+        )
+    )
     seen: set[tuple[int, int, str]] = set()
-    for fps, places, fset, is_id in (
-        (probes, where, sets.identifiers, True),
-        (personal_probes, personal_where, sets.personal, False),
-    ):
-        for fp, (ci, r), category in zip(fps, places, fset.lookup(fps), strict=True):
-            if category is None:
-                continue
-            row = row_cache.get(r)
-            # A copied column's match leaks whatever the row, but for a given name alone.
-            if row is None and (not copied[ci] or (category == _GIVEN_NAME and not is_id)):
-                row = row_cache[r] = _row_fingerprints(
-                    raw_rows[r], source_columns, fingerprinter, caches.sources
-                )
-            kind = _judge(fp, row, names[ci], is_id, copied[ci], category)
-            if kind is None or category in allowed[ci] or (ci, r, kind) in seen:
-                continue
-            if (
-                not is_id
-                and scan.containers[ci]
-                and fp in _organization_pieces(cells[ci][r] or "", fingerprinter)
-            ):
-                continue  # an organization's name, as the finder left it: no leak, no chance
-            seen.add((ci, r, kind))
-            result.hits.append((kind, ci, is_id, category, position + r + 1))
+    for row, ci, fp, is_id, category, kind in judged:
+        if category in scan.allowed[ci] or (ci, row, kind) in seen:
+            continue
+        if not is_id and fp in organizations.get((ci, row), ()):
+            continue  # an organization's name, as the finder left it: no leak, no chance
+        seen.add((ci, row, kind))
+        result.hits.append((kind, ci, is_id, category, position + row + 1))
     return result
