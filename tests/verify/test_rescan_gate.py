@@ -1,13 +1,22 @@
-"""The rescan skips text without a digit, "@" or ":": no identifier is ever found there."""
+"""The rescan skips text without a digit, "@" or ":", and plain dates: no identifier is ever
+found there."""
 
 from __future__ import annotations
 
+import re
+
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sluis.discover.detectors import all_detectors
 from sluis.discover.text import find_entities
-from sluis.verify.checks.rescan import MIN_IDENTIFIER_DIGITS, may_hold_identifier
+from sluis.verify.checks.rescan import (
+    MIN_IDENTIFIER_DIGITS,
+    PLAIN_DATE,
+    may_hold_identifier,
+    may_hold_identifiers,
+)
 from sluis.verify.context import is_identifier
 
 _DETECTORS = [d for d in all_detectors() if is_identifier(d.category)]
@@ -48,3 +57,34 @@ def test_no_identifier_is_a_shorter_number_at_the_edges() -> None:
     top = 10 ** (MIN_IDENTIFIER_DIGITS - 1)
     for number in (*range(top - 2_000, top), *range(0, 2_000), 1_234_567, 9_999_999):
         assert not any(d.matches(str(number)) for d in _DETECTORS)
+
+
+_DATES = st.builds(
+    lambda year, month, day, time, shape: shape.format(
+        y=year, m=month, d=day, t=time, mm=f"{month:02d}", dd=f"{day:02d}"
+    ),
+    st.integers(1800, 2099),
+    st.integers(1, 12),
+    st.integers(1, 31),  # 31 February too: the pattern does not know the calendar
+    st.sampled_from(["", " 00:00", "T23:59:59", " 12:30:00.123456"]),
+    st.sampled_from(["{y}-{mm}-{dd}{t}", "{y}-{m}-{d}{t}", "{d}-{m}-{y}", "{dd}-{mm}-{y}"]),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_DATES)
+def test_no_identifier_is_a_plain_date(text: str) -> None:
+    assert re.fullmatch(PLAIN_DATE, text)
+    assert not any(d.matches(text) for d in _DETECTORS if not d.needs_context)
+    assert may_hold_identifiers(pa.array([text])).to_pylist() == [False]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=20) | _NO_DIGITS | st.none(), max_size=20))
+def test_the_gate_in_arrow_is_the_gate_in_python_but_for_dates(texts: list[str | None]) -> None:
+    got = may_hold_identifiers(pa.array(texts, pa.string())).to_pylist()
+    want = [
+        None if t is None else may_hold_identifier(t) and not re.fullmatch(PLAIN_DATE, t)
+        for t in texts
+    ]
+    assert got == want

@@ -45,8 +45,8 @@ class VerifyOptions:
     column's cells that may equal *another* person's identifier before the leak check
     fails (keyed fakes land on real values by chance; copied or shuffled values do not
     stay below it); ``l_diversity`` is the smallest number of distinct sensitive values a
-    quasi-identifier group must have; ``workers`` processes judge the leak check's batches
-    of tables larger than one batch (the result is the same as with one)."""
+    quasi-identifier group must have; ``workers`` processes take apart the free text of the
+    leak check's source tables larger than one batch (the result is the same as with one)."""
 
     batch_rows: int = 65_536
     coincidence_share: float = 0.2

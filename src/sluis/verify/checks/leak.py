@@ -42,8 +42,6 @@ from __future__ import annotations
 
 import json
 import math
-import multiprocessing
-import multiprocessing.queues
 from collections import defaultdict, deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -61,7 +59,7 @@ from sluis.discover.text_filters import is_organizations_contact
 from sluis.discover.vocabulary import hint
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
 from sluis.model.schema import LogicalType, Table
-from sluis.verify.checks.rescan import may_hold_identifier
+from sluis.verify.checks.rescan import may_hold_identifiers
 from sluis.verify.context import (
     PERSONAL_CATEGORIES,
     VerifyContext,
@@ -101,13 +99,13 @@ class _Hits:
 
 
 def run(ctx: VerifyContext) -> CheckResult:
-    identifiers, personal, starts = _build_sets(ctx)
-    dictionary = pl.Series(sorted(lexicon.stopwords() | lexicon.common_words()), dtype=pl.String)
-    sets = _Sets(ctx.key, identifiers, personal, starts, dictionary)
     leaks: dict[tuple[str, str, str], _Hits] = defaultdict(_Hits)
     coincidences: dict[tuple[str, str, bool], _Hits] = defaultdict(_Hits)
     filled: dict[tuple[str, str], int] = defaultdict(int)
     cells = 0
+    identifiers, personal, starts = _build_sets(ctx)
+    dictionary = sorted(lexicon.stopwords() | lexicon.common_words())
+    sets = _Sets(ctx.key, identifiers, personal, starts, pl.Series(dictionary, dtype=pl.String))
     for target_table in ctx.target_schema.tables:
         cells += _scan_table(ctx, target_table, sets, leaks, coincidences, filled)
     findings = [
@@ -203,8 +201,10 @@ class _Collected:
 
 
 def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.Series]:
-    """Pass one: every source batch fingerprinted here, or on ``workers`` processes: the
-    identifier set, the personal set, and the first words of known values."""
+    """Pass one: every source batch fingerprinted: the identifier set, the personal set, and
+    the first words of known values. The finder takes free text apart in Python, so a table
+    with free text, JSON or documents is read in smaller batches that ``workers`` processes
+    take apart; polars already spreads the rest over the cores."""
     identifiers, personal = SetBuilder(), SetBuilder()
     starts: list[pl.Series] = []
 
@@ -214,28 +214,31 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
         starts.extend(collected.starts)
 
     detected: dict[str, str | None] = {}
-    batch_rows = ctx.options.batch_rows
     pool: ProcessPoolExecutor | None = None
     try:
         for table in ctx.source_schema.tables:
             columns = _source_columns(ctx, table)
             if not columns:
                 continue
-            batches = ctx.source.batches(
-                table.name, [c.name for c in columns], batch_rows=batch_rows
-            )
-            if ctx.options.workers <= 1 or ctx.source.row_count(table.name) <= batch_rows:
+            batch_rows = ctx.options.batch_rows
+            texts = any(c.container for c in columns)
+            if texts:
+                batch_rows = max(1024, batch_rows // 4)
+            names = [c.name for c in columns]
+            batches = ctx.source.batches(table.name, names, batch_rows=batch_rows)
+            workers = ctx.options.workers
+            if not texts or workers <= 1 or ctx.source.row_count(table.name) <= batch_rows:
                 for batch in batches:
                     if len(detected) > 200_000:
                         detected.clear()
                     merge(_collect(columns, batch, ctx.key, detected))
                 continue
             if pool is None:
-                pool = ProcessPoolExecutor(ctx.options.workers, mp_context=start_method())
+                pool = ProcessPoolExecutor(workers, mp_context=start_method())
             pending: deque[Future[_Collected]] = deque()
             for batch in batches:
                 pending.append(pool.submit(_collect, columns, batch, ctx.key))
-                if len(pending) >= 2 * ctx.options.workers:
+                if len(pending) >= 2 * workers:
                     merge(pending.popleft().result())
             while pending:
                 merge(pending.popleft().result())
@@ -268,31 +271,25 @@ def _collect(
                 )
             collected.add(values, str(category), key)
             continue
-        # Fingerprints are a set: each distinct value of the batch is added once.
-        present = [text for text in dict.fromkeys(array.to_pylist()) if text is not None]
         if column.container:
+            # Fingerprints are a set: each distinct value of the batch is added once.
             by_category: dict[str, list[str]] = defaultdict(list)
-            for text in present:
+            for text in pc.unique(pc.drop_null(array)).to_pylist():
                 _add_container(text, by_category)
             for found_category, found in by_category.items():
                 collected.add(found, found_category, key)
             continue
-        looked_up: dict[str, list[str]] = defaultdict(list)
-        filled = len(pc.drop_null(array)) if len(array) else 0
+        filled = len(array) - array.null_count
+        candidate = pc.fill_null(may_hold_identifiers(array), False)
         # Past this many cells that are no identifier, the column cannot become one.
         misses_allowed = filled - _IDENTIFIER_COLUMN * filled
-        misses = 0
+        misses = filled - pc.sum(candidate).as_py() if filled else 0
         hits = 0
-        for text in array.to_pylist():
-            if text is None:
-                continue
+        looked_up: dict[str, list[str]] = defaultdict(list)
+        for text in array.filter(candidate).to_pylist() if misses <= misses_allowed else ():
             kind = detected.get(text, "")
             if kind == "":
-                kind = (
-                    next((d.category for d in detectors if d.matches(text)), None)
-                    if may_hold_identifier(text)
-                    else None
-                )
+                kind = next((d.category for d in detectors if d.matches(text)), None)
                 detected[text] = kind
             if kind is not None:
                 looked_up[kind].append(text)
@@ -452,18 +449,11 @@ def _scan_table(
         ),
         tuple(_source_columns(ctx, source_table)) if source_table else (),
     )
-    batch_rows = ctx.options.batch_rows
-    parallel = ctx.options.workers > 1 and ctx.target.row_count(table.name) > batch_rows
     aligned = _Aligned(ctx, table.name)
-
-    def batches() -> Iterator[tuple[pa.RecordBatch, pa.Table | None, int]]:
-        position = 0
-        for batch in ctx.target.batches(table.name, list(names), batch_rows=batch_rows):
-            yield batch, aligned.take(batch.num_rows), position
-            position += batch.num_rows
-
-    cells = 0
-    for result in _judged(scan, sets, batches(), ctx.options.workers if parallel else 1):
+    cells, position = 0, 0
+    for batch in ctx.target.batches(table.name, list(names), batch_rows=ctx.options.batch_rows):
+        result = _judge_batch(scan, sets, batch, aligned.take(batch.num_rows), position)
+        position += batch.num_rows
         cells += result.cells
         for ci, count in enumerate(result.filled):
             filled[(table.name, names[ci])] += count
@@ -475,57 +465,6 @@ def _scan_table(
             hits.count += 1
             hits.rows.append(row_number)
     return cells
-
-
-_worker_sets: _Sets | None = None
-
-
-def _start_worker(delivery: multiprocessing.queues.Queue[_Sets]) -> None:
-    global _worker_sets
-    _worker_sets = delivery.get()
-
-
-def _judge_in_worker(
-    scan: _TableScan, batch: pa.RecordBatch, source: pa.Table | None, position: int
-) -> _BatchResult:
-    assert _worker_sets is not None, "worker used before it was started"
-    return _judge_batch(scan, _worker_sets, batch, source, position)
-
-
-def _judged(
-    scan: _TableScan,
-    sets: _Sets,
-    batches: Iterator[tuple[pa.RecordBatch, pa.Table | None, int]],
-    workers: int,
-) -> Iterator[_BatchResult]:
-    """Each batch judged, in order: here, or on ``workers`` processes that get the sets once."""
-    if workers <= 1:
-        for batch, source, position in batches:
-            yield _judge_batch(scan, sets, batch, source, position)
-        return
-    context = start_method()
-    # The sets reach the workers through a queue, not as the initializer's arguments:
-    # those are written while each worker starts, and would hold this process until
-    # the worker has imported its modules.
-    delivery: multiprocessing.queues.Queue[_Sets] = context.Queue()
-    for _ in range(workers):
-        delivery.put(sets)
-    try:
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_worker, initargs=(delivery,)
-        ) as pool:
-            pending: deque[Future[_BatchResult]] = deque()
-            for batch, source, position in batches:
-                pending.append(pool.submit(_judge_in_worker, scan, batch, source, position))
-                if len(pending) >= 2 * workers:
-                    yield pending.popleft().result()
-            while pending:
-                yield pending.popleft().result()
-    finally:
-        # Every worker took its copy when it started; a worker that failed to start left
-        # one, which must not keep this process waiting for it to be read.
-        delivery.cancel_join_thread()
-        delivery.close()
 
 
 def _cell_fingerprints(

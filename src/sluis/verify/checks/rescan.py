@@ -47,7 +47,7 @@ from sluis.model.policy import (
     Rule,
 )
 from sluis.model.schema import LogicalType
-from sluis.verify.context import VerifyContext, column_texts, is_identifier
+from sluis.verify.context import VerifyContext, is_identifier, text_array
 from sluis.verify.report import CheckResult, Finding, finding_rows
 
 CODE = "V4"
@@ -62,6 +62,13 @@ _ELEVEN_PROOF_RATE, _CHANCE_FACTOR = 1 / 11, 3
 # Sequence test: at least this many numbers, spread no wider than DENSITY per number.
 _MIN_SEQUENCE, _DENSITY, _MAX_NUMBERS = 20, 100, 20_000
 _MAY_HOLD = re.compile(r"[\d@:]")
+# A date (with a time) holds no identifier either; ``tests`` check every identifier detector
+# on dates in these shapes.
+_DAY, _MONTH, _YEAR = r"(?:0?[1-9]|[12][0-9]|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:1[89]|20)[0-9]{2}"
+PLAIN_DATE = (
+    rf"^(?:{_YEAR}-{_MONTH}-{_DAY}(?:[ T][0-9]{{2}}:[0-9]{{2}}(?::[0-9]{{2}}(?:\.[0-9]{{1,6}})?)?)?"
+    rf"|{_DAY}-{_MONTH}-{_YEAR})$"
+)
 # No identifier is a number of fewer digits (the shortest: KvK-nummer, eight digits, and a
 # BSN that lost its leading zero); ``tests`` check every identifier detector on such numbers.
 MIN_IDENTIFIER_DIGITS = 8
@@ -201,7 +208,8 @@ def _issued_in_sequence(numbers: list[int], hits: int) -> bool:
 
 def _candidates(values: pa.Array) -> tuple[int, Iterable[tuple[int, str]]]:
     """The number of filled cells, and ``(row, text)`` of those that may hold an identifier:
-    integers shorter than :data:`MIN_IDENTIFIER_DIGITS` digits (row ids, counts) cannot."""
+    integers shorter than :data:`MIN_IDENTIFIER_DIGITS` digits (row ids, counts), text without
+    a digit, "@" or ":" and plain dates cannot."""
     if pa.types.is_integer(values.type):
         long_enough = pc.fill_null(
             pc.greater_equal(pc.abs(values), 10 ** (MIN_IDENTIFIER_DIGITS - 1)), False
@@ -209,8 +217,20 @@ def _candidates(values: pa.Array) -> tuple[int, Iterable[tuple[int, str]]]:
         rows = pc.indices_nonzero(long_enough).to_pylist()
         texts = [str(v) for v in values.filter(long_enough).to_pylist()]
         return len(values) - values.null_count, zip(rows, texts, strict=True)
-    filled = [(r, t) for r, t in enumerate(column_texts(values)) if t is not None]
-    return len(filled), filled
+    texts = text_array(values)
+    candidate = pc.fill_null(may_hold_identifiers(texts), False)
+    rows = pc.indices_nonzero(candidate).to_pylist()
+    found = texts.filter(candidate).to_pylist()
+    return len(texts) - texts.null_count, zip(rows, found, strict=True)
+
+
+def may_hold_identifiers(texts: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+    """:func:`may_hold_identifier` of each text (null for a null), in Arrow, and false for a
+    plain date (:data:`PLAIN_DATE`)."""
+    return pc.and_(
+        pc.match_substring_regex(texts, _MAY_HOLD.pattern),
+        pc.invert(pc.match_substring_regex(texts, PLAIN_DATE)),
+    )
 
 
 def may_hold_identifier(text: str) -> bool:
