@@ -185,8 +185,9 @@ class FingerprintSet:
 
     def matches(self, probes: pl.DataFrame) -> pl.DataFrame:
         """The rows of ``probes`` (with an ``fp`` column) whose fingerprint is in the set,
-        with its ``category``."""
-        return probes.join(self.frame, on="fp", how="inner")
+        with its ``category`` as text."""
+        found = probes.join(self.frame, on="fp", how="inner")
+        return found.with_columns(pl.col("category").cast(pl.String))
 
 
 def search(sorted_values: pa.Array, probes: pa.Array) -> tuple[pa.Array, pa.Array]:
@@ -212,8 +213,8 @@ def search(sorted_values: pa.Array, probes: pa.Array) -> tuple[pa.Array, pa.Arra
 class SetBuilder:
     """Collects fingerprints with categories into a :class:`FingerprintSet`."""
 
-    # Where a fingerprint is in several categories, the set keeps the first of these and
-    # then the first by name: a given name that is also someone's surname counts as one.
+    # Where a fingerprint has several categories, the set keeps the first by name, a given
+    # name last: a given name that is also someone's surname counts as a surname.
     PREFERRED_LAST = ("person.first_name",)
 
     def __init__(self) -> None:
@@ -223,19 +224,21 @@ class SetBuilder:
         if len(fingerprints):
             self._parts.append(
                 pl.DataFrame({"fp": fingerprints.cast(pl.UInt64)}).with_columns(
-                    category=pl.lit(category, pl.String)
+                    category=pl.lit(category, pl.Categorical)
                 )
             )
 
     def build(self) -> FingerprintSet:
         if not self._parts:
-            return FingerprintSet(pl.DataFrame(schema={"fp": pl.UInt64, "category": pl.String}))
+            return FingerprintSet(
+                pl.DataFrame(schema={"fp": pl.UInt64, "category": pl.Categorical})
+            )
         frame = pl.concat(self._parts)
         self._parts = []
         last = pl.col("category").is_in(self.PREFERRED_LAST)
         return FingerprintSet(
             frame.unique()
-            .sort(last, "category")
+            .sort(last, pl.col("category").cast(pl.String))
             .group_by("fp", maintain_order=True)
             .agg(pl.col("category").first())
         )
