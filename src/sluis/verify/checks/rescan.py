@@ -146,7 +146,9 @@ def run(ctx: VerifyContext) -> CheckResult:
         names = [c.name for c in scanned]
         for batch in ctx.target.batches(table.name, names, batch_rows=ctx.options.batch_rows):
             for index, scan in enumerate(scanned):
-                present, candidates = _candidates(batch.column(index))
+                present, candidates = _candidates(
+                    batch.column(index), () if scan.container else scan.accounted
+                )
                 cells += present
                 filled[(table.name, scan.name)] += present
                 cache = scan.cache
@@ -206,10 +208,13 @@ def _issued_in_sequence(numbers: list[int], hits: int) -> bool:
     return max(prefixes.values()) >= 0.8 * len(ordered)
 
 
-def _candidates(values: pa.Array) -> tuple[int, Iterable[tuple[int, str]]]:
-    """The number of filled cells, and ``(row, text)`` of those that may hold an identifier:
-    integers shorter than :data:`MIN_IDENTIFIER_DIGITS` digits (row ids, counts), text without
-    a digit, "@" or ":" and plain dates cannot."""
+def _candidates(
+    values: pa.Array, accounted: Iterable[str]
+) -> tuple[int, Iterable[tuple[int, str]]]:
+    """The number of filled cells, and ``(row, text)`` of those that may hold an identifier
+    the rule does not account for: integers shorter than :data:`MIN_IDENTIFIER_DIGITS`
+    digits (row ids, counts), text without a digit, "@" or ":", plain dates and what
+    surely is one of the ``accounted`` categories cannot."""
     if pa.types.is_integer(values.type):
         long_enough = pc.fill_null(
             pc.greater_equal(pc.abs(values), 10 ** (MIN_IDENTIFIER_DIGITS - 1)), False
@@ -219,9 +224,49 @@ def _candidates(values: pa.Array) -> tuple[int, Iterable[tuple[int, str]]]:
         return len(values) - values.null_count, zip(rows, texts, strict=True)
     texts = text_array(values)
     candidate = pc.fill_null(may_hold_identifiers(texts), False)
+    for category in accounted:
+        sure = _SURELY.get(category)
+        if sure is not None:
+            candidate = pc.and_(candidate, pc.invert(pc.fill_null(sure(texts), False)))
     rows = pc.indices_nonzero(candidate).to_pylist()
     found = texts.filter(candidate).to_pylist()
     return len(texts) - texts.null_count, zip(rows, found, strict=True)
+
+
+_ELEVEN_PROOF_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+_ATOM = "A-Za-z0-9!#$%&'*+/=?^_`{|}~-"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+# The e-mail detector's cell pattern, but for a first "{" (the finder reads that as JSON).
+_PLAIN_EMAIL = (
+    rf"^[{_ATOM.replace('{', '')}][{_ATOM}]*(?:\.[{_ATOM}]+)*@(?:{_LABEL}\.)+[A-Za-z]{{2,24}}$"
+)
+
+
+def _surely_bsn(texts: pa.Array) -> pa.Array:
+    """Eight or nine plain digits that pass the 11-proef: what the BSN detector matches."""
+    plain = pc.match_substring_regex(texts, r"^[0-9]{8,9}$")
+    digits = pc.utf8_lpad(pc.if_else(plain, texts, "0"), 9, "0")
+    total = pa.scalar(0, pa.int64())
+    for i, weight in enumerate(_ELEVEN_PROOF_WEIGHTS):
+        digit = pc.cast(pc.utf8_slice_codeunits(digits, i, i + 1), pa.int64())
+        total = pc.add(total, pc.multiply(digit, weight))
+    passes = pc.equal(pc.subtract(total, pc.multiply(pc.divide(total, 11), 11)), 0)
+    return pc.and_(pc.and_(plain, passes), pc.not_equal(digits, "000000000"))
+
+
+def _surely_email(texts: pa.Array) -> pa.Array:
+    """A plain e-mail address of at most 254 characters and a local part of at most 64:
+    what the e-mail detector matches."""
+    return pc.and_(
+        pc.and_(
+            pc.match_substring_regex(texts, _PLAIN_EMAIL),
+            pc.less_equal(pc.utf8_length(texts), 254),
+        ),
+        pc.less_equal(pc.find_substring(texts, "@"), 64),
+    )
+
+
+_SURELY = {"id.bsn": _surely_bsn, "contact.email": _surely_email}
 
 
 def may_hold_identifiers(texts: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
