@@ -467,40 +467,40 @@ def _scan_table(
     return cells
 
 
-def _cell_fingerprints(
-    array: pa.Array | pa.ChunkedArray, key: FingerprintKey, sets: _Sets | None = None
+def _column_fingerprints(
+    arrays: list[pa.Array | pa.ChunkedArray], key: FingerprintKey, sets: _Sets | None = None
 ) -> pl.DataFrame:
-    """(``row``, ``fp``, ``structural``) of the pieces of a column's cells: with ``sets``
-    only those that may be known (runs from known first words, no dictionary words alone),
-    without them every piece."""
-    cells = texts_frame(array)
-    if sets is None:
-        return cell_fingerprints(cells, key)
-    return cell_fingerprints(cells, key, starts=sets.starts, dictionary=sets.dictionary)
+    """(``row``, ``ci``: the column's index, ``fp``, ``structural``) of the pieces of the
+    cells of columns of one length, taken apart together: with ``sets`` only those that may
+    be known (runs from known first words, no dictionary words alone), without them every
+    piece."""
+    if not arrays:
+        return pl.DataFrame(
+            schema={"row": pl.UInt32, "fp": pl.UInt64, "structural": pl.Boolean, "ci": pl.UInt16}
+        )
+    length = len(arrays[0])
+    cells = texts_frame(pl.concat([pl.Series(values=a, dtype=pl.String) for a in arrays]))
+    found = (
+        cell_fingerprints(cells, key)
+        if sets is None
+        else cell_fingerprints(cells, key, starts=sets.starts, dictionary=sets.dictionary)
+    )
+    return found.with_columns(
+        row=(pl.col("row") % length).cast(pl.UInt32),
+        ci=(pl.col("row") // length).cast(pl.UInt16),
+    )
 
 
 def _source_pieces(
     source: pa.Table | None,
-    rows: pl.Series,
+    hits: pl.DataFrame,
     columns: tuple[_SourceColumn, ...],
     key: FingerprintKey,
 ) -> pl.DataFrame:
-    """Every piece of the personal cells of the source ``rows``: (``row``, ``fp``,
-    ``structural``, ``column``, ``name``: whether the column holds names)."""
-    frames = []
-    if source is not None:
-        wanted = rows.filter(rows < source.num_rows).unique().sort()
-        picked = source.take(pa.array(wanted.to_list(), pa.int64()))
-        for j, column in enumerate(columns):
-            found = _cell_fingerprints(text_array(picked.column(j)), key)
-            frames.append(
-                found.with_columns(
-                    row=wanted.gather(found["row"]).cast(pl.UInt32),
-                    column=pl.lit(column.name, pl.String),
-                    name=pl.lit(column.category in _NAMES),
-                )
-            )
-    if not frames:
+    """The pieces of the personal cells of the source rows of ``hits`` that are among their
+    fingerprints: (``row``, ``fp``, ``structural``, ``column``, ``name``: whether the column
+    holds names)."""
+    if source is None:
         return pl.DataFrame(
             schema={
                 "row": pl.UInt32,
@@ -510,7 +510,22 @@ def _source_pieces(
                 "name": pl.Boolean,
             }
         )
-    return pl.concat(frames)
+    rows = hits["row"]
+    wanted = rows.filter(rows < source.num_rows).unique().sort()
+    picked = source.take(pa.array(wanted.to_list(), pa.int64()))
+    found = _column_fingerprints(
+        [text_array(picked.column(j)) for j in range(len(columns))], key
+    ).filter(pl.col("fp").is_in(hits["fp"].unique().implode()))
+    names = [j for j, c in enumerate(columns) if c.category in _NAMES]
+    return found.select(
+        row=wanted.gather(found["row"]).cast(pl.UInt32),
+        fp="fp",
+        structural="structural",
+        column=pl.col("ci").replace_strict(
+            list(range(len(columns))), [c.name for c in columns], return_dtype=pl.String
+        ),
+        name=pl.col("ci").is_in(names),
+    )
 
 
 def _judged_hits(hits: pl.DataFrame, source: pl.DataFrame, copied: list[int]) -> pl.DataFrame:
@@ -571,7 +586,7 @@ def _organization_pieces(texts: list[str], key: FingerprintKey) -> list[set[int]
     out: list[set[int]] = [set() for _ in texts]
     if spans:
         owners, names = zip(*spans, strict=True)
-        found = _cell_fingerprints(pa.array(names, pa.string()), key)
+        found = _column_fingerprints([pa.array(names, pa.string())], key)
         for row, fp in found.select("row", "fp").iter_rows():
             out[owners[row]].add(fp)
     return out
@@ -586,17 +601,12 @@ def _judge_batch(
 ) -> _BatchResult:
     names = scan.names
     result = _BatchResult(0, [0] * len(names), [])
-    probes = []
-    arrays = []
-    for ci in range(len(names)):
-        array = text_array(batch.column(ci))
-        arrays.append(array)
+    arrays = [text_array(batch.column(ci)) for ci in range(len(names))]
+    for ci, array in enumerate(arrays):
         present = len(array) - array.null_count
         result.cells += present
         result.filled[ci] += present
-        found = _cell_fingerprints(array, sets.key, sets)
-        probes.append(found.with_columns(ci=pl.lit(ci, pl.UInt16)))
-    every = pl.concat(probes)
+    every = _column_fingerprints(arrays, sets.key, sets)
     copied = [ci for ci in range(len(names)) if scan.copied[ci]]
     # A copied column's whole cells and runs count for names, a transformed one's every piece.
     personal = every.filter(
@@ -615,7 +625,7 @@ def _judge_batch(
             list(range(len(names))), list(names), return_dtype=pl.String
         )
     )
-    source_pieces = _source_pieces(source, hits["row"], scan.source_columns, sets.key)
+    source_pieces = _source_pieces(source, hits, scan.source_columns, sets.key)
     judged = (
         _judged_hits(hits, source_pieces, copied)
         .sort("is_id", "row", "ci", "fp", descending=[True, False, False, False])
