@@ -50,6 +50,13 @@ def test_fingerprints_are_the_same_after_pickling_and_differ_between_keys() -> N
     assert not _hashed(forms) & _hashed(forms, FingerprintKey(bytes(range(1, 33))))
 
 
+def _registered(values: list[str], category: str = "person.name") -> tuple[pl.Series, pl.Series]:
+    """The fingerprints of the values and of the first words of values of several words."""
+    frame = pl.DataFrame({"text": values, "category": [category] * len(values)})
+    found, starts = registered(frame.cast({"text": pl.String, "category": pl.String}), KEY)
+    return found["fp"], starts
+
+
 def _cell_pieces(cells: list[str], **filters: pl.Series) -> list[tuple[set[int], set[int]]]:
     """(every piece, whole cell and runs) of each cell, by the columnar code."""
     found = cell_fingerprints(texts_frame(pa.array(cells, pa.string())), KEY, **filters)
@@ -73,7 +80,7 @@ def test_cell_pieces_agree(registered_values: list[str], cells: list[str]) -> No
         w for v in registered_values if v and (w := reference.first_word(v)) is not None
     )
     dictionary = frozenset({"de", "jan", "kerkstraat"})
-    _, starts = registered(pl.Series(registered_values, dtype=pl.String), KEY)
+    _, starts = _registered(registered_values)
     assert set(starts.to_list()) == _hashed(set(starts_text))
     for every, filters in (
         (True, {}),
@@ -91,13 +98,13 @@ def test_cell_pieces_agree(registered_values: list[str], cells: list[str]) -> No
 @given(st.lists(_WORDY | _CELL, max_size=12))
 def test_registered_values_agree(values: list[str]) -> None:
     """A source value's fingerprints are those of its whole forms."""
-    found, _ = registered(pl.Series(values, dtype=pl.String), KEY)
+    found, _ = _registered(values)
     assert set(found.to_list()) == _hashed({f for v in values if v for f in reference.forms(v)})
 
 
 def test_a_full_name_inside_a_note_agrees() -> None:
     values = ["Fatima El Amrani", "0612345678", "NL91 ABNA 0417 1643 00", "jan@voorbeeld.nl"]
-    known, starts = registered(pl.Series(values), KEY)
+    known, starts = _registered(values)
     note = "Mevrouw FATIMA EL-AMRANI belde op +31 6 1234 5678 (rekening NL91ABNA0417164300)."
     [(every, runs)] = _cell_pieces([note], starts=starts, dictionary=pl.Series(["op"]))
     want_every, want_runs = reference.of_cell(note, starts=frozenset({"tfatima", "tnl91"}))
@@ -122,11 +129,8 @@ def test_identifier_columns_are_recognized_as_before(cells: list[str | None]) ->
     cells are identifiers, whatever the gate and the early stop skip."""
     columns = [leak._SourceColumn("other", None, False)]
     batch = pa.RecordBatch.from_arrays([pa.array(cells, pa.string())], ["other"])
-    found = {
-        (category, fp)
-        for _, category, fps in leak._collect(columns, batch, KEY).found
-        for fp in fps.to_list()
-    }
+    collected = leak._collect(columns, batch, KEY).found
+    found = set() if collected is None else set(collected.select("category", "fp").iter_rows())
 
     present = [c for c in column_texts(batch.column(0)) if c is not None]
     detectors = leak._value_detectors()

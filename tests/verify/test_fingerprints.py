@@ -16,7 +16,8 @@ KEY = FingerprintKey(bytes(32))
 
 
 def _fp(value: str, key: FingerprintKey = KEY) -> set[int]:
-    return set(registered(pl.Series([value]), key)[0].to_list())
+    found, _ = registered(pl.DataFrame({"text": [value], "category": ["person.name"]}), key)
+    return set(found["fp"].to_list())
 
 
 @given(st.integers(min_value=10**8, max_value=10**9 - 1))
@@ -49,7 +50,10 @@ def test_short_values_are_skipped_but_identifiers_are_not() -> None:
 
 
 def test_runs_of_tokens_meet_a_registered_full_name() -> None:
-    known, starts = registered(pl.Series(["Fatima El Amrani"]), KEY)
+    found, starts = registered(
+        pl.DataFrame({"text": ["Fatima El Amrani"], "category": ["person.name"]}), KEY
+    )
+    known = found["fp"]
     note = pa.array(["Gesprek met MEVROUW FATIMA EL-AMRANI over haar diploma"])
     pieces = cell_fingerprints(texts_frame(note), KEY, starts=starts)
     found = pieces.filter(pl.col("fp").is_in(known.implode()))

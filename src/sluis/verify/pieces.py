@@ -337,32 +337,39 @@ def fingerprints(
     )
 
 
-def registered(values: pl.Series, key: FingerprintKey) -> tuple[pl.Series, pl.Series]:
-    """The fingerprints of the values' whole forms, and of the first word of each value of
-    several words (where a run of tokens in a target cell may start)."""
-    cells = texts_frame(values.unique())
+def registered(values: pl.DataFrame, key: FingerprintKey) -> tuple[pl.DataFrame, pl.Series]:
+    """The distinct (``fp``, ``category``) of the whole forms of the ``text`` of each row of
+    ``values`` (with its ``category``), and the fingerprints of the first word of each value
+    of several words (where a run of tokens in a target cell may start)."""
+    cells = values.drop_nulls("text").unique().with_row_index("row")
     ascii_ = cells["text"].str.contains(r"^[\x00-\x7F]*$")
-    plain = cells.filter(ascii_).lazy()
-    whole = _long(_ascii_forms(plain, "text"), WHOLE).select("form").collect()["form"]
+    plain = cells.filter(ascii_)
+    whole = (
+        _long(_ascii_forms(plain.lazy(), "text"), WHOLE)
+        .select("row", "form")
+        .collect()
+        .join(plain.select("row", "category"), on="row")
+        .drop("row")
+    )
     firsts = (
-        _words(plain)
+        _words(plain.lazy())
         .filter(pl.col("words").list.len() >= 2)
         .select(form="t" + _text_form(pl.col("words").list.first()))
         .collect()["form"]
     )
-    other_whole: list[str] = []
+    other_whole: list[tuple[str, str]] = []
     other_firsts: list[str] = []
-    for text in cells.filter(~ascii_)["text"]:
-        other_whole.extend(forms(text))
+    for text, category in cells.filter(~ascii_).select("text", "category").iter_rows():
+        other_whole.extend((form, category) for form in forms(text))
         if not text.isalnum():
             words = tokens(text)
             if len(words) >= 2:
                 other_firsts.append("t" + text_form(words[0]))
-    return tuple(  # type: ignore[return-value]
-        pl.concat([found, pl.Series("form", extra, pl.String)])
-        .to_frame()
-        .select(key.hashes(pl.col("form")))
-        .to_series()
+    other = pl.DataFrame(other_whole, schema=whole.schema, orient="row")
+    found = (
+        pl.concat([whole, other])
+        .select(fp=key.hashes(pl.col("form")), category=pl.col("category"))
         .unique()
-        for found, extra in ((whole, other_whole), (firsts, other_firsts))
     )
+    starts = pl.concat([firsts, pl.Series("form", other_firsts, pl.String)])
+    return found, starts.to_frame().select(key.hashes(pl.col("form"))).to_series().unique()

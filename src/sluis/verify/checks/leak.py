@@ -184,20 +184,26 @@ def _value_detectors() -> list[Detector]:
 
 @dataclass
 class _Collected:
-    """One source batch's values by set and category, fingerprinted: (is identifier,
-    category, fingerprints), and the fingerprints of the first words of values of several
-    words."""
+    """One source batch's values by category, then (:meth:`fingerprinted`) the distinct
+    (``fp``, ``category``) of their whole forms and the fingerprints of the first words of
+    values of several words."""
 
-    found: list[tuple[bool, str, pl.Series]] = field(default_factory=list)
-    starts: list[pl.Series] = field(default_factory=list)
+    values: list[pl.DataFrame] = field(default_factory=list)
+    found: pl.DataFrame | None = None
+    starts: pl.Series | None = None
 
-    def add(self, values: list[str] | pl.Series, category: str, key: FingerprintKey) -> None:
+    def add(self, values: list[str] | pl.Series, category: str) -> None:
         series = values if isinstance(values, pl.Series) else pl.Series(values, dtype=pl.String)
-        if series.is_empty():
-            return
-        fingerprints, starts = registered(series, key)
-        self.found.append((is_identifier(category), category, fingerprints))
-        self.starts.append(starts)
+        if not series.is_empty():
+            self.values.append(
+                series.rename("text").to_frame().with_columns(category=pl.lit(category))
+            )
+
+    def fingerprinted(self, key: FingerprintKey) -> _Collected:
+        if self.values:
+            self.found, self.starts = registered(pl.concat(self.values), key)
+            self.values = []
+        return self
 
 
 def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.Series]:
@@ -209,9 +215,12 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
     starts: list[pl.Series] = []
 
     def merge(collected: _Collected) -> None:
-        for is_id, category, found in collected.found:
-            (identifiers if is_id else personal).add(found, category)
-        starts.extend(collected.starts)
+        if collected.found is None or collected.starts is None:
+            return
+        for (category,), found in collected.found.partition_by("category", as_dict=True).items():
+            code = str(category)
+            (identifiers if is_identifier(code) else personal).add(found["fp"], code)
+        starts.append(collected.starts)
 
     detected: dict[str, str | None] = {}
     pool: ProcessPoolExecutor | None = None
@@ -269,7 +278,7 @@ def _collect(
                 values = pl.Series(
                     [v for v in values if not is_organizations_contact(code, v)], dtype=pl.String
                 )
-            collected.add(values, str(category), key)
+            collected.add(values, str(category))
             continue
         if column.container:
             # Fingerprints are a set: each distinct value of the batch is added once.
@@ -277,7 +286,7 @@ def _collect(
             for text in pc.unique(pc.drop_null(array)).to_pylist():
                 _add_container(text, by_category)
             for found_category, found in by_category.items():
-                collected.add(found, found_category, key)
+                collected.add(found, found_category)
             continue
         filled = len(array) - array.null_count
         candidate = pc.fill_null(may_hold_identifiers(array), False)
@@ -302,10 +311,10 @@ def _collect(
         # (dates as 19850312 pass the 11-proef one time in eleven) holds none.
         if misses <= misses_allowed and hits >= _IDENTIFIER_COLUMN * filled:
             for found_category, texts in looked_up.items():
-                collected.add(texts, found_category, key)
+                collected.add(texts, found_category)
     # The same person's name recurs from row to row: each distinct name is added once.
-    collected.add(_full_names(columns, arrays), "person.name", key)
-    return collected
+    collected.add(_full_names(columns, arrays), "person.name")
+    return collected.fingerprinted(key)
 
 
 def _full_names(columns: list[_SourceColumn], arrays: list[pa.Array]) -> pl.Series:
