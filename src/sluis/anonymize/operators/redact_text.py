@@ -66,14 +66,20 @@ def redact_all(
             out.append(text)
             continue
         pieces, last = [], 0
+        words: list[str] = []
         runs: frozenset[str] | None = None
         for span in sorted(spans, key=lambda s: s.start):
             original = text[span.start : span.end]
             replacement = _replacement(span, original, surrogates, tags)
             if span.category in PERSON_NAMES and not tags:
-                runs = _word_runs(text.casefold()) if runs is None else runs
-                if _reads_in(replacement, runs):
-                    replacement = _redrawn(span.category, original, key, runs)
+                words = words or _WORD.findall(text.casefold())
+                # Every run of words is part of the words written together: most fakes are
+                # not, and then the runs need not be listed.
+                joined = "".join(words)
+                if any(piece in joined for piece in _pieces(replacement)):
+                    runs = _word_runs(words) if runs is None else runs
+                    if _reads_in(replacement, runs):
+                        replacement = _redrawn(span.category, original, key, runs)
             pieces += [text[last : span.start], replacement]
             last = span.end
         pieces.append(text[last:])
@@ -119,21 +125,26 @@ def _surrogates(
     return fakes
 
 
-def _reads_in(fake: str, runs: frozenset[str]) -> bool:
-    """The fake, or two or more of its words in a row, read as a run of words of the
-    original text (``runs``, see :func:`_word_runs`): the fake of one name spells another name
-    of the same text ("Katarzyna" for the partner of a Katarzyna, "… van Leeuwen" beside a Van
-    Leeuwen, "Annamaria" beside an Anna Maria)."""
+def _pieces(fake: str) -> list[str]:
+    """Two or more of the fake's words in a row, written together, and a lone word of at
+    least :data:`_MIN_WORD` letters, case-folded."""
     words = _WORD.findall(fake.casefold())
     pieces = ["".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
     if len(words) == 1 and len(words[0]) >= _MIN_WORD:
         pieces.append(words[0])
-    return any(piece in runs for piece in pieces)
+    return pieces
 
 
-def _word_runs(folded: str) -> frozenset[str]:
-    """Runs of up to :data:`_MAX_RUN` words of a case-folded text, written together."""
-    words = _WORD.findall(folded)
+def _reads_in(fake: str, runs: frozenset[str]) -> bool:
+    """A piece of the fake (see :func:`_pieces`) reads as a run of words of the original
+    text (``runs``, see :func:`_word_runs`): the fake of one name spells another name of the
+    same text ("Katarzyna" for the partner of a Katarzyna, "… van Leeuwen" beside a Van
+    Leeuwen, "Annamaria" beside an Anna Maria)."""
+    return any(piece in runs for piece in _pieces(fake))
+
+
+def _word_runs(words: list[str]) -> frozenset[str]:
+    """Runs of up to :data:`_MAX_RUN` of a case-folded text's ``words``, written together."""
     return frozenset(
         "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, i + _MAX_RUN + 1)
     )
