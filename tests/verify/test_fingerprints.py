@@ -91,7 +91,7 @@ def test_search_agrees_with_membership(values: list[int], extra: list[int]) -> N
     )
 )
 def test_a_one_word_cell_is_its_only_token(text: str) -> None:
-    # of_cell takes its short path for alphanumeric cells on this ground.
+    # The pieces of an alphanumeric cell are its whole forms alone, on this ground.
     assert text.isalnum()
     assert tokens(text) == [text]
 
