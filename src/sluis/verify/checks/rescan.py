@@ -62,6 +62,7 @@ _ELEVEN_PROOF_RATE, _CHANCE_FACTOR = 1 / 11, 3
 # Sequence test: at least this many numbers, spread no wider than DENSITY per number.
 _MIN_SEQUENCE, _DENSITY, _MAX_NUMBERS = 20, 100, 20_000
 _MAY_HOLD = re.compile(r"[\d@:]")
+_MAY_HOLD_IN_ARROW = r"[\p{Nd}@:]"  # RE2's \d is ASCII; Python's is every decimal digit
 # A date (with a time) holds no identifier either; ``tests`` check every identifier detector
 # on dates in these shapes.
 _DAY, _MONTH, _YEAR = r"(?:0?[1-9]|[12][0-9]|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:1[89]|20)[0-9]{2}"
@@ -273,7 +274,7 @@ def may_hold_identifiers(texts: pa.Array | pa.ChunkedArray) -> pa.Array | pa.Chu
     """:func:`may_hold_identifier` of each text (null for a null), in Arrow, and false for a
     plain date (:data:`PLAIN_DATE`)."""
     return pc.and_(
-        pc.match_substring_regex(texts, _MAY_HOLD.pattern),
+        pc.match_substring_regex(texts, _MAY_HOLD_IN_ARROW),
         pc.invert(pc.match_substring_regex(texts, PLAIN_DATE)),
     )
 
