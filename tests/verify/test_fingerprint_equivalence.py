@@ -1,6 +1,5 @@
-"""The faster normalizations (bytes paths for ASCII) and the columnar pieces (polars for
-ASCII cells) agree with the reference implementation on every input, so no cell changes from
-leak to coincidence."""
+"""The normalizations and the columnar pieces (polars for ASCII cells) agree with the
+reference implementation on every input, so no cell changes from leak to coincidence."""
 
 from __future__ import annotations
 

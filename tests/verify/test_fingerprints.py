@@ -13,6 +13,8 @@ from sluis.verify.fingerprints import FingerprintKey, forms, search, tokens
 from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 
 KEY = FingerprintKey(bytes(32))
+# Examples that fingerprint in polars: no deadline, as the first call compiles its patterns.
+_IN_POLARS = settings(deadline=None)
 
 
 def _fp(value: str, key: FingerprintKey = KEY) -> set[int]:
@@ -28,6 +30,7 @@ def test_phone_notations_share_a_digit_form(nsn: int) -> None:
     assert all(d == digit_forms[0] and d for d in digit_forms)
 
 
+@_IN_POLARS
 @given(st.integers(min_value=1, max_value=99_999_999))
 def test_leading_zeros_do_not_hide_a_number(number: int) -> None:
     padded = f"{number:09d}"
@@ -35,6 +38,7 @@ def test_leading_zeros_do_not_hide_a_number(number: int) -> None:
         assert _fp(padded) & _fp(str(number))
 
 
+@_IN_POLARS
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=4, max_size=12), st.data())
 def test_case_and_separators_do_not_hide_text(word: str, data: st.DataObject) -> None:
     spaced = " - ".join([word[:2], word[2:]]).upper()
@@ -96,6 +100,7 @@ def test_a_one_word_cell_is_its_only_token(text: str) -> None:
     assert tokens(text) == [text]
 
 
+@_IN_POLARS
 @given(st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)))
 def test_a_date_meets_its_other_notations_but_never_its_digits(day: datetime.date) -> None:
     iso, dutch = day.isoformat(), f"{day.day}-{day.month}-{day.year}"
@@ -105,6 +110,7 @@ def test_a_date_meets_its_other_notations_but_never_its_digits(day: datetime.dat
     assert not _fp(iso) & _fp(day.strftime("%d%m%Y"))
 
 
+@_IN_POLARS
 @given(st.lists(st.integers(min_value=0, max_value=255), min_size=4, max_size=4))
 def test_an_address_and_an_amount_do_not_meet(octets: list[int]) -> None:
     address = ".".join(map(str, octets))

@@ -40,21 +40,16 @@ MIN_TEXT = 4
 MIN_DIGITS = 6
 MAX_NGRAM = 4
 
-_NOT_WORD = re.compile(r"[^\w@]|_")
-_SEPARATORS = re.compile(r"[\s.\-/()]")
-_NUMBER = re.compile(r"(?:\+|00)?\d+")
-_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}(\d{10})")
-_TOKEN = re.compile(r"[\w@.+\-']+")
-_SPACED_ID = re.compile(
+NOT_WORD = re.compile(r"[^\w@]|_")
+SEPARATORS = re.compile(r"[\s.\-/()]")
+TOKEN_CHAR = re.compile(r"[\w@.+\-']")
+TOKEN = re.compile(TOKEN_CHAR.pattern + "+")
+SPACED_ID = re.compile(
     r"(?:\+|\b)\d[\d .\-/()]{4,22}\d\b|\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){3,7}(?: ?\d{1,2})?\b"
 )
-_DIGIT = re.compile(r"\d")
-# ASCII text (most cells) takes a bytes path that gives what the patterns above give: the
-# tables are derived from the patterns, one ASCII character at a time.
-_ASCII = range(128)
-_NOT_WORD_BYTES = bytes(c for c in _ASCII if _NOT_WORD.fullmatch(chr(c)))
-_SEPARATOR_BYTES = bytes(c for c in _ASCII if _SEPARATORS.fullmatch(chr(c)))
-_TOKEN_OR_SPACE = bytes(c if c >= 128 or _TOKEN.fullmatch(chr(c)) else ord(" ") for c in range(256))
+DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"(?:\+|00)?\d+")
+_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}(\d{10})")
 
 
 class FingerprintKey:
@@ -84,11 +79,10 @@ class FingerprintKey:
 
 
 def text_form(value: str) -> str:
+    """Case-folded, without whitespace, punctuation and separators (``@`` kept)."""
     if value.isalnum():
         return value.casefold()
-    if value.isascii():
-        return value.lower().encode().translate(None, _NOT_WORD_BYTES).decode()
-    return _NOT_WORD.sub("", value.casefold())
+    return NOT_WORD.sub("", value.casefold())
 
 
 def forms(value: str) -> list[str]:
@@ -102,26 +96,11 @@ def forms(value: str) -> list[str]:
         shape = shaped(value)
         if shape is not None:
             return shape
-    if value.isascii():
-        # What text_form and the patterns give, on bytes: for ASCII, casefold is lower,
-        # \d is isdigit, and an IBAN's 18 characters keep their number under upper().
-        raw = value.encode()
-        text = (
-            value.lower()
-            if value.isalnum()
-            else raw.lower().translate(None, _NOT_WORD_BYTES).decode()
-        )
-        compact = value if value.isdigit() else raw.translate(None, _SEPARATOR_BYTES).decode()
-        number = compact.isdigit() or (compact[:1] == "+" and compact[1:].isdigit())
-        iban_shaped = len(compact) == 18
-    else:
-        text = text_form(value)
-        compact = value if value.isdigit() else _SEPARATORS.sub("", value)
-        number = compact.isdigit() or _NUMBER.fullmatch(compact) is not None
-        iban_shaped = True
+    text = text_form(value)
     if len(text) >= MIN_TEXT:
         out.append("t" + text)
-    if number:
+    compact = value if value.isdigit() else SEPARATORS.sub("", value)
+    if compact.isdigit() or _NUMBER.fullmatch(compact) is not None:
         # A +31/0031 prefix only where a 9-digit national number follows (+31 (0)6 ...),
         # so a BSN written with leading zeros (003112345) keeps its digits.
         if compact.startswith(("+31", "0031")):
@@ -131,7 +110,7 @@ def forms(value: str) -> list[str]:
         digits = compact.lstrip("+").lstrip("0")
         if len(digits) >= MIN_DIGITS:
             out.append("d" + digits)
-    elif iban_shaped:
+    else:
         iban = _IBAN.fullmatch(compact.upper())
         if iban:
             out.append("d" + iban.group(1).lstrip("0"))
@@ -162,15 +141,7 @@ def shaped(value: str) -> list[str] | None:
 
 
 def tokens(text: str) -> list[str]:
-    if text.isascii():
-        # Every byte outside a token becomes a space, so split() finds _TOKEN's matches.
-        out = []
-        for piece in text.encode().translate(_TOKEN_OR_SPACE).split():
-            piece = piece.strip(b".-'")
-            if piece:
-                out.append(piece.decode())
-        return out
-    found = [t.strip(".-'") for t in _TOKEN.findall(text)]
+    found = [t.strip(".-'") for t in TOKEN.findall(text)]
     return [t for t in found if t]
 
 

@@ -14,18 +14,20 @@ token, tagged) and ``word`` (a single's token as text form).
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 import pyarrow as pa
 
 from sluis.verify.fingerprints import (
-    _DIGIT,
-    _NOT_WORD_BYTES,
-    _SEPARATOR_BYTES,
-    _SPACED_ID,
-    _TOKEN_OR_SPACE,
+    DIGIT,
     MAX_NGRAM,
     MIN_DIGITS,
     MIN_TEXT,
+    NOT_WORD,
+    SEPARATORS,
+    SPACED_ID,
+    TOKEN_CHAR,
     FingerprintKey,
     forms,
     text_form,
@@ -35,13 +37,15 @@ from sluis.verify.fingerprints import (
 WHOLE, RUN, SINGLE = 0, 1, 2
 
 
-def _char_class(chars: bytes) -> str:
+def _ascii_class(pattern: re.Pattern[str]) -> str:
+    """The ASCII characters ``pattern`` matches one at a time, as a character class."""
+    chars = (c for c in range(128) if pattern.fullmatch(chr(c)))
     return "[" + "".join(f"\\x{{{c:x}}}" for c in chars) + "]"
 
 
-_REMOVED_FROM_TEXT = _char_class(_NOT_WORD_BYTES)
-_SEPARATOR = _char_class(_SEPARATOR_BYTES)
-_TOKEN = _char_class(bytes(c for c in range(128) if _TOKEN_OR_SPACE[c] != ord(" "))) + "+"
+_REMOVED_FROM_TEXT = _ascii_class(NOT_WORD)
+_SEPARATOR = _ascii_class(SEPARATORS)
+_TOKEN = _ascii_class(TOKEN_CHAR) + "+"
 _YMD = r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})$"
 _DMY = r"^([0-9]{1,2})([-/.])([0-9]{1,2})([-/.])([0-9]{4})$"
 _IPV4 = r"^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$"
@@ -224,7 +228,7 @@ def _ascii_pieces(cells: pl.DataFrame) -> list[pl.DataFrame]:
     )
     spaced = (
         split.filter(pl.col("text").str.contains("[0-9]"))
-        .select("row", spaced=pl.col("text").str.extract_all(_SPACED_ID.pattern))
+        .select("row", spaced=pl.col("text").str.extract_all(SPACED_ID.pattern))
         .explode("spaced")
         .drop_nulls("spaced")
     )
@@ -249,8 +253,8 @@ def python_pieces(text: str) -> list[tuple[str, int, str | None, str | None]]:
             for j in range(i + 1, min(i + MAX_NGRAM, len(words))):
                 joined += texts[j]
                 out.append(("t" + joined, RUN, "t" + texts[i], None))
-        if _DIGIT.search(text):
-            for match in _SPACED_ID.finditer(text):
+        if DIGIT.search(text):
+            for match in SPACED_ID.finditer(text):
                 out.extend((form, SINGLE, None, None) for form in forms(match.group(0)))
     return out
 
