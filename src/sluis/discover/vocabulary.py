@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -125,8 +126,9 @@ _AFFIXES = frozenset(_DATA["affixes"])
 _NEGATORS = frozenset(_DATA["negators"])
 
 
+@lru_cache(maxsize=1 << 16)
 def hint(column_name: str) -> NameHint:
-    """The category a column name points to.
+    """The category a column name points to (remembered: JSON keys repeat from cell to cell).
 
     The whole normalized name is tried first, then the name without type prefixes and
     affixes (``strFirstName``, ``klant_bsn``, ``adres_txt``), then the longest run of
