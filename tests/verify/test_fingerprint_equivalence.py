@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sluis.synth import identifiers
 from sluis.verify.checks import leak
-from sluis.verify.context import column_texts
+from sluis.verify.context import text_array
 from sluis.verify.fingerprints import FingerprintKey
 from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 from tests.verify import reference_fingerprints as reference
@@ -131,7 +131,7 @@ def test_identifier_columns_are_recognized_as_before(cells: list[str | None]) ->
     collected = leak._collect(columns, batch, KEY).found
     found = set() if collected is None else set(collected.select("category", "fp").iter_rows())
 
-    present = [c for c in column_texts(batch.column(0)) if c is not None]
+    present = [c for c in text_array(batch.column(0)).to_pylist() if c is not None]
     detectors = leak._value_detectors()
     looked_up = [
         (text, category)

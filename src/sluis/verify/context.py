@@ -71,12 +71,6 @@ class VerifyContext:
         return next((t for t in self.source_schema.tables if t.name == name), None)
 
 
-def column_texts(values: pa.Array | pa.ChunkedArray) -> list[str | None]:
-    """:func:`cell_text` of every cell (see :func:`text_array`)."""
-    texts: list[str | None] = text_array(values).to_pylist()
-    return texts
-
-
 def text_array(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
     """:func:`cell_text` of every cell, as Arrow text; text columns are trimmed in Arrow,
     not cell by cell. A column of compact dates (``19850312``, text or integer) reads as ISO
