@@ -14,10 +14,9 @@ from sluis.discover.detectors.bsn import BsnDetector
 from sluis.discover.detectors.email import EmailDetector
 from sluis.discover.text import find_entities
 from sluis.verify.checks.rescan import (
+    _SURELY,
     MIN_IDENTIFIER_DIGITS,
     PLAIN_DATE,
-    _surely_bsn,
-    _surely_email,
     may_hold_identifier,
     may_hold_identifiers,
 )
@@ -110,10 +109,10 @@ def test_what_the_rescan_calls_sure_the_detector_matches(texts: list[str]) -> No
     """The rescan skips cells its Arrow tests call a BSN or an e-mail address in columns
     whose rule writes those: the detector must say the same, or a cell would go unread."""
     array = pa.array(texts, pa.string())
-    for sure, detector in ((_surely_bsn, BsnDetector()), (_surely_email, EmailDetector())):
-        for text, surely in zip(texts, sure(array).to_pylist(), strict=True):
+    for category, detector in (("id.bsn", BsnDetector()), ("contact.email", EmailDetector())):
+        for text, surely in zip(texts, _SURELY[category](array).to_pylist(), strict=True):
             if surely:
                 assert detector.matches(text)
                 assert not text.startswith(("{", "[")) and " " not in text
-            elif re.fullmatch(r"[0-9]{8,9}", text) and sure is _surely_bsn:
+            elif re.fullmatch(r"[0-9]{8,9}", text) and category == "id.bsn":
                 assert not detector.matches(text)  # plain digits: the same answer both ways

@@ -7,6 +7,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import mul
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from sluis.discover.detectors.base import Span
 
 # Weights of the Dutch 11-proef for BSN, RSIN and onderwijsnummer (last digit counts -1).
@@ -31,6 +34,18 @@ def eleven_proof_remainder(digits: str) -> int:
 def is_nine_ascii_digits(value: str) -> bool:
     """True for exactly nine ASCII digits (``str.isdigit`` also accepts other scripts)."""
     return len(value) == 9 and value.isascii() and value.isdigit()
+
+
+def passes_eleven_proof_array(texts: pa.Array) -> pa.Array:
+    """:func:`passes_eleven_proof` of each text, in Arrow."""
+    nine = pc.match_substring_regex(texts, r"^[0-9]{9}$")
+    digits = pc.if_else(nine, texts, "000000000")
+    total = pa.scalar(0, pa.int64())
+    for i, weight in enumerate(_ELEVEN_WEIGHTS):
+        digit = pc.cast(pc.utf8_slice_codeunits(digits, i, i + 1), pa.int64())
+        total = pc.add(total, pc.multiply(digit, weight))
+    remainder = pc.subtract(total, pc.multiply(pc.divide(total, 11), 11))
+    return pc.and_(pc.and_(nine, pc.equal(remainder, 0)), pc.not_equal(digits, "000000000"))
 
 
 def passes_eleven_proof(digits: str) -> bool:

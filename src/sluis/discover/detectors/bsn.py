@@ -13,11 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from sluis.discover.detectors._common import (
     has_context,
     is_ipv4,
     iter_spans,
     passes_eleven_proof,
+    passes_eleven_proof_array,
     words_pattern,
 )
 from sluis.discover.detectors.base import Span
@@ -97,6 +101,13 @@ def normalize(value: str) -> str | None:
     if _CELL.fullmatch(cell) is None:
         return None
     return cell.replace(".", "").replace(" ", "").replace("-", "").zfill(9)
+
+
+def plain_matches(texts: pa.Array) -> pa.Array:
+    """Eight or nine plain digits that pass the 11-proef (null for a null), in Arrow: where
+    this is true, :meth:`BsnDetector.matches` is too."""
+    plain = pc.match_substring_regex(texts, r"^[0-9]{8,9}$")
+    return pc.and_(plain, passes_eleven_proof_array(pc.utf8_lpad(texts, 9, "0")))
 
 
 @dataclass(frozen=True)

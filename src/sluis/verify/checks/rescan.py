@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sluis.discover.detectors import Detector, all_detectors
+from sluis.discover.detectors import Detector, all_detectors, bsn, email
 from sluis.discover.text import find_entities
 from sluis.model.policy import (
     Fake,
@@ -234,40 +234,14 @@ def _candidates(
     return len(texts) - texts.null_count, zip(rows, found, strict=True)
 
 
-_ELEVEN_PROOF_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-_ATOM = "A-Za-z0-9!#$%&'*+/=?^_`{|}~-"
-_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-# The e-mail detector's cell pattern, but for a first "{" (the finder reads that as JSON).
-_PLAIN_EMAIL = (
-    rf"^[{_ATOM.replace('{', '')}][{_ATOM}]*(?:\.[{_ATOM}]+)*@(?:{_LABEL}\.)+[A-Za-z]{{2,24}}$"
-)
-
-
-def _surely_bsn(texts: pa.Array) -> pa.Array:
-    """Eight or nine plain digits that pass the 11-proef: what the BSN detector matches."""
-    plain = pc.match_substring_regex(texts, r"^[0-9]{8,9}$")
-    digits = pc.utf8_lpad(pc.if_else(plain, texts, "0"), 9, "0")
-    total = pa.scalar(0, pa.int64())
-    for i, weight in enumerate(_ELEVEN_PROOF_WEIGHTS):
-        digit = pc.cast(pc.utf8_slice_codeunits(digits, i, i + 1), pa.int64())
-        total = pc.add(total, pc.multiply(digit, weight))
-    passes = pc.equal(pc.subtract(total, pc.multiply(pc.divide(total, 11), 11)), 0)
-    return pc.and_(pc.and_(plain, passes), pc.not_equal(digits, "000000000"))
-
-
 def _surely_email(texts: pa.Array) -> pa.Array:
-    """A plain e-mail address of at most 254 characters and a local part of at most 64:
-    what the e-mail detector matches."""
-    return pc.and_(
-        pc.and_(
-            pc.match_substring_regex(texts, _PLAIN_EMAIL),
-            pc.less_equal(pc.utf8_length(texts), 254),
-        ),
-        pc.less_equal(pc.find_substring(texts, "@"), 64),
-    )
+    """What the e-mail detector surely matches, but for a first "{" (where the finder also
+    reads the cell as JSON)."""
+    return pc.and_(email.plain_matches(texts), pc.invert(pc.starts_with(texts, "{")))
 
 
-_SURELY = {"id.bsn": _surely_bsn, "contact.email": _surely_email}
+# Cells that are surely what a category's detector matches, in Arrow.
+_SURELY = {"id.bsn": bsn.plain_matches, "contact.email": _surely_email}
 
 
 def may_hold_identifiers(texts: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
