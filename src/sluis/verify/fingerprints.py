@@ -49,7 +49,7 @@ SPACED_ID = re.compile(
 )
 DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?:\+|00)?\d+")
-_IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}(\d{10})")
+IBAN = re.compile(r"[A-Z]{2}\d{2}[A-Z]{4}(\d{10})")
 
 
 class FingerprintKey:
@@ -111,7 +111,7 @@ def forms(value: str) -> list[str]:
         if len(digits) >= MIN_DIGITS:
             out.append("d" + digits)
     else:
-        iban = _IBAN.fullmatch(compact.upper())
+        iban = IBAN.fullmatch(compact.upper())
         if iban:
             out.append("d" + iban.group(1).lstrip("0"))
     return out
@@ -119,8 +119,8 @@ def forms(value: str) -> list[str]:
 
 _DATE_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 _DATE_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
-_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-_AMOUNT = re.compile(r"\d{1,12}[.,]\d{2}")
+IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+AMOUNT = re.compile(r"\d{1,12}[.,]\d{2}")
 
 
 def shaped(value: str) -> list[str] | None:
@@ -133,9 +133,9 @@ def shaped(value: str) -> list[str] | None:
         day, month, year = date.group(1, 3, 4)
     if date is not None and 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
         return [f"D{year}{int(month):02d}{int(day):02d}"]
-    if _IPV4.fullmatch(value):
+    if IPV4.fullmatch(value):
         return ["i" + value]
-    if _AMOUNT.fullmatch(value):
+    if AMOUNT.fullmatch(value):
         return []
     return None
 

@@ -20,7 +20,10 @@ import polars as pl
 import pyarrow as pa
 
 from sluis.verify.fingerprints import (
+    AMOUNT,
     DIGIT,
+    IBAN,
+    IPV4,
     MAX_NGRAM,
     MIN_DIGITS,
     MIN_TEXT,
@@ -48,9 +51,8 @@ _SEPARATOR = _ascii_class(SEPARATORS)
 _TOKEN = _ascii_class(TOKEN_CHAR) + "+"
 _YMD = r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})$"
 _DMY = r"^([0-9]{1,2})([-/.])([0-9]{1,2})([-/.])([0-9]{4})$"
-_IPV4 = r"^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$"
-_AMOUNT = r"^[0-9]{1,12}[.,][0-9]{2}$"
-_IBAN = r"^[A-Z]{2}[0-9]{2}[A-Z]{4}([0-9]{10})$"
+# The Python patterns, whole-cell; on ASCII cells ``\d`` means the same in both engines.
+_IPV4, _AMOUNT, _IBAN = (f"^(?:{p.pattern})$" for p in (IPV4, AMOUNT, IBAN))
 
 _SCHEMA = pl.Schema(
     {
