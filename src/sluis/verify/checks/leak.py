@@ -537,7 +537,7 @@ def _source_pieces(
     )
 
 
-def _judged_hits(hits: pl.DataFrame, source: pl.DataFrame, copied: list[int]) -> pl.DataFrame:
+def _judged_hits(hits: pl.DataFrame, source: pl.DataFrame, is_copied: pl.Expr) -> pl.DataFrame:
     """``hits`` (``row``, ``ci``, ``fp``, ``is_id``, ``category``, ``column``) with their
     ``kind``: a category (a leak), ``"coincidence"``, or null for a match that means nothing.
 
@@ -567,7 +567,6 @@ def _judged_hits(hits: pl.DataFrame, source: pl.DataFrame, copied: list[int]) ->
         .with_columns(pl.col("in_row", "in_column", "in_names").fill_null(False))
     )
     category = pl.col("category")
-    is_copied = pl.col("ci").is_in(pl.Series(copied, dtype=pl.UInt16).implode())
     given_alone = is_copied & (category == _GIVEN_NAME) & ~pl.col("is_id")
     return flagged.with_columns(
         kind=pl.when(given_alone)
@@ -617,10 +616,9 @@ def _judge_batch(
         result.filled[ci] += present
     every = _column_fingerprints(arrays, sets.key, sets)
     copied = [ci for ci in range(len(names)) if scan.copied[ci]]
+    is_copied = pl.col("ci").is_in(pl.Series(copied, dtype=pl.UInt16).implode())
     # A copied column's whole cells and runs count for names, a transformed one's every piece.
-    personal = every.filter(
-        pl.col("structural") | ~pl.col("ci").is_in(pl.Series(copied, dtype=pl.UInt16).implode())
-    )
+    personal = every.filter(pl.col("structural") | ~is_copied)
     hits = pl.concat(
         [
             sets.identifiers.matches(every).with_columns(is_id=pl.lit(True)),
@@ -636,7 +634,7 @@ def _judge_batch(
     )
     source_pieces = _source_pieces(source, hits, scan.source_columns, sets.key)
     judged = (
-        _judged_hits(hits, source_pieces, copied)
+        _judged_hits(hits, source_pieces, is_copied)
         .sort("is_id", "row", "ci", "fp", descending=[True, False, False, False])
         .select("row", "ci", "fp", "is_id", "category", "kind")
         .rows()
