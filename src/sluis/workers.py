@@ -3,14 +3,20 @@
 Workers are forked from one server process (the ``forkserver`` start method), so they inherit
 no threads or open connections. Importing the operators and detectors takes over a second;
 :func:`warm_up` has that server import them once, in the background, as soon as a run knows
-it will need workers, and every pool after it starts in milliseconds.
+it will need workers, and every pool after it starts in milliseconds. A pool
+(:class:`StartingPool`) starts on a thread while its caller does the first pieces itself, and
+:func:`piece_size` cuts a small table fine enough to keep every worker busy.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
+from typing import Any
 
 # What the server imports before it forks: everything a worker runs (an import that fails
 # is skipped by the server, and the worker imports it itself).
@@ -28,3 +34,73 @@ def warm_up() -> None:
     """Start the server now (a no-op once it runs); pools made later fork from it."""
     start_method()
     forkserver.ensure_running()
+
+
+# A table is cut into this many pieces per worker at least, so that the workers finish it
+# together; but no piece is smaller than ``MIN_PIECE_ROWS``: fewer rows cost more to send to
+# a worker and back than to take apart.
+_PIECES_PER_WORKER = 4
+MIN_PIECE_ROWS = 256
+
+
+def piece_size(rows: int, workers: int, piece_rows: int) -> int:
+    """Rows per piece of a table of ``rows`` rows: ``piece_rows``, or fewer where that would
+    leave a worker idle (a table of a few thousand notes still keeps every core busy)."""
+    spread = -(-rows // (_PIECES_PER_WORKER * max(1, workers)))
+    return min(piece_rows, max(MIN_PIECE_ROWS, spread))
+
+
+def _ready() -> None:
+    """A task that returns once its worker has started."""
+
+
+class StartingPool:
+    """A pool of ``workers`` processes started on a thread of this process: they take a
+    second or two, which the caller spends doing the first pieces itself."""
+
+    def __init__(
+        self,
+        workers: int,
+        initializer: Callable[..., object] = _ready,
+        initargs: tuple[Any, ...] = (),
+    ) -> None:
+        self.workers = workers
+        self._initializer, self._initargs = initializer, initargs
+        self._executor: ProcessPoolExecutor | None = None
+        self._ready: list[Future[None]] = []
+        self._starter: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Start the workers (once)."""
+        if self._starter is None:
+            self._starter = threading.Thread(target=self._make, daemon=True)
+            self._starter.start()
+
+    def _make(self) -> None:
+        executor = ProcessPoolExecutor(
+            self.workers,
+            mp_context=start_method(),
+            initializer=self._initializer,
+            initargs=self._initargs,
+        )
+        try:
+            self._ready = [executor.submit(_ready) for _ in range(self.workers)]
+        except Exception:  # no workers: the caller does every piece
+            executor.shutdown(wait=False, cancel_futures=True)
+            return  # the output is the same; only slower
+        self._executor = executor
+
+    def started(self) -> ProcessPoolExecutor | None:
+        """The pool once every worker has answered, else None."""
+        if self._executor is None or not all(ready.done() for ready in self._ready):
+            return None
+        for ready in self._ready:
+            ready.result()  # a worker that failed to start raises here
+        return self._executor
+
+    def close(self) -> None:
+        """Stop the workers, dropping pieces not yet started."""
+        if self._starter is not None:
+            self._starter.join()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)

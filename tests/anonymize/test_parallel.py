@@ -13,10 +13,12 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sluis.anonymize.known import collect
 from sluis.anonymize.operators._arrow import remembered
-from sluis.anonymize.parallel import _AHEAD, BatchPool, _overlapped
+from sluis.anonymize.parallel import _AHEAD, PIECE_ROWS, BatchPool, _overlapped
 from sluis.anonymize.plan import TablePlan
 from sluis.anonymize.runner import plan_for
 from sluis.errors import SourceError
@@ -25,6 +27,7 @@ from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
 from sluis.synth import identifiers
+from sluis.workers import MIN_PIECE_ROWS, piece_size
 
 POLICY_TEXT = """
 version: 1
@@ -41,12 +44,12 @@ ROWS = 300
 PIECE = 16
 
 
-def _source(sqlite_db: Callable[..., Path]) -> Path:
+def _source(sqlite_db: Callable[..., Path], count: int = ROWS) -> Path:
     rng = random.Random(3)
     names = ["Jan de Vries", "Fatima El Amrani", "Kees Bakker", "Anna Jansen"]
     rows = [
         (i, identifiers.bsn(rng), names[i % 4], f"{names[i % 4]} belde over dossier {i}.")
-        for i in range(ROWS)
+        for i in range(count)
     ]
     return sqlite_db(
         "CREATE TABLE klanten (id INTEGER PRIMARY KEY, bsn TEXT, naam TEXT, notitie TEXT);",
@@ -54,20 +57,27 @@ def _source(sqlite_db: Callable[..., Path]) -> Path:
     )
 
 
-def _transformed(path: Path, workers: int, policy: Policy = POLICY) -> list[pa.RecordBatch]:
+def _transformed(
+    path: Path,
+    workers: int,
+    policy: Policy = POLICY,
+    piece_rows: int = PIECE,
+    rows: int = ROWS,
+    batch_rows: int = 100,
+) -> list[pa.RecordBatch]:
     key = Key(bytes(range(32)))
     with open_source(str(path)) as source:
         plans = plan_for(source, policy)
         known = collect(source, policy, key)
-        with BatchPool(plans, key, known, workers, piece_rows=PIECE) as pool:
+        with BatchPool(plans, key, known, workers, piece_rows=piece_rows) as pool:
             if workers > 1 and any(plan.text_columns for plan in plans):
                 pool.start()
                 deadline = time.monotonic() + 120
                 while pool.started() is None:
                     assert time.monotonic() < deadline, "the workers did not start"
                     time.sleep(0.05)
-            batches = source.batches("klanten", batch_rows=100)
-            return list(pool.transformed("klanten", batches, ROWS))
+            batches = source.batches("klanten", batch_rows=batch_rows)
+            return list(pool.transformed("klanten", batches, rows))
 
 
 def test_pieces_on_workers_equal_the_single_process_run(
@@ -80,6 +90,41 @@ def test_pieces_on_workers_equal_the_single_process_run(
     assert max(b.num_rows for b in shared) == PIECE
     assert sum(b.num_rows for b in shared) == ROWS
     assert pa.Table.from_batches(shared).equals(pa.Table.from_batches(alone))
+
+
+def test_a_table_smaller_than_two_whole_pieces_is_still_shared(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    path = _source(sqlite_db, 1_200)
+    shared = _transformed(path, 2, piece_rows=PIECE_ROWS, rows=1_200, batch_rows=1_200)
+    # In place the batch would come back whole; on the workers it went out in pieces.
+    assert max(b.num_rows for b in shared) == piece_size(1_200, 2, PIECE_ROWS) < 1_200
+    alone = _transformed(path, 1, piece_rows=PIECE_ROWS, rows=1_200, batch_rows=1_200)
+    assert pa.Table.from_batches(shared).equals(pa.Table.from_batches(alone))
+
+
+@pytest.mark.parametrize(
+    ("rows", "workers", "piece_rows", "size"),
+    [
+        (2_000_000, 2, 16_384, 16_384),  # a big table: whole pieces
+        (5_000, 2, 16_384, 625),  # a few thousand notes: four pieces per worker
+        (5_000, 1, 16_384, 1_250),
+        (1_000, 2, 16_384, MIN_PIECE_ROWS),  # no piece too small to be worth sending
+        (1_000, 2, 16, 16),  # nor larger than asked
+    ],
+)
+def test_piece_size(rows: int, workers: int, piece_rows: int, size: int) -> None:
+    assert piece_size(rows, workers, piece_rows) == size
+
+
+@given(st.integers(0, 10**8), st.integers(1, 64), st.integers(1, 10**6))
+def test_pieces_keep_every_worker_busy_within_bounds(
+    rows: int, workers: int, piece_rows: int
+) -> None:
+    size = piece_size(rows, workers, piece_rows)
+    assert min(piece_rows, MIN_PIECE_ROWS) <= size <= piece_rows
+    # Four pieces per worker at least, unless that would make a piece too small.
+    assert size * 4 * workers >= rows or size == piece_rows
 
 
 class _SlowStart(BatchPool):

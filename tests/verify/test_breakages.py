@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +12,7 @@ import yaml
 
 from sluis.model.policy_file import parse_policy
 from sluis.verify import VerifyOptions, verify
+from sluis.workers import StartingPool
 from tests.conftest import SqliteFactory
 from tests.verify.copies import write_pair
 
@@ -40,13 +43,28 @@ PARALLEL = [c for c in CASES if c["id"] in {
 
 @pytest.mark.parametrize("case", PARALLEL, ids=[c["id"] for c in PARALLEL])
 def test_worker_processes_judge_as_one_process_does(
-    case: dict[str, Any], sqlite_db: SqliteFactory
+    case: dict[str, Any], sqlite_db: SqliteFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source, target, policy_path = write_pair(sqlite_db, case["edits"])
     policy = parse_policy(policy_path.read_text(encoding="utf-8"))
     key = bytes(range(32))
     alone = verify(str(source), str(target), policy, key=key, options=VerifyOptions(batch_rows=4))
+    sent = 0
+    started = StartingPool.started
+
+    def waited(pool: StartingPool) -> ProcessPoolExecutor:
+        """Every batch to a worker: wait for them rather than take the batch here."""
+        nonlocal sent
+        deadline = time.monotonic() + 120
+        while (executor := started(pool)) is None:
+            assert time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.05)
+        sent += 1
+        return executor
+
+    monkeypatch.setattr(StartingPool, "started", waited)
     shared = verify(
         str(source), str(target), policy, key=key, options=VerifyOptions(batch_rows=4, workers=2)
     )
+    assert sent > 1
     assert shared.checks == alone.checks

@@ -2,11 +2,11 @@
 
 Operators are CPU-bound Python and Arrow code, so threads would share one interpreter
 lock; worker processes each get every table's plan, the key and the source's known names
-once, then receive pieces of batches (``PIECE_ROWS`` rows), small enough that every worker
-stays busy to the end of a table even when rows cost very different amounts (a note
-searched for names against an empty one). This process does the batch's other columns in
-one call meanwhile. Results come back in source order with at most a batch and
-``2 * workers`` pieces in flight, so memory stays bounded by the batch size. Output is
+once, then receive pieces of batches (``PIECE_ROWS`` rows, fewer for a small table), small
+enough that every worker stays busy to the end of a table even when rows cost very different
+amounts (a note searched for names against an empty one). This process does the batch's
+other columns in one call meanwhile. Results come back in source order with at most a batch
+and ``2 * workers`` pieces in flight, so memory stays bounded by the batch size. Output is
 identical to the single-process run: every operator is a pure function of key and value.
 
 A table whose rules are all vectorized is transformed in this process, on a thread of its
@@ -17,7 +17,6 @@ kernels let go of the interpreter lock).
 
 from __future__ import annotations
 
-import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -29,10 +28,10 @@ from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import forget_fakes
 from sluis.anonymize.plan import TablePlan
 from sluis.keys import Key
-from sluis.workers import start_method
+from sluis.workers import StartingPool, piece_size
 
-# Rows per piece sent to a worker (at most a batch); a table of fewer than two pieces is
-# done in place, as starting workers would cost more than it saves.
+# Rows per piece sent to a worker (at most a batch; fewer for a small table, see
+# ``piece_size``); a table of fewer than two pieces is done in place.
 PIECE_ROWS = 16_384
 
 _state: tuple[Mapping[str, TablePlan], Key, Known | None] | None = None
@@ -81,7 +80,8 @@ def on_workers(plan: TablePlan, rows: int, workers: int, piece_rows: int) -> boo
     """Whether a table of ``rows`` rows goes to the workers: it has two pieces or more and
     columns whose rule searches text (vectorized operators are cheaper in place than the
     trip to a worker and back)."""
-    return workers > 1 and rows >= 2 * piece_rows and bool(plan.text_columns)
+    pieces = rows >= 2 * piece_size(rows, workers, piece_rows)
+    return workers > 1 and pieces and bool(plan.text_columns)
 
 
 def _overlapped(
@@ -122,10 +122,6 @@ def _by_columns(
     return pa.RecordBatch.from_arrays([f.result()[0] for f in futures], schema=batch.schema)
 
 
-def _ready() -> None:
-    """A task that returns once its worker has started."""
-
-
 class BatchPool:
     """A pool of ``workers`` processes; with one worker, batches are transformed in place."""
 
@@ -141,9 +137,7 @@ class BatchPool:
         self._key, self._known = key, known
         self.workers = max(1, workers)
         self.piece_rows = piece_rows
-        self._executor: ProcessPoolExecutor | None = None
-        self._ready: list[Future[None]] = []
-        self._starter: threading.Thread | None = None
+        self._pool = StartingPool(self.workers, _start, (self._plans, key, known))
         self._threads: ThreadPoolExecutor | None = None
 
     def __enter__(self) -> BatchPool:
@@ -151,41 +145,17 @@ class BatchPool:
 
     def __exit__(self, *_: object) -> None:
         forget_fakes()
-        if self._starter is not None:
-            self._starter.join()
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
+        self._pool.close()
         if self._threads is not None:
             self._threads.shutdown(wait=True, cancel_futures=True)
 
     def start(self) -> None:
-        """Start the workers on a thread of this process (once): they take a second or two,
-        which this process spends transforming the first pieces itself."""
-        if self._starter is None:
-            self._starter = threading.Thread(target=self._make_pool, daemon=True)
-            self._starter.start()
-
-    def _make_pool(self) -> None:
-        executor = ProcessPoolExecutor(
-            self.workers,
-            mp_context=start_method(),
-            initializer=_start,
-            initargs=(self._plans, self._key, self._known),
-        )
-        try:
-            self._ready = [executor.submit(_ready) for _ in range(self.workers)]
-        except Exception:  # no workers: this process does every piece
-            executor.shutdown(wait=False, cancel_futures=True)
-            return  # the output is the same; only slower
-        self._executor = executor
+        """Start the workers (once); until they answer, this process transforms the pieces."""
+        self._pool.start()
 
     def started(self) -> ProcessPoolExecutor | None:
         """The pool once every worker has answered, else None."""
-        if self._executor is None or not all(ready.done() for ready in self._ready):
-            return None
-        for ready in self._ready:
-            ready.result()  # a worker that failed to start raises here
-        return self._executor
+        return self._pool.started()
 
     def transformed(
         self, table: str, batches: Iterable[pa.RecordBatch], rows: int
@@ -209,7 +179,7 @@ class BatchPool:
         others = [i for i in range(len(plan.columns)) if i not in text]
         self.start()
         pending: deque[_Piece] = deque()
-        size = self.piece_rows
+        size = piece_size(rows, self.workers, self.piece_rows)
         for batch in batches:
             start, pool = 0, self.started()
             while pool is None and start < batch.num_rows:  # nothing in flight: order holds

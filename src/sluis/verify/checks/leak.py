@@ -44,7 +44,7 @@ import json
 import math
 from collections import defaultdict, deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -69,7 +69,7 @@ from sluis.verify.context import (
 from sluis.verify.fingerprints import FingerprintKey, FingerprintSet, SetBuilder
 from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 from sluis.verify.report import CheckResult, Finding, finding_rows
-from sluis.workers import start_method
+from sluis.workers import StartingPool, piece_size, warm_up
 
 CODE = "V1"
 NAME = "leak"
@@ -210,7 +210,8 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
     """Pass one: every source batch fingerprinted: the identifier set, the personal set, and
     the first words of known values. The finder takes free text apart in Python, so a table
     with free text, JSON or documents is read in smaller batches that ``workers`` processes
-    take apart; polars already spreads the rest over the cores."""
+    take apart (a small table in as many as keep every worker busy); polars already spreads
+    the rest over the cores."""
     identifiers, personal = SetBuilder(), SetBuilder()
     starts: list[pl.Series] = []
 
@@ -223,37 +224,48 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
         starts.append(collected.starts)
 
     detected: dict[str, str | None] = {}
-    pool: ProcessPoolExecutor | None = None
+
+    def here(columns: list[_SourceColumn], batch: pa.RecordBatch) -> None:
+        if len(detected) > 200_000:
+            detected.clear()
+        merge(_collect(columns, batch, ctx.key, detected))
+
+    tables = [(table, _source_columns(ctx, table)) for table in ctx.source_schema.tables]
+    if ctx.options.workers > 1 and any(c.container for _, columns in tables for c in columns):
+        warm_up()  # the workers' imports overlap with reading the tables before the text
+    pool = StartingPool(ctx.options.workers)
     try:
-        for table in ctx.source_schema.tables:
-            columns = _source_columns(ctx, table)
+        for table, columns in tables:
             if not columns:
                 continue
-            batch_rows = ctx.options.batch_rows
             texts = any(c.container for c in columns)
+            workers = ctx.options.workers if texts else 1
+            batch_rows, rows = ctx.options.batch_rows, 0
             if texts:
-                batch_rows = max(1024, batch_rows // 4)
+                batch_rows = max(min(1024, batch_rows), batch_rows // 4)
+            if workers > 1:
+                rows = ctx.source.row_count(table.name)
+                batch_rows = piece_size(rows, workers, batch_rows)
             names = [c.name for c in columns]
             batches = ctx.source.batches(table.name, names, batch_rows=batch_rows)
-            workers = ctx.options.workers
-            if not texts or workers <= 1 or ctx.source.row_count(table.name) <= batch_rows:
+            if workers <= 1 or rows <= batch_rows:
                 for batch in batches:
-                    if len(detected) > 200_000:
-                        detected.clear()
-                    merge(_collect(columns, batch, ctx.key, detected))
+                    here(columns, batch)
                 continue
-            if pool is None:
-                pool = ProcessPoolExecutor(workers, mp_context=start_method())
+            pool.start()
             pending: deque[Future[_Collected]] = deque()
             for batch in batches:
-                pending.append(pool.submit(_collect, columns, batch, ctx.key))
+                executor = pool.started()
+                if executor is None:  # the workers are still starting: this one takes it
+                    here(columns, batch)
+                    continue
+                pending.append(executor.submit(_collect, columns, batch, ctx.key))
                 if len(pending) >= 2 * workers:
                     merge(pending.popleft().result())
             while pending:
                 merge(pending.popleft().result())
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.close()
     first_words = pl.concat(starts).unique() if starts else pl.Series([], dtype=pl.UInt64)
     return identifiers.build(), personal.build(), first_words
 
