@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sluis.discover.detectors import birth_date, kvk, rsin, street, v_number
+from sluis.discover.detectors import _names, birth_date, kvk, rsin, street, v_number
 from sluis.discover.detectors._common import contains_any, fold
 
 # Letters, digits, separators and the characters that fold differently (Kelvin sign, long s).
@@ -44,3 +44,22 @@ def test_birth_date_day_first_hint_without_month_first_tail(text: str) -> None:
     if birth_date._MONTH_FIRST_GATE.search(text) is None:
         for m in birth_date._TEXT.finditer(text):
             assert birth_date._HINT_DAY_FIRST.match(text, m.start()) is not None
+
+
+# Initials, abbreviations written like them, words and marks, in any order.
+_PIECES = ["A.", "Z.", "S.", "M.", "O.", "Th.", "Chr.", "z.s.m.", "I.v.m.", "ABC.", "Jan", "van",
+           "der", "Berg", ".", ",", " ", "\n", "-", "Dr.", "É."]  # fmt: skip
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_initials_gate_only_skips_texts_without_two_initials_in_a_row(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    if _names._TWO_INITIALS.search(text) is None:
+        tokens = _names.tokenize(text)
+        assert _names._abbreviations_apart(tokens) == tokens
+
+
+def test_initials_gate_passes_abbreviations_and_initials() -> None:
+    for text in ("Z.S.M. bellen", "Th.J. de Vries", "ABC.D. Jansen"):
+        assert _names._TWO_INITIALS.search(text) is not None

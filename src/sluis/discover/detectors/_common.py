@@ -66,11 +66,21 @@ def fold(text: str) -> str:
     """``text`` in lower case, offset for offset, such that wherever a case-insensitive
     pattern matches an ASCII word, that word stands at the same offsets of the result in
     lower case: ``word in fold(text)`` is a cheap test before running such a pattern."""
+    global _LAST_FOLDED
+    last = _LAST_FOLDED
+    if last[0] is text:  # every detector folds the same text in a row
+        return last[1]
     if text.isascii():
-        return text.lower()
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
-        return text.translate(_ODD_CASES).lower()
-    return text.lower()
+        folded = text.lower()
+    elif "\u0130" in text or "\u0131" in text or "\u017f" in text or "\u212a" in text:
+        folded = text.translate(_ODD_CASES).lower()
+    else:
+        folded = text.lower()
+    _LAST_FOLDED = (text, folded)
+    return folded
+
+
+_LAST_FOLDED = ("", "")
 
 
 def contains_any(folded: str, words: Iterable[str]) -> bool:

@@ -136,7 +136,7 @@ def tokenize(text: str) -> list[Token]:
         _scan_file_chunk(text, start, end, tokens)
         pos = end
     _scan(text, pos, len(text), tokens)
-    return _abbreviations_apart(tokens) if "." in text else tokens
+    return _abbreviations_apart(tokens) if _TWO_INITIALS.search(text) else tokens
 
 
 # Abbreviations written like initials: "z.s.m." is as soon as possible, not Z.S. Mulder.
@@ -145,6 +145,11 @@ _ABBREVIATIONS = frozenset(
      "z.o.z.", "n.v.t.", "t.b.v.", "i.p.v.", "m.a.w.", "o.b.v.", "v.w.b.", "i.c.m.", "m.u.v.",
      "p.p.", "o.a.", "c.q.", "e.a.", "a.s.", "j.l.", "t.a.v.", "i.o.", "p.o."}
 )  # fmt: skip
+
+
+# Where two initials follow each other without a space ("Z.S.", "Th.J."): a superset of the
+# texts whose tokens ``_abbreviations_apart`` changes.
+_TWO_INITIALS = re.compile(r"[A-Z][a-z]{0,2}\.[A-Z]")
 
 
 def _abbreviations_apart(tokens: list[Token]) -> list[Token]:

@@ -234,6 +234,8 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
     if ctx.options.workers > 1 and any(c.container for _, columns in tables for c in columns):
         warm_up()  # the workers' imports overlap with reading the tables before the text
     pool = StartingPool(ctx.options.workers)
+    # Batches on the workers, of any table: the next table is read while they finish.
+    pending: deque[Future[_Collected]] = deque()
     try:
         for table, columns in tables:
             if not columns:
@@ -253,7 +255,6 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
                     here(columns, batch)
                 continue
             pool.start()
-            pending: deque[Future[_Collected]] = deque()
             for batch in batches:
                 executor = pool.started()
                 if executor is None:  # the workers are still starting: this one takes it
@@ -262,8 +263,8 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
                 pending.append(executor.submit(_collect, columns, batch, ctx.key))
                 if len(pending) >= 2 * workers:
                     merge(pending.popleft().result())
-            while pending:
-                merge(pending.popleft().result())
+        while pending:
+            merge(pending.popleft().result())
     finally:
         pool.close()
     first_words = pl.concat(starts).unique() if starts else pl.Series([], dtype=pl.UInt64)
