@@ -6,10 +6,12 @@ the BSN and phone operators given the detours of a source built to collide with 
 
 from __future__ import annotations
 
+import pickle
 import random
 from collections.abc import Callable
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -162,3 +164,30 @@ def test_other_identifiers_avoid_the_source_values(
     clashes = len(set(detoured) & set(source))
     assert clashes == 0, f"{clashes} pseudonyms equal a source value"
     assert len(set(detoured)) == len(start)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.integers(-(2**62), 2**62), unique=True, max_size=50),
+    st.lists(st.one_of(st.none(), st.integers(-(2**62), 2**62)), max_size=50),
+)
+def test_sorted_values_find_what_a_hash_lookup_finds(
+    values: list[int], probes: list[int | None]
+) -> None:
+    probes += values[:5]  # some probes hit
+    index = taken.SortedValues(pa.array(values, pa.int64()))
+    expected = pc.index_in(pa.array(probes, pa.int64()), value_set=pa.array(values, pa.int64()))
+    found = index.positions(pa.array(probes, pa.int64()))
+    assert found.cast(pa.int64()).to_pylist() == expected.cast(pa.int64()).to_pylist()
+    assert index.contains(pa.array(probes, pa.int64())).to_pylist() == [
+        p is not None and p in values for p in probes
+    ]
+
+
+def test_a_detour_sends_no_index_to_the_workers() -> None:
+    detour = taken.Detour(pa.array([5, 3, 9], pa.int64()), pa.array([1, 2, 4], pa.int64()),
+                          taken._EMPTY, taken._EMPTY)  # fmt: skip
+    assert detour.holds(3) and not detour.holds(4)  # builds the index
+    copy = pickle.loads(pickle.dumps(detour))
+    assert "index" not in copy.__dict__
+    assert copy.holds(9) and not copy.holds(1)
