@@ -2,8 +2,8 @@
 
 Each file with the format's suffix directly in the folder is a table named by its stem; each
 subfolder holding such files (at any depth) is one table made of all of them, named by the
-subfolder. Rows stream through ``pyarrow.dataset`` with little read-ahead, so memory stays
-bounded by a few batches.
+subfolder. Rows stream through ``pyarrow.dataset`` with little read-ahead (a format may read
+its files more frugally, see ``ParquetSource``), so memory stays bounded by a few batches.
 """
 
 from __future__ import annotations
@@ -94,6 +94,13 @@ class FolderSource(ClosingSource):
             self._tables[name] = self.describe(name, self._dataset(name))
         return self._tables[name]
 
+    def _scanned(self, table: str, names: list[str], batch_rows: int) -> Iterator[pa.RecordBatch]:
+        """The table's rows in about ``batch_rows`` rows a batch."""
+        scanned: Iterator[pa.RecordBatch] = self._dataset(table).to_batches(
+            columns=names, batch_size=batch_rows, batch_readahead=2, fragment_readahead=1
+        )
+        return scanned
+
     def row_count(self, table: str) -> int:
         dataset = self._dataset(table)
         try:
@@ -117,10 +124,7 @@ class FolderSource(ClosingSource):
     def _stream(
         self, table: str, names: list[str], batch_rows: int, limit: int | None
     ) -> Iterator[pa.RecordBatch]:
-        scanned = self._dataset(table).to_batches(
-            columns=names, batch_size=batch_rows, batch_readahead=2, fragment_readahead=1
-        )
         try:
-            yield from rebatch(scanned, batch_rows, limit)
+            yield from rebatch(self._scanned(table, names, batch_rows), batch_rows, limit)
         except (pa.ArrowException, OSError) as exc:
             raise self._read_error(table, exc) from None
