@@ -50,13 +50,41 @@ def piece_size(rows: int, workers: int, piece_rows: int) -> int:
     return min(piece_rows, max(MIN_PIECE_ROWS, spread))
 
 
+# Seconds of work left on a table, at this process's pace, that pay for starting workers:
+# a pool costs about a second before its first piece, and its shutdown waits for its start.
+_WORTH_STARTING = 1.0
+
+
+class Pace:
+    """Seconds per row of the pieces a process did itself, the first left out: it also pays
+    for loading word lists and compiling patterns."""
+
+    def __init__(self) -> None:
+        self._pieces, self._seconds, self._rows = 0, 0.0, 0
+
+    def add(self, seconds: float, rows: int) -> None:
+        self._pieces += 1
+        if self._pieces > 1:
+            self._seconds += seconds
+            self._rows += rows
+
+    @property
+    def measured(self) -> bool:
+        return self._rows > 0
+
+    def seconds(self, rows: int) -> float:
+        """The seconds ``rows`` more would take; 0 before a piece is measured."""
+        return self._seconds / self._rows * rows if self._rows else 0.0
+
+
 def _ready() -> None:
     """A task that returns once its worker has started."""
 
 
 class StartingPool:
     """A pool of ``workers`` processes started on a thread of this process: they take a
-    second or two, which the caller spends doing the first pieces itself."""
+    second or two, which the caller spends doing the first pieces itself, timing them to
+    learn whether the pool is worth starting at all (:meth:`start_when_worth`)."""
 
     def __init__(
         self,
@@ -75,6 +103,18 @@ class StartingPool:
         if self._starter is None:
             self._starter = threading.Thread(target=self._make, daemon=True)
             self._starter.start()
+
+    @property
+    def requested(self) -> bool:
+        """Whether the workers were asked to start."""
+        return self._starter is not None
+
+    def start_when_worth(self, pace: Pace, rows_left: int) -> None:
+        """Start the workers (once) when the rows left would take this process more than
+        ``_WORTH_STARTING`` at ``pace``: a table of a few hundred short notes is done before a
+        pool could help."""
+        if pace.seconds(rows_left) > _WORTH_STARTING:
+            self.start()
 
     def _make(self) -> None:
         executor = ProcessPoolExecutor(

@@ -27,7 +27,7 @@ from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
 from sluis.synth import identifiers
-from sluis.workers import MIN_PIECE_ROWS, piece_size
+from sluis.workers import MIN_PIECE_ROWS, Pace, StartingPool, piece_size
 
 POLICY_TEXT = """
 version: 1
@@ -152,9 +152,47 @@ def test_pieces_done_here_while_workers_start_keep_their_order(
         plans = plan_for(source, POLICY)
         known = collect(source, POLICY, key)
         with _SlowStart(plans, key, known, 2, piece_rows=PIECE) as pool:
+            pool.start()
             batches = source.batches("klanten", batch_rows=100)
             mixed = list(pool.transformed("klanten", batches, ROWS))
     assert pa.Table.from_batches(mixed).equals(pa.Table.from_batches(_transformed(path, 1)))
+
+
+def test_workers_do_not_start_for_text_done_here_in_a_moment(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    path = _source(sqlite_db)
+    key = Key(bytes(range(32)))
+    with open_source(str(path)) as source:
+        plans = plan_for(source, POLICY)
+        known = collect(source, POLICY, key)
+        with BatchPool(plans, key, known, 2, piece_rows=PIECE) as pool:
+            alone = list(pool.transformed("klanten", source.batches("klanten"), ROWS))
+            assert pool._pool._starter is None  # 300 short notes: no pool
+    assert pa.Table.from_batches(alone).equals(pa.Table.from_batches(_transformed(path, 1)))
+
+
+@pytest.mark.parametrize(
+    ("pieces", "left", "starts"),
+    [
+        ([(0.1, 1_000), (0.1, 1_000)], 5_000, False),  # half a second left
+        ([(0.1, 1_000), (0.5, 1_000)], 5_000, True),  # two and a half
+        ([(3.0, 1_000), (0.1, 1_000)], 5_000, False),  # the first piece paid for warming up
+        ([(3.0, 1_000)], 5_000, False),  # so one piece tells nothing
+    ],
+)
+def test_workers_start_when_the_rest_would_take_over_a_second(
+    pieces: list[tuple[float, int]], left: int, starts: bool
+) -> None:
+    pace = Pace()
+    for seconds, rows in pieces:
+        pace.add(seconds, rows)
+    pool = StartingPool(2)
+    try:
+        pool.start_when_worth(pace, left)
+        assert (pool._starter is not None) is starts
+    finally:
+        pool.close()
 
 
 def test_remembered_fakes_are_dropped_when_the_run_ends(sqlite_db: Callable[..., Path]) -> None:

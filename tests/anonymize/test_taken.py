@@ -182,12 +182,20 @@ def test_sorted_values_find_what_a_hash_lookup_finds(
     assert index.contains(pa.array(probes, pa.int64())).to_pylist() == [
         p is not None and p in values for p in probes
     ]
+    assert [index.has(p) for p in probes if p is not None] == [
+        p in values for p in probes if p is not None
+    ]
 
 
-def test_a_detour_sends_no_index_to_the_workers() -> None:
+@pytest.mark.parametrize("scanned", [0, 10])  # searched, scanned
+def test_a_detour_sends_no_index_to_the_workers(
+    scanned: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(taken, "_SCANNED", scanned)
     detour = taken.Detour(pa.array([5, 3, 9], pa.int64()), pa.array([1, 2, 4], pa.int64()),
                           taken._EMPTY, taken._EMPTY)  # fmt: skip
-    assert detour.holds(3) and not detour.holds(4)  # builds the index
-    copy = pickle.loads(pickle.dumps(detour))
-    assert "index" not in copy.__dict__
+    assert detour.holds(3) and not detour.holds(4)
+    assert list(detour.is_taken(pa.array([9, 1], pa.int64())).to_pylist()) == [True, False]
+    copy = pickle.loads(pickle.dumps(detour))  # after the index was built
+    assert "index" in detour.__dict__ and "index" not in copy.__dict__
     assert copy.holds(9) and not copy.holds(1)

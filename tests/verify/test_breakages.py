@@ -55,6 +55,7 @@ def test_worker_processes_judge_as_one_process_does(
     def waited(pool: StartingPool) -> ProcessPoolExecutor:
         """Every batch to a worker: wait for them rather than take the batch here."""
         nonlocal sent
+        pool.start()
         deadline = time.monotonic() + 120
         while (executor := started(pool)) is None:
             assert time.monotonic() < deadline, "the workers did not start"

@@ -17,6 +17,7 @@ kernels let go of the interpreter lock).
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -28,7 +29,7 @@ from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import forget_fakes
 from sluis.anonymize.plan import TablePlan
 from sluis.keys import Key
-from sluis.workers import StartingPool, piece_size
+from sluis.workers import Pace, StartingPool, piece_size
 
 # Rows per piece sent to a worker (at most a batch; fewer for a small table, see
 # ``piece_size``); a table of fewer than two pieces is done in place.
@@ -150,7 +151,8 @@ class BatchPool:
             self._threads.shutdown(wait=True, cancel_futures=True)
 
     def start(self) -> None:
-        """Start the workers (once); until they answer, this process transforms the pieces."""
+        """Start the workers now (once); until they answer, this process transforms the
+        pieces. Without this call they start when a table's text proves worth it."""
         self._pool.start()
 
     def started(self) -> ProcessPoolExecutor | None:
@@ -177,15 +179,24 @@ class BatchPool:
             yield from _overlapped(transform, batches)
             return
         others = [i for i in range(len(plan.columns)) if i not in text]
-        self.start()
         pending: deque[_Piece] = deque()
         size = piece_size(rows, self.workers, self.piece_rows)
+        pace = Pace()
+        seen = 0  # rows read
         for batch in batches:
             start, pool = 0, self.started()
             while pool is None and start < batch.num_rows:  # nothing in flight: order holds
-                yield plan.transform(batch.slice(start, size), self._key, self._known)
-                start += size
+                # Once the pace shows the table is not worth a pool, the rest in one call.
+                whole = pace.measured and not self._pool.requested
+                piece = batch.slice(start, batch.num_rows - start if whole else size)
+                clock = time.perf_counter()
+                done = plan.transform(piece, self._key, self._known)
+                pace.add(time.perf_counter() - clock, done.num_rows)
+                yield done
+                start += done.num_rows
+                self._pool.start_when_worth(pace, rows - seen - start)
                 pool = self.started()
+            seen += batch.num_rows
             if pool is None or start >= batch.num_rows:
                 continue
             rest = batch.slice(start)

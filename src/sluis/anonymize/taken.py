@@ -61,6 +61,15 @@ class SortedValues:
         """Per probe, whether it is one of the values."""
         return pc.is_valid(self.positions(probes))
 
+    def has(self, value: int) -> bool:
+        """Whether ``value`` is one of the values."""
+        at = self._values.search_sorted(value)
+        return bool(at < len(self._values) and self._values[at] == value)
+
+
+# Up to this many taken values one lookup scans them all (about as fast as a search).
+_SCANNED = 200_000
+
 
 @dataclass(frozen=True)
 class Detour:
@@ -84,8 +93,11 @@ class Detour:
         return self.index.contains(encoded)
 
     def holds(self, encoded: int) -> bool:
-        """Whether the source holds one encoded value."""
-        return bool(self.is_taken(pa.array([encoded], pa.int64()))[0].as_py())
+        """Whether the source holds one encoded value: a scan of a few values (faster than a
+        search's fixed cost), a binary search of many."""
+        if len(self.taken) <= _SCANNED:
+            return bool(pc.any(pc.equal(self.taken, pa.scalar(encoded, pa.int64()))).as_py())
+        return self.index.has(encoded)
 
 
 Detours = Mapping[str, Detour]

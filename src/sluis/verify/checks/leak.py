@@ -42,8 +42,9 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from collections import defaultdict, deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import cache
@@ -69,7 +70,7 @@ from sluis.verify.context import (
 from sluis.verify.fingerprints import FingerprintKey, FingerprintSet, SetBuilder
 from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 from sluis.verify.report import CheckResult, Finding, finding_rows
-from sluis.workers import StartingPool, piece_size, warm_up
+from sluis.workers import Pace, StartingPool, piece_size, warm_up
 
 CODE = "V1"
 NAME = "leak"
@@ -212,63 +213,94 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
     with free text, JSON or documents is read in smaller batches that ``workers`` processes
     take apart (a small table in as many as keep every worker busy); polars already spreads
     the rest over the cores."""
-    identifiers, personal = SetBuilder(), SetBuilder()
-    starts: list[pl.Series] = []
-
-    def merge(collected: _Collected) -> None:
-        if collected.found is None or collected.starts is None:
-            return
-        for (category,), found in collected.found.partition_by("category", as_dict=True).items():
-            code = str(category)
-            (identifiers if is_identifier(code) else personal).add(found["fp"], code)
-        starts.append(collected.starts)
-
-    detected: dict[str, str | None] = {}
-
-    def here(columns: list[_SourceColumn], batch: pa.RecordBatch) -> None:
-        if len(detected) > 200_000:
-            detected.clear()
-        merge(_collect(columns, batch, ctx.key, detected))
-
     tables = [(table, _source_columns(ctx, table)) for table in ctx.source_schema.tables]
-    if ctx.options.workers > 1 and any(c.container for _, columns in tables for c in columns):
+    workers = ctx.options.workers
+    if workers > 1 and any(c.container for _, columns in tables for c in columns):
         warm_up()  # the workers' imports overlap with reading the tables before the text
-    pool = StartingPool(ctx.options.workers)
-    # Batches on the workers, of any table: the next table is read while they finish.
-    pending: deque[Future[_Collected]] = deque()
+    sets = _PassOne(ctx.key, StartingPool(workers))
     try:
         for table, columns in tables:
             if not columns:
                 continue
             texts = any(c.container for c in columns)
-            workers = ctx.options.workers if texts else 1
-            batch_rows, rows = ctx.options.batch_rows, 0
+            batch_rows = ctx.options.batch_rows
             if texts:
                 batch_rows = max(min(1024, batch_rows), batch_rows // 4)
-            if workers > 1:
+            batches = ctx.source.batches(
+                table.name, [c.name for c in columns], batch_rows=batch_rows
+            )
+            if texts and workers > 1:
                 rows = ctx.source.row_count(table.name)
-                batch_rows = piece_size(rows, workers, batch_rows)
-            names = [c.name for c in columns]
-            batches = ctx.source.batches(table.name, names, batch_rows=batch_rows)
-            if workers <= 1 or rows <= batch_rows:
+                sets.shared(columns, batches, rows, piece_size(rows, workers, batch_rows))
+            else:
                 for batch in batches:
-                    here(columns, batch)
-                continue
-            pool.start()
-            for batch in batches:
-                executor = pool.started()
-                if executor is None:  # the workers are still starting: this one takes it
-                    here(columns, batch)
-                    continue
-                pending.append(executor.submit(_collect, columns, batch, ctx.key))
-                if len(pending) >= 2 * workers:
-                    merge(pending.popleft().result())
-        while pending:
-            merge(pending.popleft().result())
+                    sets.here(columns, batch)
+        return sets.build()
     finally:
-        pool.close()
-    first_words = pl.concat(starts).unique() if starts else pl.Series([], dtype=pl.UInt64)
-    return identifiers.build(), personal.build(), first_words
+        sets.pool.close()
+
+
+class _PassOne:
+    """The sets as source batches are taken apart, here or on the pool's workers."""
+
+    def __init__(self, key: FingerprintKey, pool: StartingPool) -> None:
+        self.key, self.pool = key, pool
+        self.identifiers, self.personal = SetBuilder(), SetBuilder()
+        self.starts: list[pl.Series] = []
+        self.detected: dict[str, str | None] = {}
+        # Batches on the workers, of any table: the next table is read while they finish.
+        self.pending: deque[Future[_Collected]] = deque()
+
+    def here(self, columns: list[_SourceColumn], batch: pa.RecordBatch) -> None:
+        if len(self.detected) > 200_000:
+            self.detected.clear()
+        self.merge(_collect(columns, batch, self.key, self.detected))
+
+    def shared(
+        self,
+        columns: list[_SourceColumn],
+        batches: Iterable[pa.RecordBatch],
+        rows: int,
+        size: int,
+    ) -> None:
+        """A table in pieces of ``size`` rows to the workers once they are up; until then
+        this process takes them itself, and the rest of each batch at once when its pace
+        shows the table is not worth starting them."""
+        pace, seen = Pace(), 0
+        for batch in batches:
+            start = 0
+            while start < batch.num_rows:
+                executor = self.pool.started()
+                if executor is not None:
+                    piece = batch.slice(start, size)
+                    self.pending.append(executor.submit(_collect, columns, piece, self.key))
+                    if len(self.pending) >= 2 * self.pool.workers:
+                        self.merge(self.pending.popleft().result())
+                    start += size
+                    continue
+                whole = pace.measured and not self.pool.requested
+                piece = batch.slice(start, batch.num_rows - start if whole else size)
+                clock = time.perf_counter()
+                self.here(columns, piece)
+                pace.add(time.perf_counter() - clock, piece.num_rows)
+                start += piece.num_rows
+                self.pool.start_when_worth(pace, rows - seen - start)
+            seen += batch.num_rows
+
+    def merge(self, collected: _Collected) -> None:
+        if collected.found is None or collected.starts is None:
+            return
+        for (category,), found in collected.found.partition_by("category", as_dict=True).items():
+            code = str(category)
+            (self.identifiers if is_identifier(code) else self.personal).add(found["fp"], code)
+        self.starts.append(collected.starts)
+
+    def build(self) -> tuple[FingerprintSet, FingerprintSet, pl.Series]:
+        while self.pending:
+            self.merge(self.pending.popleft().result())
+        starts = self.starts
+        first_words = pl.concat(starts).unique() if starts else pl.Series([], dtype=pl.UInt64)
+        return self.identifiers.build(), self.personal.build(), first_words
 
 
 def _collect(
