@@ -161,15 +161,17 @@ def test_pieces_done_here_while_workers_start_keep_their_order(
 def test_workers_do_not_start_for_text_done_here_in_a_moment(
     sqlite_db: Callable[..., Path],
 ) -> None:
-    path = _source(sqlite_db)
+    path = _source(sqlite_db, 600)
     key = Key(bytes(range(32)))
     with open_source(str(path)) as source:
         plans = plan_for(source, POLICY)
         known = collect(source, POLICY, key)
-        with BatchPool(plans, key, known, 2, piece_rows=PIECE) as pool:
-            alone = list(pool.transformed("klanten", source.batches("klanten"), ROWS))
-            assert pool._pool._starter is None  # 300 short notes: no pool
-    assert pa.Table.from_batches(alone).equals(pa.Table.from_batches(_transformed(path, 1)))
+        with BatchPool(plans, key, known, 2) as pool:
+            # Three pieces (256, 256, 88 rows): after the second, the last takes no time.
+            alone = list(pool.transformed("klanten", source.batches("klanten"), 600))
+            assert pool._pool._starter is None
+    single = _transformed(path, 1, piece_rows=PIECE_ROWS, rows=600, batch_rows=600)
+    assert pa.Table.from_batches(alone).equals(pa.Table.from_batches(single))
 
 
 @pytest.mark.parametrize(

@@ -181,6 +181,8 @@ class BatchPool:
         others = [i for i in range(len(plan.columns)) if i not in text]
         pending: deque[_Piece] = deque()
         size = piece_size(rows, self.workers, self.piece_rows)
+        if rows >= 2 * self.piece_rows:
+            self.start()  # whole pieces of text: worth workers without a measure
         pace = Pace()
         seen = 0  # rows read
         for batch in batches:

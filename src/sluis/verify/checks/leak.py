@@ -231,7 +231,7 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
             )
             if texts and workers > 1:
                 rows = ctx.source.row_count(table.name)
-                sets.shared(columns, batches, rows, piece_size(rows, workers, batch_rows))
+                sets.shared(columns, batches, rows, batch_rows)
             else:
                 for batch in batches:
                     sets.here(columns, batch)
@@ -261,11 +261,14 @@ class _PassOne:
         columns: list[_SourceColumn],
         batches: Iterable[pa.RecordBatch],
         rows: int,
-        size: int,
+        whole: int,
     ) -> None:
-        """A table in pieces of ``size`` rows to the workers once they are up; until then
-        this process takes them itself, and the rest of each batch at once when its pace
-        shows the table is not worth starting them."""
+        """A table in pieces of ``whole`` rows (fewer for a small table) to the workers once
+        they are up; until then this process takes them itself, and the rest of each batch at
+        once when its pace shows the table is not worth starting them."""
+        size = piece_size(rows, self.pool.workers, whole)
+        if rows >= 2 * whole:
+            self.pool.start()  # whole batches of text: worth workers without a measure
         pace, seen = Pace(), 0
         for batch in batches:
             start = 0
