@@ -189,8 +189,8 @@ class BatchPool:
             start, pool = 0, self.started()
             while pool is None and start < batch.num_rows:  # nothing in flight: order holds
                 # Once the pace shows the table is not worth a pool, the rest in one call.
-                whole = pace.measured and not self._pool.requested
-                piece = batch.slice(start, batch.num_rows - start if whole else size)
+                at_once = pace.measured and not self._pool.requested
+                piece = batch.slice(start, batch.num_rows - start if at_once else size)
                 clock = time.perf_counter()
                 done = plan.transform(piece, self._key, self._known)
                 pace.add(time.perf_counter() - clock, done.num_rows)

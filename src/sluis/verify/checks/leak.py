@@ -261,13 +261,13 @@ class _PassOne:
         columns: list[_SourceColumn],
         batches: Iterable[pa.RecordBatch],
         rows: int,
-        whole: int,
+        batch_rows: int,
     ) -> None:
-        """A table in pieces of ``whole`` rows (fewer for a small table) to the workers once
-        they are up; until then this process takes them itself, and the rest of each batch at
-        once when its pace shows the table is not worth starting them."""
-        size = piece_size(rows, self.pool.workers, whole)
-        if rows >= 2 * whole:
+        """A table in pieces of ``batch_rows`` rows (fewer for a small table) to the workers
+        once they are up; until then this process takes them itself, and the rest of each
+        batch at once when its pace shows the table is not worth starting them."""
+        size = piece_size(rows, self.pool.workers, batch_rows)
+        if rows >= 2 * batch_rows:
             self.pool.start()  # whole batches of text: worth workers without a measure
         pace, seen = Pace(), 0
         for batch in batches:
@@ -281,8 +281,8 @@ class _PassOne:
                         self.merge(self.pending.popleft().result())
                     start += size
                     continue
-                whole = pace.measured and not self.pool.requested
-                piece = batch.slice(start, batch.num_rows - start if whole else size)
+                at_once = pace.measured and not self.pool.requested
+                piece = batch.slice(start, batch.num_rows - start if at_once else size)
                 clock = time.perf_counter()
                 self.here(columns, piece)
                 pace.add(time.perf_counter() - clock, piece.num_rows)
