@@ -73,15 +73,19 @@ def test_parquet_rows_read_file_by_file_as_the_dataset_types_them(parquet_dir: P
     mixed.mkdir()
     pq.write_table(pa.table({"n": pa.array([1, 2], pa.int32())}), mixed / "a.parquet")
     pq.write_table(pa.table({"n": pa.array([3], pa.int64())}), mixed / "b.parquet")
+    nested = pa.table({"a": pa.array([{"b": 5}, {"b": 6}]), "a.b": pa.array([1, 2])})
+    pq.write_table(nested, parquet_dir / "dotted.parquet")
     with open_source(f"parquet:{parquet_dir}") as source:
         people = pa.Table.from_batches(source.batches("people", batch_rows=64))
         events = pa.Table.from_batches(source.batches("events"))  # a column from folder names
         numbers = pa.Table.from_batches(source.batches("mixed"))  # files typed apart
         typed = source.schema().table("mixed").column("n").native_type
+        dotted = pa.Table.from_batches(source.batches("dotted", ["a.b"]))  # not the field b of a
     assert people.equals(pq.read_table(parquet_dir / "people.parquet"))
     assert sorted(events.column("year").to_pylist()) == [2023] * 50 + [2024] * 50
     assert str(numbers.column("n").type) == typed
     assert sorted(numbers.column("n").to_pylist()) == [1, 2, 3]
+    assert dotted.column_names == ["a.b"] and dotted.column("a.b").to_pylist() == [1, 2]
 
 
 def test_parquet_errors(parquet_dir: Path) -> None:

@@ -37,7 +37,9 @@ class ParquetSource(FolderSource):
         pre-buffering holds about a batch."""
         wanted = pa.schema([self._dataset(table).schema.field(n) for n in names])
         paths = self._files[table]
-        if not all(_holds(pq.read_schema(path), wanted) for path in paths):
+        # A dotted name would also pick a nested field ("a.b" of a struct "a") in a file.
+        dotted = any("." in n for n in names)
+        if dotted or not all(_holds(pq.read_schema(path), wanted) for path in paths):
             yield from super()._scanned(table, names, batch_rows)
             return
         for path in paths:

@@ -263,20 +263,27 @@ class _PassOne:
         rows: int,
         batch_rows: int,
     ) -> None:
-        """A table in pieces of ``batch_rows`` rows (fewer for a small table) to the workers
-        once they are up; until then this process takes them itself, and the rest of each
-        batch at once when its pace shows the table is not worth starting them."""
+        """A table's free text in pieces of ``batch_rows`` rows (fewer for a small table) to
+        the workers once they are up; until then this process takes them itself, and the rest
+        of each batch at once when its pace shows the table is not worth starting them. The
+        other columns are taken whole, here: whether one holds identifiers is judged per batch
+        (see ``_collect``), which must not depend on the pieces."""
+        texts = [c for c in columns if c.container]
+        others = [c for c in columns if not c.container]
         size = piece_size(rows, self.pool.workers, batch_rows)
         if rows >= 2 * batch_rows:
             self.pool.start()  # whole batches of text: worth workers without a measure
         pace, seen = Pace(), 0
-        for batch in batches:
+        for read in batches:
+            if others:
+                self.here(others, read.select([c.name for c in others]))
+            batch = read.select([c.name for c in texts])
             start = 0
             while start < batch.num_rows:
                 executor = self.pool.started()
                 if executor is not None:
                     piece = batch.slice(start, size)
-                    self.pending.append(executor.submit(_collect, columns, piece, self.key))
+                    self.pending.append(executor.submit(_collect, texts, piece, self.key))
                     if len(self.pending) >= 2 * self.pool.workers:
                         self.merge(self.pending.popleft().result())
                     start += size
@@ -284,7 +291,7 @@ class _PassOne:
                 at_once = pace.measured and not self.pool.requested
                 piece = batch.slice(start, batch.num_rows - start if at_once else size)
                 clock = time.perf_counter()
-                self.here(columns, piece)
+                self.here(texts, piece)
                 pace.add(time.perf_counter() - clock, piece.num_rows)
                 start += piece.num_rows
                 self.pool.start_when_worth(pace, rows - seen - start)
