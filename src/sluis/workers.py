@@ -144,3 +144,29 @@ class StartingPool:
             self._starter.join()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class TableShare:
+    """One table's split between the caller and a pool: the piece size, how many rows the
+    caller takes next while the pool is not up, and when the pool starts: at once for a
+    table of two whole pieces, else when the caller's pace shows the rest is worth it."""
+
+    def __init__(self, pool: StartingPool, rows: int, piece_rows: int) -> None:
+        self.pool, self.rows = pool, rows
+        self.size = piece_size(rows, pool.workers, piece_rows)
+        self._pace = Pace()
+        self._done = 0  # rows the caller took: all the table's rows until the pool is up
+        if rows >= 2 * piece_rows:
+            pool.start()  # whole pieces: worth workers without a measure
+
+    def rows_here(self, left: int) -> int:
+        """Of the ``left`` rows of a batch, how many the caller takes next: a piece, or all
+        of them once its pace shows that the table is not worth the pool."""
+        at_once = self._pace.measured and not self.pool.requested
+        return left if at_once else min(self.size, left)
+
+    def took(self, seconds: float, rows: int) -> None:
+        """The caller took ``rows`` rows in ``seconds``; start the pool if the rest is worth it."""
+        self._pace.add(seconds, rows)
+        self._done += rows
+        self.pool.start_when_worth(self._pace, self.rows - self._done)

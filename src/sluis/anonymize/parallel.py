@@ -29,7 +29,7 @@ from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import forget_fakes
 from sluis.anonymize.plan import TablePlan
 from sluis.keys import Key
-from sluis.workers import Pace, StartingPool, piece_size
+from sluis.workers import StartingPool, TableShare, piece_size
 
 # Rows per piece sent to a worker (at most a batch; fewer for a small table, see
 # ``piece_size``); a table of fewer than two pieces is done in place.
@@ -180,25 +180,18 @@ class BatchPool:
             return
         others = [i for i in range(len(plan.columns)) if i not in text]
         pending: deque[_Piece] = deque()
-        size = piece_size(rows, self.workers, self.piece_rows)
-        if rows >= 2 * self.piece_rows:
-            self.start()  # whole pieces of text: worth workers without a measure
-        pace = Pace()
-        seen = 0  # rows read
+        share = TableShare(self._pool, rows, self.piece_rows)
+        size = share.size
         for batch in batches:
             start, pool = 0, self.started()
             while pool is None and start < batch.num_rows:  # nothing in flight: order holds
-                # Once the pace shows the table is not worth a pool, the rest in one call.
-                at_once = pace.measured and not self._pool.requested
-                piece = batch.slice(start, batch.num_rows - start if at_once else size)
+                piece = batch.slice(start, share.rows_here(batch.num_rows - start))
                 clock = time.perf_counter()
                 done = plan.transform(piece, self._key, self._known)
-                pace.add(time.perf_counter() - clock, done.num_rows)
+                share.took(time.perf_counter() - clock, done.num_rows)
                 yield done
                 start += done.num_rows
-                self._pool.start_when_worth(pace, rows - seen - start)
                 pool = self.started()
-            seen += batch.num_rows
             if pool is None or start >= batch.num_rows:
                 continue
             rest = batch.slice(start)

@@ -70,7 +70,7 @@ from sluis.verify.context import (
 from sluis.verify.fingerprints import FingerprintKey, FingerprintSet, SetBuilder
 from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 from sluis.verify.report import CheckResult, Finding, finding_rows
-from sluis.workers import Pace, StartingPool, piece_size, warm_up
+from sluis.workers import StartingPool, TableShare, warm_up
 
 CODE = "V1"
 NAME = "leak"
@@ -270,10 +270,7 @@ class _PassOne:
         (see ``_collect``), which must not depend on the pieces."""
         texts = [c for c in columns if c.container]
         others = [c for c in columns if not c.container]
-        size = piece_size(rows, self.pool.workers, batch_rows)
-        if rows >= 2 * batch_rows:
-            self.pool.start()  # whole batches of text: worth workers without a measure
-        pace, seen = Pace(), 0
+        share = TableShare(self.pool, rows, batch_rows)
         for read in batches:
             if others:
                 self.here(others, read.select([c.name for c in others]))
@@ -282,20 +279,17 @@ class _PassOne:
             while start < batch.num_rows:
                 executor = self.pool.started()
                 if executor is not None:
-                    piece = batch.slice(start, size)
+                    piece = batch.slice(start, share.size)
                     self.pending.append(executor.submit(_collect, texts, piece, self.key))
                     if len(self.pending) >= 2 * self.pool.workers:
                         self.merge(self.pending.popleft().result())
-                    start += size
+                    start += piece.num_rows
                     continue
-                at_once = pace.measured and not self.pool.requested
-                piece = batch.slice(start, batch.num_rows - start if at_once else size)
+                piece = batch.slice(start, share.rows_here(batch.num_rows - start))
                 clock = time.perf_counter()
                 self.here(texts, piece)
-                pace.add(time.perf_counter() - clock, piece.num_rows)
+                share.took(time.perf_counter() - clock, piece.num_rows)
                 start += piece.num_rows
-                self.pool.start_when_worth(pace, rows - seen - start)
-            seen += batch.num_rows
 
     def merge(self, collected: _Collected) -> None:
         if collected.found is None or collected.starts is None:
