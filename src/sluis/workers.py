@@ -12,15 +12,19 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from multiprocessing import forkserver
 from multiprocessing.context import BaseContext
-from typing import Any
+from typing import Any, TypeVar
 
 # What the server imports before it forks: everything a worker runs (an import that fails
 # is skipped by the server, and the worker imports it itself).
 _PRELOAD = ["sluis.anonymize.parallel", "sluis.verify.checks.leak"]
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
 
 
 def start_method() -> BaseContext:
@@ -170,3 +174,26 @@ class TableShare:
         self._pace.add(seconds, rows)
         self._done += rows
         self.pool.start_when_worth(self._pace, self.rows - self._done)
+
+
+# Items taken ahead of the one the caller is given, per thread: one more keeps every thread busy.
+AHEAD = 2
+
+
+def overlapped(
+    work: Callable[[_In], _Out], items: Iterable[_In], threads: int = 1
+) -> Iterator[_Out]:
+    """``work`` of each item on ``threads`` threads, given back in order, at most ``AHEAD``
+    items per thread ahead of the caller. Reading, writing and polars let go of the
+    interpreter lock, so they run while the next items are worked on."""
+    executor = ThreadPoolExecutor(threads, thread_name_prefix="sluis-overlap")
+    pending: deque[Future[_Out]] = deque()
+    try:
+        for item in items:
+            pending.append(executor.submit(work, item))
+            if len(pending) >= AHEAD * threads:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)

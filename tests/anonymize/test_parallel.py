@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from sluis.anonymize.known import collect
 from sluis.anonymize.operators._arrow import remembered
-from sluis.anonymize.parallel import _AHEAD, PIECE_ROWS, BatchPool, _overlapped
+from sluis.anonymize.parallel import PIECE_ROWS, BatchPool
 from sluis.anonymize.plan import TablePlan
 from sluis.anonymize.runner import plan_for
 from sluis.errors import SourceError
@@ -27,7 +27,7 @@ from sluis.model.policy import Policy
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
 from sluis.synth import identifiers
-from sluis.workers import MIN_PIECE_ROWS, Pace, StartingPool, piece_size
+from sluis.workers import AHEAD, MIN_PIECE_ROWS, Pace, StartingPool, overlapped, piece_size
 
 POLICY_TEXT = """
 version: 1
@@ -213,12 +213,24 @@ def test_vectorized_tables_are_transformed_on_a_thread_in_order() -> None:
         threads.add(threading.current_thread().name)
         return pa.record_batch({"n": pc.multiply(batch.column(0), 2)})
 
-    out = list(_overlapped(doubled, _numbered(7)))
+    out = list(overlapped(doubled, _numbered(7)))
     assert [b.column(0)[0].as_py() for b in out] == [2 * i for i in range(7)]
     assert threading.current_thread().name not in threads
 
 
-def test_the_thread_stays_a_bounded_number_of_batches_ahead() -> None:
+@pytest.mark.parametrize("threads", [2, 3])
+def test_several_threads_give_the_batches_back_in_order(threads: int) -> None:
+    def slow_first(batch: pa.RecordBatch) -> pa.RecordBatch:
+        if batch.column(0)[0].as_py() % threads == 0:
+            time.sleep(0.01)  # the later batches on the other threads finish first
+        return batch
+
+    out = list(overlapped(slow_first, _numbered(12), threads))
+    assert [b.column(0)[0].as_py() for b in out] == list(range(12))
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_the_threads_stay_a_bounded_number_of_batches_ahead(threads: int) -> None:
     read = 0
 
     def source() -> Iterator[pa.RecordBatch]:
@@ -227,11 +239,11 @@ def test_the_thread_stays_a_bounded_number_of_batches_ahead() -> None:
             read += 1
             yield batch
 
-    stream = _overlapped(lambda b: b, source())
+    stream = overlapped(lambda b: b, source(), threads)
     next(stream)
-    assert read == _AHEAD
+    assert read == threads * AHEAD
     stream.close()
-    assert read == _AHEAD
+    assert read == threads * AHEAD
 
 
 def test_a_failing_transform_fails_the_stream() -> None:
@@ -240,7 +252,7 @@ def test_a_failing_transform_fails_the_stream() -> None:
             raise ValueError("no transform for this batch")
         return batch
 
-    stream = _overlapped(failing, _numbered(10))
+    stream = overlapped(failing, _numbered(10))
     assert [b.column(0)[0].as_py() for b in itertools.islice(stream, 3)] == [0, 1, 2]
     with pytest.raises(ValueError, match="no transform"):
         next(stream)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
 
@@ -29,7 +29,7 @@ from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import forget_fakes
 from sluis.anonymize.plan import TablePlan
 from sluis.keys import Key
-from sluis.workers import StartingPool, TableShare, piece_size
+from sluis.workers import StartingPool, TableShare, overlapped, piece_size
 
 # Rows per piece sent to a worker (at most a batch; fewer for a small table, see
 # ``piece_size``); a table of fewer than two pieces is done in place.
@@ -83,29 +83,6 @@ def on_workers(plan: TablePlan, rows: int, workers: int, piece_rows: int) -> boo
     trip to a worker and back)."""
     pieces = rows >= 2 * piece_size(rows, workers, piece_rows)
     return workers > 1 and pieces and bool(plan.text_columns)
-
-
-def _overlapped(
-    transform: Callable[[pa.RecordBatch], pa.RecordBatch], batches: Iterable[pa.RecordBatch]
-) -> Iterator[pa.RecordBatch]:
-    """Each batch transformed on a thread of its own, up to ``_AHEAD`` batches ahead of the
-    caller: reading and writing are native code that lets go of the interpreter lock, so
-    they run while the next batch is transformed (one at a time, in order)."""
-    executor = ThreadPoolExecutor(1, thread_name_prefix="sluis-transform")
-    pending: deque[Future[pa.RecordBatch]] = deque()
-    try:
-        for batch in batches:
-            pending.append(executor.submit(transform, batch))
-            if len(pending) >= _AHEAD:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        executor.shutdown(wait=False, cancel_futures=True)
-
-
-# Batches read ahead of the one being written: two keep the transforming thread busy.
-_AHEAD = 2
 
 
 def _by_columns(
@@ -176,7 +153,7 @@ class BatchPool:
                 if self._threads is None:
                     self._threads = ThreadPoolExecutor(self.workers, "sluis-column")
                 transform = partial(_by_columns, plan, self._key, self._known, self._threads)
-            yield from _overlapped(transform, batches)
+            yield from overlapped(transform, batches)
             return
         others = [i for i in range(len(plan.columns)) if i not in text]
         pending: deque[_Piece] = deque()

@@ -88,7 +88,8 @@ def _policy(path: Path) -> Policy:
     type=click.IntRange(min=1),
     default=DEFAULT_WORKERS,
     show_default=True,
-    help="Processes that take the source's free text apart (the number of CPU cores by default).",
+    help="Processes that take the source's free text apart, and threads that compare the copy's "
+    "batches (the number of CPU cores by default).",
 )
 def verify_command(
     source: str,

@@ -82,6 +82,8 @@ def text_array(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray
     if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
         trimmed = pc.utf8_trim_whitespace(values)
         return pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, values.type), trimmed)
+    if pa.types.is_integer(values.type) or pa.types.is_date(values.type):
+        return values.cast(pa.string())  # as ``str(int)`` and ``date.isoformat()`` write them
     return pa.array([cell_text(value) for value in values.to_pylist()], pa.string())
 
 

@@ -47,7 +47,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 import polars as pl
 import pyarrow as pa
@@ -70,7 +70,7 @@ from sluis.verify.context import (
 from sluis.verify.fingerprints import FingerprintKey, FingerprintSet, SetBuilder
 from sluis.verify.pieces import cell_fingerprints, registered, texts_frame
 from sluis.verify.report import CheckResult, Finding, finding_rows
-from sluis.workers import StartingPool, TableShare, warm_up
+from sluis.workers import StartingPool, TableShare, overlapped, warm_up
 
 CODE = "V1"
 NAME = "leak"
@@ -84,6 +84,8 @@ _IDENTIFIER_COLUMN = 0.5
 # The smallest space keyed identifier fakes are drawn from (valid onderwijsnummers, about
 # 900,000); chance coincidences beyond what it explains fail the check.
 IDENTIFIER_SPACE = 10**6
+# Values whose identifier detector is remembered across a table's batches.
+_DETECTED = 200_000
 
 
 @dataclass(frozen=True)
@@ -233,8 +235,7 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
                 rows = ctx.source.row_count(table.name)
                 sets.shared(columns, batches, rows, batch_rows)
             else:
-                for batch in batches:
-                    sets.here(columns, batch)
+                sets.overlapped(columns, batches, workers)
         return sets.build()
     finally:
         sets.pool.close()
@@ -252,9 +253,16 @@ class _PassOne:
         self.pending: deque[Future[_Collected]] = deque()
 
     def here(self, columns: list[_SourceColumn], batch: pa.RecordBatch) -> None:
-        if len(self.detected) > 200_000:
-            self.detected.clear()
         self.merge(_collect(columns, batch, self.key, self.detected))
+
+    def overlapped(
+        self, columns: list[_SourceColumn], batches: Iterable[pa.RecordBatch], threads: int
+    ) -> None:
+        """A table's batches taken apart on ``threads`` threads (polars lets go of the
+        interpreter lock), merged in order."""
+        work = partial(_collect, columns, key=self.key, detected=self.detected)
+        for collected in overlapped(work, batches, threads):
+            self.merge(collected)
 
     def shared(
         self,
@@ -313,8 +321,11 @@ def _collect(
     key: FingerprintKey,
     detected: dict[str, str | None] | None = None,
 ) -> _Collected:
-    """Fingerprint one source batch's personal values into the two sets."""
+    """Fingerprint one source batch's personal values into the two sets; ``detected``
+    remembers (boundedly) which identifier detector matched a value, across batches."""
     detected = {} if detected is None else detected
+    if len(detected) > _DETECTED:
+        detected.clear()
     collected = _Collected()
     detectors = _value_detectors()
     arrays = [text_array(batch.column(i)) for i in range(len(columns))]
@@ -507,11 +518,12 @@ def _scan_table(
         ),
         tuple(_source_columns(ctx, source_table)) if source_table else (),
     )
-    aligned = _Aligned(ctx, table.name)
-    cells, position = 0, 0
-    for batch in ctx.target.batches(table.name, list(names), batch_rows=ctx.options.batch_rows):
-        result = _judge_batch(scan, sets, batch, aligned.take(batch.num_rows), position)
-        position += batch.num_rows
+    cells = 0
+    for result in overlapped(
+        lambda work: _judge_batch(scan, sets, *work),
+        _beside_source(ctx, table.name, names),
+        ctx.options.workers,
+    ):
         cells += result.cells
         for ci, count in enumerate(result.filled):
             filled[(table.name, names[ci])] += count
@@ -523,6 +535,17 @@ def _scan_table(
             hits.count += 1
             hits.rows.append(row_number)
     return cells
+
+
+def _beside_source(
+    ctx: VerifyContext, table: str, names: tuple[str, ...]
+) -> Iterator[tuple[pa.RecordBatch, pa.Table | None, int]]:
+    """Each target batch with the source rows at its scan positions and its first position."""
+    aligned = _Aligned(ctx, table)
+    position = 0
+    for batch in ctx.target.batches(table, list(names), batch_rows=ctx.options.batch_rows):
+        yield batch, aligned.take(batch.num_rows), position
+        position += batch.num_rows
 
 
 def _column_fingerprints(
