@@ -185,7 +185,7 @@ team afdeling directie manager medewerker behandelaar consulent casemanager
 the a an and or but of to in on at for with from by as is are was were be this that these
 monday tuesday wednesday thursday friday saturday sunday january february march june july
 august october november december please regards dear thanks kind best
-zit ligt moet had werd zat lag eet ging zei zal zag hoeft
+zit ligt moet had werd zat lag eet ging zei zal zag hoeft wil wilde kan ga doe ben liet
 aanvraagster begeleidster belanghebbende betrokkene bewindvoerder echtgenoot echtgenote
 gemachtigde hoofdhuurder huisbezoek jeugdconsulent klantmanager leerplichtambtenaar mentor
 onderhuurder pleegmoeder pleegvader schuldhulpverlener wijkagent
@@ -467,6 +467,7 @@ def main(out: Path = OUT, common: bool = True) -> None:
     write(out, "salutations", {normalize(s) for s in SALUTATIONS})
     write(out, "organizations", {normalize(s) for s in ORGANIZATIONS})
     write(out, "stopwords", stop)
+    write(out, "note_words", clean(STOPWORDS))
     if common:
         write(out, "common_words", common_words() - known - stop)
     write(out, "places_nl", places)

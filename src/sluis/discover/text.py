@@ -111,9 +111,8 @@ def _find(text: str) -> tuple[Span, ...]:
         cell = _whole_cell_name(text)
         if cell is not None and not is_institutional(text, cell, [], orgs):
             add((cell, False))
-    return tuple(
-        _births_after_names(text, _with_initials(text, resolve_overlaps(candidates, length)))
-    )
+    spans = _with_initials(text, resolve_overlaps(candidates, length))
+    return tuple(_births_after_names(text, _mentioned_again(text, spans, orgs, quiet)))
 
 
 def organization_names(text: str) -> list[tuple[int, int]]:
@@ -170,6 +169,71 @@ def _whole_cell_name(text: str) -> Span | None:
         if detector.matches(stripped):
             return Span(start, start + len(stripped), category, detector.code, 0.6)
     return None
+
+
+# A word of a name found in the text; its other mentions are that person's too.
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_MIN_NAME_WORD = 3
+_POSSESSIVE_ENDS = ("'s", "’s", "s")
+
+
+def _mentioned_again(
+    text: str, spans: list[Span], orgs: list[tuple[int, int]], quiet: list[tuple[int, int, bool]]
+) -> list[Span]:
+    """``spans`` with the other mentions of the names among them: "Huisbezoek bij mw. Bakker.
+    |Bakker| vertelde ...", "Jan Hendriks ... |Hendriks'| schuld". A mention is written
+    capitalized ("groen" stays a colour after "mevrouw Groen") or in small letters as the name
+    was, and is no organization's."""
+    lx = lex()
+    words: dict[str, tuple[str, str]] = {}  # case-folded word: (as written, category)
+    for span in spans:
+        # Not from a line in capitals: a form's or letter's heading ("GEMEENTE ... AAN DEN RIJN").
+        if span.category in PERSON_NAMES and not text[span.start : span.end].isupper():
+            for m in _NAME_WORD.finditer(text, span.start, span.end):
+                word = m.group()
+                norm = normalize(word)
+                if len(word) >= _MIN_NAME_WORD and not (
+                    norm in lx.particle_words or norm in lx.note_words
+                ):
+                    words.setdefault(word.casefold(), (word, span.category))
+    folded = text.casefold()
+    if not any(folded.count(w) > 1 for w in words):
+        return spans  # each name once: the common case, decided without reading word by word
+    taken = bytearray(len(text))
+    for span in spans:
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+    added: list[Span] = []
+    for m in _NAME_WORD.finditer(text):
+        token = m.group()
+        found = _known(words, token.casefold())
+        if found is None or any(taken[m.start() : m.end()]):
+            continue
+        word, category = found
+        # In small letters only as the name was written, and not where it is also a word ("wil").
+        if not (token[0].isupper() or (token.startswith(word) and normalize(word) not in lx.stop)):
+            continue
+        if category == "person.name":
+            category = FIRST if is_first(normalize(word)) else LAST
+        span = Span(m.start(), m.end(), category, _MENTION, 0.8)
+        if is_institutional(text, span, [], orgs) or (quiet and _quieted(span, quiet)):
+            continue
+        added.append(span)
+    return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+def _known(words: dict[str, tuple[str, str]], folded: str) -> tuple[str, str] | None:
+    """The name ``folded`` mentions, itself or in the possessive ("bakkers", "öztürk's")."""
+    found = words.get(folded)
+    if found is not None:
+        return found
+    for end in _POSSESSIVE_ENDS:
+        if folded.endswith(end) and (found := words.get(folded[: -len(end)])) is not None:
+            return found
+    return None
+
+
+_MENTION = "mentioned_again"
+FIRST, LAST = "person.first_name", "person.last_name"
 
 
 def _quieted(span: Span, quiet: list[tuple[int, int, bool]]) -> bool:

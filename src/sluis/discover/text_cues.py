@@ -64,7 +64,9 @@ _ROLE = (
     r"kleinzoon|kleindochter|schoonzoon|schoondochter|zwager|schoonzus|vriend|vriendin|"
     r"monteur|leerkracht|docent|juf|leerplichtambtenaar|jeugdconsulent|begeleider|begeleidster|"
     r"schuldhulpverlener|wethouder|teamleider|verpleegkundige|verhuurder|onderhuurder|"
-    r"hoofdhuurder|leerling|jeugdige)"
+    r"hoofdhuurder|leerling|jeugdige|regievoerder|wijkverpleegkundige|jeugdverpleegkundige|"
+    r"praktijkondersteuner|trajectbegeleider|jobcoach|woonbegeleider|ambulant begeleider|arts|"
+    r"psycholoog|psychiater|advocaat)"
 )
 _CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
 _TITLED = re.compile(
@@ -140,8 +142,8 @@ _CHAT = re.compile(
     r"(?::\d{2})?(?:[ \t]*-)?|\d{1,2}:\d{2}(?::\d{2})?)[ \t]*"
 )
 _ATTENDANCE = re.compile(
-    r"(?im)^[ \t>*\-]*(?:aanwezig|afwezig|afgemeld|present|attendees|absent|deelnemers|"
-    r"genodigden|gezin|gezinsleden|kinderen|huisgenoten|medebewoners)(?:[ \t]+m\.?k\.?)?"
+    r"(?im)^[ \t>*\-]*(?:aanwezig(?:en)?|afwezig(?:en)?|afgemeld|present|attendees|absent|"
+    r"deelnemers|genodigden|gezin|gezinsleden|kinderen|huisgenoten|medebewoners)(?:[ \t]+m\.?k\.?)?"
     r"[ \t]*:[ \t]*"
 )
 _LIST_ITEM = re.compile(r"(?:(?! en )[^,;\n&])+")
@@ -271,6 +273,8 @@ def find_context_names(text: str) -> Iterator[Span]:
             continue
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
+        # A title, or a role as a label ("Mentor: Bos"), vouches for a dictionary word.
+        vouched = titled or m.group().rstrip().endswith(":")
         if (of := _OF.match(text, m.end())) is not None:
             # "zoon van Anna Berg": the name after the preposition, when it has two words or
             # more; "zoon van Dijk" stays the surname van Dijk.
@@ -278,7 +282,9 @@ def find_context_names(text: str) -> Iterator[Span]:
             if after:
                 yield from after
                 continue
-        found = list(name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=titled))
+        found = list(
+            name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=vouched)
+        )
         yield from found
         if titled and not found:
             yield from _titled_lower(text, m.end())
@@ -448,9 +454,11 @@ def _plausible(
         return False
     # A word that is also a known surname, after a known given name, is the surname: "Anna Berg".
     after_given = len(caps) > 1 and is_first(caps[0])
+    # After a title or a given name a dictionary word is a surname ("mevrouw Schaap", "Anna
+    # Zomer"), a word notes capitalize is not ("mevrouw Belde").
     stopped = [
         n in lx.stop
-        and not (common_ok and n in lx.common)
+        and not ((common_ok or (after_given and k > 0)) and n not in lx.note_words)
         and not (after_given and k > 0 and is_known_last(n))
         for k, n in enumerate(caps)
     ]

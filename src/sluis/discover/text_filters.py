@@ -189,6 +189,9 @@ _POSTCODE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{3} ?$")
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}$")
 _POSTCODE_BEFORE = re.compile(r"(?<!\d)[1-9]\d{3} ?[A-Za-z]{2}[ \t]+$")
 _ARTICLES = frozenset({"het", "een", "the"})
+_TITLE_BEFORE = re.compile(
+    r"(?i)(?<![\w.])(?:mevrouw|mevr|mw|meneer|mijnheer|heer|dhr|hr)\.?[ \t]+$"
+)
 _NEXT_WORDS = re.compile(r"[ \t]+([^\W\d_][\w'’\-.&]*)(?:[ \t]+([^\W\d_][\w'’\-.]*))?")
 _PO_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?\s?box)\s*\d+", re.IGNORECASE)
 _ADDRESS_PARTS = frozenset(
@@ -267,11 +270,16 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     capital = m.group(1)[0].isupper()
     if nxt in _ORG_NEXT or (capital and nxt.endswith(_TRADE_ENDINGS if firm else _ORG_SUFFIXES)):
         return True
-    following = [normalize(w.rstrip(".,;:")) for w in m.groups() if w]
-    # A street word after the name ("Van Galen Straat"), but not a town that ends like one
-    # ("Dr. Van Kok in Monnickendam").
-    street = any(has_street_suffix(w) and w not in lex().places for w in following[:2])
-    return street and (m.group(1)[0].isupper() or following[0] in lex().particle_words)
+    if _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
+        return False  # "dhr. Jansen over uitkering": a title names a person
+    following = [w.rstrip(".,;:") for w in m.groups() if w]
+    # A street name after the name ("Van Galen Straat"), capitalized as streets are, but not
+    # a town that ends like one ("Dr. Van Kok in Monnickendam"), nor a word ("over loopbaan").
+    street = any(
+        w[0].isupper() and has_street_suffix(n := normalize(w)) and n not in lex().places
+        for w in following[:2]
+    )
+    return street and (capital or normalize(following[0]) in lex().particle_words)
 
 
 def _in_mail_address(text: str, span: Span) -> bool:

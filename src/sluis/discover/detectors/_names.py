@@ -21,6 +21,7 @@ from sluis.discover.lexicon import normalize
 
 NAME = "person.name"
 FIRST = "person.first_name"
+LAST = "person.last_name"
 
 # A word (letters with inner hyphens/apostrophes), "'t", a house number or one punctuation mark.
 _TOKEN = re.compile(
@@ -66,6 +67,7 @@ class Lexicon:
     organizations: frozenset[str]
     stop: frozenset[str]  # stopwords and common words
     common: frozenset[str]  # common words only
+    note_words: frozenset[str]  # stopwords that are no surname even after a title
     places: frozenset[str]
     street_suffixes: tuple[str, ...]
     quick: frozenset[str]  # words worth a closer look even in lower case
@@ -91,6 +93,7 @@ def lex() -> Lexicon:
         organizations=lexicon.organizations(),
         stop=lexicon.stopwords() | lexicon.common_words(),
         common=lexicon.common_words(),
+        note_words=lexicon.note_words(),
         places=places,
         street_suffixes=tuple(sorted(lexicon.street_suffixes(), key=len, reverse=True)),
         quick=frozenset(s.rstrip(".") for s in lexicon.salutations()) | words,
@@ -431,7 +434,7 @@ def find_names(text: str) -> list[Span]:
                 continue
         spans.append(
             Span(tokens[found.start].start, tokens[found.end - 1].end, found.category,
-                 "person_name" if found.category == NAME else "first_name", found.score)
+                 "first_name" if found.category == FIRST else "person_name", found.score)
         )  # fmt: skip
         i = found.end
     _LAST.clear()
@@ -512,6 +515,7 @@ def _match_at(tokens: Sequence[Token], i: int) -> _Found | None:
         or _particle_surname(tokens, i)
         or _unknown_pair(tokens, i)
         or _unknown_with_particles(tokens, i)
+        or _known_surname_alone(tokens, i)
     )
     if found is None or _rejected(tokens, found, licensed=False):
         return None
@@ -626,8 +630,14 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
             return None
     elif t.shape == "upper" and len(t.norm) <= 3 and not is_known_last(t.norm) and not particle:
         return None  # acronyms: DUO, IND, UWV
+    # After a given name or initials a capitalized word is the surname, also a dictionary
+    # word ("Anna Zomer", "A. Schaap"), but not a word notes capitalize ("Anna Over"); written
+    # so, not read so in a text without capitals ("anna@familie.nl").
+    capital = t.shape == "cap" and t.raw[0].isupper()
+    vocabulary = known_first and not particle and capital and t.norm not in lx.note_words
     if not surname_like(t.norm, known_first or particle) and not (
-        t.norm in lx.common and t.shape != "lower" and _strong_particles(tokens, k, m)
+        (t.norm in lx.common and t.shape != "lower" and _strong_particles(tokens, k, m))
+        or vocabulary
     ):
         return None
     end = m + 1
@@ -770,6 +780,26 @@ def _particle_surname(tokens: Sequence[Token], i: int) -> _Found | None:
     if last.norm in lx.places and not is_known_last(last.norm):
         return None
     return _Found(i, end, 0.7 if is_known_last(last.norm) else 0.55)
+
+
+def _known_surname_alone(tokens: Sequence[Token], i: int) -> _Found | None:
+    """A capitalized known surname on its own that is no word, given name, place or firm:
+    "Gesprek met Jansen over ...", "Visser gaf aan ..." (not "Groen", "Kok": words too)."""
+    t = tokens[i]
+    if t.shape != "cap" or not t.raw[0].isupper() or len(t.norm) < _ALONE_SURNAME:
+        return None
+    lx = lex()
+    if not is_known_last(t.norm) or t.norm in lx.stop or t.norm in lx.places or is_first(t.norm):
+        return None
+    before = tokens[i - 1] if i else None
+    after = _word(tokens, i + 1)
+    if any(w is not None and w.kind == "w" and w.raw[0].isupper() for w in (before, after)):
+        return None  # among capitalized words: a pair's rules, or a firm ("Van Lanschot Kempen")
+    return _Found(i, i + 1, 0.6, LAST)
+
+
+# Known surnames this short are too often something else ("Kam", "Lin").
+_ALONE_SURNAME = 4
 
 
 def _unknown_pair(tokens: Sequence[Token], i: int) -> _Found | None:

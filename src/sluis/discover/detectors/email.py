@@ -26,9 +26,10 @@ _MAX_ADDRESS, _MAX_LOCAL = 254, 64
 
 # In text the local part is narrower: quotes and slashes there are punctuation, not address.
 _TEXT_LOCAL = r"[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*"
+# Letters of any script too, as mail servers accept them (RFC 6531): "müjde@…" whole, not "jde@…".
 _TEXT = re.compile(
-    rf"(?<![\w.%+-]){_TEXT_LOCAL}@(?:{_LABEL}\.)+{_TLD}(?![\w-])(?!\.[A-Za-z0-9])",
-    re.ASCII,
+    r"(?<![\w.%+-])[\w%+-]+(?:\.[\w%+-]+)*"
+    rf"@(?:{_LABEL}\.)+{_TLD}(?![\w-])(?!\.[A-Za-z0-9])"
 )
 _OPEN = r"\s?[\[(<{]\s?"
 _CLOSE = r"\s?[\])>}]\s?"
@@ -41,7 +42,7 @@ _OBFUSCATED = re.compile(
 # Cheap tests: what every obfuscated address contains ("[at]", " AT ").
 _OBFUSCATED_AT = re.compile(r"[\[(<{]\s?(?:at|apenstaartje|@)\s?[\])>}]", re.ASCII)
 _SPACED_AT = re.compile(r"\s(?:at|AT)\s", re.ASCII)
-_LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_%+-.")
+_LOCAL_PUNCTUATION = frozenset("_%+-.")
 
 
 def plain_matches(texts: pa.Array) -> pa.Array:
@@ -78,7 +79,9 @@ class EmailDetector:
         if at != -1:
             # No address starts before the local part in front of the first "@".
             start = at
-            while start > 0 and text[start - 1] in _LOCAL_CHARS:
+            while start > 0 and (
+                text[start - 1].isalnum() or text[start - 1] in _LOCAL_PUNCTUATION
+            ):
                 start -= 1
             for m in _TEXT.finditer(text, start):
                 yield Span(m.start(), m.end(), self.category, self.code, 0.95)

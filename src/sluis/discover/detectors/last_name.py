@@ -5,7 +5,8 @@ when it is merely shaped like a surname (letters, hyphens, apostrophes; at most 
 words) and is not a common word, place, organization or street. That keeps surnames from
 outside the lexicon findable in a column of surnames, at the price of matching other
 single-word columns, so ``needs_context`` is true: the scanner also wants a column name.
-In free text a surname is reported only as part of a ``person.name`` span.
+In free text a surname is reported on its own only when the lexicon knows it and it is no
+word ("Gesprek met Jansen"); else as part of a ``person.name`` span.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sluis.discover.detectors._names import cell_tokens, surname_cell
+from sluis.discover.detectors._names import cell_tokens, find_names, surname_cell
 from sluis.discover.detectors.base import Span
 
 
@@ -31,7 +32,7 @@ class LastNameDetector:
         return surname_cell(words, unknown_ok=True)
 
     def find(self, text: str) -> Iterator[Span]:
-        return iter(())
+        return (span for span in find_names(text) if span.category == self.category)
 
 
 DETECTOR = LastNameDetector()

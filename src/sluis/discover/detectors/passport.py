@@ -23,6 +23,10 @@ _KEYWORDS = words_pattern(
     [
         "paspoort",
         "paspoortnummer",
+        "paspoortnr\\.?",
+        "id-bewijs",
+        "verblijfsdocument",
+        "verblijfspas",
         "id-kaart",
         "id kaart",
         "identiteitskaart",

@@ -27,6 +27,13 @@ _NUMBER = (
     r"|[ ]?(?:(?i:hs|bis|huis)|[IV]{1,3})\b|[a-zA-Z]{1,2}\b|[ ](?:[a-zA-Z]|(?i:bv|hg))\b)?"
     r"(?:[ ]bis\b)?"
 )
+# What free text writes after a house number: "app. 34", "kamer 2", "3hg", "boven".
+_ADDITION = (
+    r"(?:[ ](?:(?i:app|apt|appartement|kamer|unit)\.?[ ]?\d{1,4}[a-zA-Z]?"
+    r"|(?:\d{1,2}[ ]?)?(?i:hg|hoog|bg|boven|beneden|zw)\b))"
+)
+# "Kerkstraat nr. 12", "Dorpsweg no 4".
+_NR = r"(?:(?i:nr|no|nummer)\.?[ ])?"
 _CELL = re.compile(
     rf"(?P<street>[^\d,]+?)(?:\s+(?P<num>{_NUMBER})(?:[ ]?-[ ]?[a-zA-Z0-9]{{1,4}})?)?"
     r"(?:\s*,?\s*[1-9]\d{3}\s?[A-Za-z]{2}(?:\s*,?\s+[^\d,]+)?)?"
@@ -38,12 +45,12 @@ _PARTICLE = r"(?:van|de|der|den|het|'t|ter|ten|op|aan|in|bij|la|le|du)"
 _WORD = rf"(?:[A-Z][\w'’.-]{{0,40}}|{_PARTICLE})"
 _TEXT = re.compile(
     rf"(?P<street>{_WORD}(?:[ ]{_WORD}){{0,6}}?)"
-    rf"[ ](?P<num>{_NUMBER}(?:-\d{{1,4}})?)(?![\d,.]\d)"
+    rf"[ ]{_NR}(?P<num>{_NUMBER}(?:-\d{{1,4}})?{_ADDITION}?)(?![\d,.]\d)"
 )
 # Typed in lower case ("kerkstraat 98 hs"): only a word with a street suffix, after an
 # address word.
 _LOWER_TEXT = re.compile(
-    rf"(?<![\w.])(?P<street>[a-z][a-z'-]{{3,40}})[ ](?P<num>{_NUMBER})(?![\d,.]\d)"
+    rf"(?<![\w.])(?P<street>[a-z][a-z'-]{{3,40}})[ ]{_NR}(?P<num>{_NUMBER}{_ADDITION}?)(?![\d,.]\d)"
 )
 _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
 _ADDRESS_WORDS = words_pattern(

@@ -71,6 +71,14 @@ def stopwords() -> frozenset[str]:
     return load("stopwords")
 
 
+def note_words() -> frozenset[str]:
+    """The part of ``stopwords`` written by hand: function words, months, days and the words
+    notes capitalize without naming anyone (``Aanvraag``, ``Bijlage``, ``Casemanager``). The
+    rest of ``stopwords`` (``schaap``, ``zomer``) is vocabulary, a surname after a title or a
+    given name ("mevrouw Schaap", "Anna Zomer")."""
+    return load("note_words")
+
+
 def common_words() -> frozenset[str]:
     """Frequent dictionary words beyond ``stopwords`` (``herinnering``, ``hof``, ``keizer``):
     not a name unless the lexicon knows it as one or a particle leads it (``van 't Hof``)."""
@@ -127,6 +135,7 @@ __all__ = [
     "load",
     "nationalities",
     "normalize",
+    "note_words",
     "organizations",
     "particles",
     "salutations",
