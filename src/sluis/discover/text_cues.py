@@ -95,7 +95,7 @@ _TITLED_LOWER = re.compile(
 )
 # A surname and one initial between a file name's separators: "paspoort_Rahimi_J_bsn…".
 _FILE_NAME_INITIAL = re.compile(
-    r"(?<=[_\-/\\])([^\W\d_][^\W\d_']{2,})([_\-])[A-Z](?=\2|\.[A-Za-z]{2,4}\b)"
+    r"(?:(?<=[_\-/\\\s])|^)([^\W\d_][^\W\d_']{2,})([_\-])[A-Z](?=\2|\.[A-Za-z]{2,4}\b)"
 )
 _LOWER_SPEAKER = re.compile(r"[a-zß-ÿ][a-zß-ÿ'\-]+(?: [a-zß-ÿ'\-]+){0,3}")
 # Literals one of which every match of _BARE_INITIALS (resp. _GREETING) contains (see fold).
@@ -355,6 +355,9 @@ def _file_name_surnames(text: str) -> Iterator[Span]:
     ("bakker", "Bouwmeester") is one there."""
     lx = lex()
     for f in _FILE_NAME.finditer(text):
+        first = _FILE_PART.match(text, f.start(), f.end())
+        if first is not None and _leading_name(first.group()):
+            yield Span(first.start(), first.end(), LAST, _FILE_NAME_DETECTOR, 0.7)
         for kind, part in pairwise(_FILE_PART.finditer(text, f.start(), f.end())):
             word = part.group()
             if _COMPACT_DATE.fullmatch(word):
@@ -375,6 +378,19 @@ def _file_name_surnames(text: str) -> Iterator[Span]:
             elif len(norm) < 4:
                 continue
             yield Span(part.start(), part.end(), LAST, _FILE_NAME_DETECTOR, 0.7)
+
+
+def _leading_name(word: str) -> bool:
+    """A file name that starts with a person's name ("Visser_Sanne_beschikking.pdf",
+    "BAKKER-PIETER.pdf"): a known surname or given name that is no word or place."""
+    norm = normalize(word)
+    lx = lex()
+    if not word.isalpha() or len(norm) < _ALONE_IN_FILE_NAME or norm in lx.stop:
+        return False
+    return (is_known_last(norm) or is_first(norm)) and norm not in lx.places
+
+
+_ALONE_IN_FILE_NAME = 4
 
 
 # Eight digits that read as a date, year first or last: "20111211", "11122011".

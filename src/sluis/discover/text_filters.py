@@ -100,8 +100,8 @@ _CASE_CUE = re.compile(
 )
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreft|inzake|re|fwd?)\s*:", re.IGNORECASE)
 _BSN_WORD = re.compile(r"bsn|burgerservice|sofi", re.IGNORECASE)
-_SPELLING = re.compile(r"(?:^|(?<=\W))([A-Z]) van $")
-_SPELLED_PAIR = re.compile(r"(?<!\w)([A-Z]) van ([A-Z])[a-z]+")
+_SPELLING = re.compile(r"(?:^|(?<=\W))([A-Za-z]) van $")
+_SPELLED_PAIR = re.compile(r"(?<!\w)([A-Za-z]) van ([A-Za-z])[a-z]+")
 _ORG_SUFFIXES = (
     "ziekenhuis", "gasthuis", "kliniek", "centrum", "instituut", "fonds", "museum", "apotheek",
     "stichting", "college", "school", "loket", "arena", "zorg",
@@ -352,10 +352,10 @@ def _spelled(text: str, span: Span) -> bool:
     value = text[span.start : span.end]
     word_start = span.start + 4 if value.startswith("van ") else span.start
     m = _SPELLING.search(text, max(0, word_start - 7), word_start)
-    if m is None or text[word_start : word_start + 1] != m.group(1):
-        return False
+    if m is None or text[word_start : word_start + 1].casefold() != m.group(1).casefold():
+        return False  # also in a transcript in small letters: "b van bernard"
     window = text[max(0, word_start - 60) : word_start + 60]
-    pairs = sum(p.group(1) == p.group(2) for p in _SPELLED_PAIR.finditer(window))
+    pairs = sum(p[1].casefold() == p[2].casefold() for p in _SPELLED_PAIR.finditer(window))
     return bool(pairs >= 2)
 
 

@@ -741,14 +741,22 @@ def _from_first_name(tokens: Sequence[Token], i: int) -> _Found | None:
             return None
         score = 0.85 if is_known_last(last.norm) else 0.7
         return _Found(i, end, score)
-    if lower or first.norm in lx.stop or (first.shape == "upper" and len(first.norm) < 3):
+    if first.norm in lx.stop or (first.shape == "upper" and len(first.norm) < 3):
+        return None
+    if lower and (
+        len(first.norm) < _LOWER_GIVEN or first.norm in lx.common or first.norm in lx.places
+    ):
         return None
     nxt = _word(tokens, i + 1)
     if first.norm == "jan" and i + 1 < len(tokens) and tokens[i + 1].kind == "n":
         return None  # "jan 2024": a month
-    if nxt is not None and nxt.shape != "lower" and nxt.norm in lx.organizations:
-        return None
+    if nxt is not None and (nxt.shape != "lower" or lower) and nxt.norm in lx.organizations:
+        return None  # "Juliana Kinderziekenhuis", also written small
     return _Found(i, i + 1, 0.6, FIRST)
+
+
+# A given name written small on its own is one only this long ("fatima", not "bas").
+_LOWER_GIVEN = 5
 
 
 def _particle_surname(tokens: Sequence[Token], i: int) -> _Found | None:
