@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sluis.discover import text as text_module
 from sluis.discover.detectors import _names, birth_date, kvk, rsin, street, v_number
 from sluis.discover.detectors._common import contains_any, fold
 
@@ -63,3 +64,29 @@ def test_initials_gate_only_skips_texts_without_two_initials_in_a_row(pieces: li
 def test_initials_gate_passes_abbreviations_and_initials() -> None:
     for text in ("Z.S.M. bellen", "Th.J. de Vries", "ABC.D. Jansen"):
         assert _names._TWO_INITIALS.search(text) is not None
+
+
+_NAME_PIECES = ["Bakker", "bakker", "Bakkers", "Bakker's", "BAKKER", "Strauß", "STRAUSS",
+                "Jansen-Bakker", "de", " ", ". ", "-", "'", "3", "İ", "Öztürk",
+                "öztürk’s"]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=12))
+def test_mention_candidates_hold_every_word_that_mentions_a_name(pieces: list[str]) -> None:
+    # Where a name may be mentioned is looked up by string search; reading every word of the
+    # text finds no mention more.
+    text = "".join(pieces)
+    words = {w.casefold(): (w, "person.name") for w in ("Bakker", "Strauß", "Öztürk")}
+    folded = text.casefold()
+    every = {
+        (m.start(), m.end())
+        for m in text_module._NAME_WORD.finditer(text)
+        if text_module._known(words, m.group().casefold())
+    }
+    looked_up = {
+        (m.start(), m.end())
+        for m in text_module._candidates(text, folded, words)
+        if text_module._known(words, m.group().casefold())
+    }
+    assert looked_up == every

@@ -15,6 +15,7 @@ memoized per distinct text (bounded), since columns repeat their values.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from sluis.discover.detectors import all_detectors
@@ -173,6 +174,7 @@ def _whole_cell_name(text: str) -> Span | None:
 
 # A word of a name found in the text; its other mentions are that person's too.
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_LETTER = re.compile(r"[^\W\d_]")
 _MIN_NAME_WORD = 3
 _POSSESSIVE_ENDS = ("'s", "’s", "s")
 
@@ -203,7 +205,7 @@ def _mentioned_again(
     for span in spans:
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
     added: list[Span] = []
-    for m in _NAME_WORD.finditer(text):
+    for m in _candidates(text, folded, words):
         token = m.group()
         found = _known(words, token.casefold())
         if found is None or any(taken[m.start() : m.end()]):
@@ -219,6 +221,27 @@ def _mentioned_again(
             continue
         added.append(span)
     return sorted([*spans, *added], key=lambda s: s.start) if added else spans
+
+
+def _candidates(text: str, folded: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    """The words of ``text`` that may mention one of ``words``: those that start where one
+    occurs in ``folded``; every word where case folding changed the length ("ß" → "ss")."""
+    if len(folded) != len(text):
+        yield from _NAME_WORD.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in words:
+        at = folded.find(word)
+        while at != -1:
+            starts.add(at)
+            at = folded.find(word, at + 1)
+    for at in sorted(starts):
+        before = text[max(0, at - 2) : at]
+        if _LETTER.match(before[-1:]) or (before[-1:] in ("'", "’", "-") and _LETTER.match(before)):
+            continue  # inside a word, where _NAME_WORD's search would not start one
+        m = _NAME_WORD.match(text, at)
+        if m is not None:
+            yield m
 
 
 def _known(words: dict[str, tuple[str, str]], folded: str) -> tuple[str, str] | None:
