@@ -425,6 +425,8 @@ def name_at(
             yield from _lower_name(text, pos, limit)
         return
     start, end = m.start(), m.end()
+    if end_limit is None and text[start:end].isupper():
+        end = _before_sentence_words(text, start, end)
     value = text[start:end]
     if end_limit is not None and end != end_limit:
         return  # a display name must be a name from end to end
@@ -435,6 +437,21 @@ def name_at(
     if not _plausible(text, start, end, single_ok, titled or place_ok, titled):
         return
     yield Span(start, end, _narrow(value, category), DETECTOR, SCORE)
+
+
+def _before_sentence_words(text: str, start: int, end: int) -> int:
+    """Where a run in capitals stops before a word of the sentence around it: "DHR. BAKKER
+    OVER ZIJN SCHULDEN" names "BAKKER". Particles belong to the name ("VAN DER MEER")."""
+    lx = lex()
+    words = list(_SPACED.finditer(text, start, end))
+    for before, word in pairwise(words):
+        norm = normalize(word.group())
+        if norm in lx.note_words and norm not in lx.particle_words:
+            return before.end()
+    return end
+
+
+_SPACED = re.compile(r"\S+")
 
 
 def _closes(text: str, end: int) -> bool:
