@@ -273,8 +273,8 @@ def find_context_names(text: str) -> Iterator[Span]:
             continue
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
-        # A title, or a role as a label ("Mentor: Bos"), vouches for a dictionary word.
-        vouched = titled or m.group().rstrip().endswith(":")
+        # A role as a label ("Mentor: Bos") vouches for a dictionary word, as a title does.
+        labelled = m.group().rstrip().endswith(":")
         if (of := _OF.match(text, m.end())) is not None:
             # "zoon van Anna Berg": the name after the preposition, when it has two words or
             # more; "zoon van Dijk" stays the surname van Dijk.
@@ -283,7 +283,15 @@ def find_context_names(text: str) -> Iterator[Span]:
                 yield from after
                 continue
         found = list(
-            name_at(text, m.end(), NAME, single_ok=True, lower_ok=lower_ok, titled=vouched)
+            name_at(
+                text,
+                m.end(),
+                NAME,
+                single_ok=True,
+                lower_ok=lower_ok,
+                titled=titled,
+                labelled=labelled,
+            )
         )
         yield from found
         if titled and not found:
@@ -412,12 +420,14 @@ def name_at(
     end_limit: int | None = None,
     titled: bool = False,
     place_ok: bool = False,
+    labelled: bool = False,
 ) -> Iterator[Span]:
     """The name-shaped run at ``pos`` (up to exactly ``end_limit`` when given), if plausible:
     ``single_ok`` admits one word, ``must_close`` wants punctuation or a line end after it,
     ``lower_ok`` tries lower-case names, ``titled`` (after ``mevrouw``, under a label or in a
     list of those present) accepts a place name or a common word as surname (``mevrouw
-    Tromp``), ``place_ok`` a place name."""
+    Tromp``), ``place_ok`` a place name, ``labelled`` (after a role as a label: "Mentor:") a
+    common word but no place or street."""
     limit = end_limit if end_limit is not None else len(text)
     m = (_RUN.fullmatch if end_limit is not None else _RUN.match)(text, pos, limit)
     if m is None or m.end() == m.start():
@@ -434,7 +444,7 @@ def name_at(
         return
     if must_close and not _closes(text, end):
         return
-    if not _plausible(text, start, end, single_ok, titled or place_ok, titled):
+    if not _plausible(text, start, end, single_ok, titled or place_ok, titled or labelled):
         return
     yield Span(start, end, _narrow(value, category), DETECTOR, SCORE)
 

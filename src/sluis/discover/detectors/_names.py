@@ -800,6 +800,8 @@ def _known_surname_alone(tokens: Sequence[Token], i: int) -> _Found | None:
     if not is_known_last(t.norm) or t.norm in lx.stop or t.norm in lx.places or is_first(t.norm):
         return None
     before = tokens[i - 1] if i else None
+    if before is not None and before.boundary and before.norm in lx.stop:
+        before = None  # a sentence's first word: "Volgens Jansen ..."
     after = _word(tokens, i + 1)
     if any(w is not None and w.kind == "w" and w.raw[0].isupper() for w in (before, after)):
         return None  # among capitalized words: a pair's rules, or a firm ("Van Lanschot Kempen")
