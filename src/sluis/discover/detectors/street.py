@@ -52,6 +52,10 @@ _TEXT = re.compile(
 _LOWER_TEXT = re.compile(
     rf"(?<![\w.])(?P<street>[a-z][a-z'-]{{3,40}})[ ]{_NR}(?P<num>{_NUMBER}{_ADDITION}?)(?![\d,.]\d)"
 )
+# A house number named as one, without a street: "postcode 1234 AB, huisnummer 12".
+_NAMED_NUMBER = re.compile(
+    rf"(?i:\b(?:huisnummer|huisnr|hnr)\.?)[ \t]*:?[ \t]*(?P<num>{_NUMBER})(?![\d,.]\d)"
+)
 _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
 _ADDRESS_WORDS = words_pattern(
     ["woont", "wonende", "woonachtig", "adres", "woonadres", "verhuisd", "verhuist",
@@ -88,6 +92,9 @@ class StreetDetector:
             span = _street_span(text, m)
             if span is not None:
                 yield span
+        if "nr" in text or "ummer" in text:
+            for m in _NAMED_NUMBER.finditer(text):
+                yield Span(m.start("num"), m.end("num"), "location.house_number", "street", 0.7)
         if not contains_any(fold(text), _ADDRESS_GATE):
             return  # a lower-case street counts only after an address word
         for m in _LOWER_TEXT.finditer(text):
