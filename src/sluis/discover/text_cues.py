@@ -389,8 +389,8 @@ def _file_name_surnames(text: str) -> Iterator[Span]:
 
 
 def _leading_name(word: str) -> bool:
-    """A file name that starts with a person's name ("Visser_Sanne_beschikking.pdf",
-    "BAKKER-PIETER.pdf"): a known surname or given name that is no word or place."""
+    """A file name that starts with a person's name ("Visser_Sanne_beschikking.pdf"): a known
+    surname or given name that is no word or place."""
     norm = normalize(word)
     lx = lex()
     if not word.isalpha() or len(norm) < _ALONE_IN_FILE_NAME or norm in lx.stop:
