@@ -192,6 +192,7 @@ _ARTICLES = frozenset({"het", "een", "the"})
 _TITLE_BEFORE = re.compile(
     r"(?i)(?<![\w.])(?:mevrouw|mevr|mw|meneer|mijnheer|heer|dhr|hr)\.?[ \t]+$"
 )
+_MAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
 _NEXT_WORDS = re.compile(r"[ \t]+([^\W\d_][\w'’\-.&]*)(?:[ \t]+([^\W\d_][\w'’\-.]*))?")
 _PO_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?\s?box)\s*\d+", re.IGNORECASE)
 _ADDRESS_PARTS = frozenset(
@@ -288,7 +289,7 @@ def _in_mail_address(text: str, span: Span) -> bool:
         return False
     left = max(text.rfind(c, 0, span.start) for c in " \t\n<(,;")
     right = min((i for c in " \t\n>),;" if (i := text.find(c, span.end)) != -1), default=len(text))
-    return "@" in text[left + 1 : right]
+    return _MAIL_DOMAIN.search(text, left + 1, right) is not None  # not a mention: "@Marieke"
 
 
 def _after_org_head(text: str, start: int) -> bool:
