@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
 from sluis.discover.detectors import all_detectors
-from sluis.discover.detectors._names import is_first, is_known_last, lex
+from sluis.discover.detectors._names import FIRST, LAST, NAME, is_first, is_known_last, lex
 from sluis.discover.detectors.base import Detector, Span
 from sluis.discover.detectors.first_name import DETECTOR as FIRST_NAME
 from sluis.discover.detectors.last_name import DETECTOR as LAST_NAME
@@ -214,7 +214,7 @@ def _mentioned_again(
         # In small letters only as the name was written, and not where it is also a word ("wil").
         if not (token[0].isupper() or (token.startswith(word) and normalize(word) not in lx.stop)):
             continue
-        if category == "person.name":
+        if category == NAME:
             category = FIRST if is_first(normalize(word)) else LAST
         span = Span(m.start(), m.end(), category, _MENTION, 0.8)
         if is_institutional(text, span, [], orgs) or (quiet and _quieted(span, quiet)):
@@ -256,7 +256,6 @@ def _known(words: dict[str, tuple[str, str]], folded: str) -> tuple[str, str] | 
 
 
 _MENTION = "mentioned_again"
-FIRST, LAST = "person.first_name", "person.last_name"
 
 
 def _quieted(span: Span, quiet: list[tuple[int, int, bool]]) -> bool:
