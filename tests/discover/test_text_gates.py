@@ -29,12 +29,19 @@ def test_keyword_gates_only_reject_texts_without_a_keyword(text: str) -> None:
     _keywords_absent(v_number._KEYWORDS, v_number._GATE, text)
     _keywords_absent(rsin._KEYWORDS, rsin._GATE, text)
     _keywords_absent(street._ADDRESS_WORDS, street._ADDRESS_GATE, text)
+    _keywords_absent(street._NAMED_NUMBER, street._NAMED_NUMBER_GATE, text)
 
 
 @settings(max_examples=300)
-@given(st.sampled_from(["rsin", "KvK-nr.", "Kamer van Koophandel", "V-NR.", "vnr", "Woont"]))
+@given(
+    st.sampled_from(
+        ["rsin", "KvK-nr.", "Kamer van Koophandel", "V-NR.", "vnr", "Woont", "HUISNUMMER", "Hnr"]
+    )
+)
 def test_keyword_gates_pass_keywords(word: str) -> None:
-    gates = kvk._GATE + v_number._GATE + rsin._GATE + street._ADDRESS_GATE
+    gates = (
+        kvk._GATE + v_number._GATE + rsin._GATE + street._ADDRESS_GATE + street._NAMED_NUMBER_GATE
+    )
     assert contains_any(fold(f"x {word} 12345678"), gates)
 
 

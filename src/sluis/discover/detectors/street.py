@@ -56,6 +56,8 @@ _LOWER_TEXT = re.compile(
 _NAMED_NUMBER = re.compile(
     rf"(?i:\b(?:huisnummer|huisnr|hnr)\.?)[ \t]*:?[ \t]*(?P<num>{_NUMBER})(?![\d,.]\d)"
 )
+# One of these is in every match of _NAMED_NUMBER, in any case (see fold).
+_NAMED_NUMBER_GATE = ("nr", "nummer")
 _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
 _ADDRESS_WORDS = words_pattern(
     ["woont", "wonende", "woonachtig", "adres", "woonadres", "verhuisd", "verhuist",
@@ -92,10 +94,11 @@ class StreetDetector:
             span = _street_span(text, m)
             if span is not None:
                 yield span
-        if "nr" in text or "ummer" in text:
+        folded = fold(text)
+        if contains_any(folded, _NAMED_NUMBER_GATE):
             for m in _NAMED_NUMBER.finditer(text):
                 yield Span(m.start("num"), m.end("num"), "location.house_number", "street", 0.7)
-        if not contains_any(fold(text), _ADDRESS_GATE):
+        if not contains_any(folded, _ADDRESS_GATE):
             return  # a lower-case street counts only after an address word
         for m in _LOWER_TEXT.finditer(text):
             if _has_prefix(m.group("street")) and has_context(
