@@ -30,7 +30,7 @@ from sluis.discover.detectors._common import (
 from sluis.discover.detectors.base import Span
 
 MONTHS: dict[str, int] = {
-    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mrt": 3, "maart": 3, "apr": 4,
+    "jan": 1, "januari": 1, "feb": 2, "februari": 2, "mrt": 3, "maa": 3, "maart": 3, "apr": 4,
     "april": 4, "mei": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "augustus": 8,
     "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
@@ -41,7 +41,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _MIDNIGHT = r"(?:[ T]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)?)?"
 
 _NUMERIC = r"(?P<d>\d{1,2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)"
-_ISO = r"(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})"
+# Year first: ISO, and as some exports write it with slashes or dots ("2009/03/23").
+_ISO = r"(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{2})(?P=isep)(?P<id>\d{2})"
 # Month abbreviated or named between dashes or slashes, as Oracle prints dates: "16-NOV-05",
 # "16-nov-2005", "12-MRT-1987", "16/Oct/2005".
 _ABBREVIATED = rf"(?P<ad>\d{{1,2}})(?P<asep>[-/])(?P<am>{_MONTH})(?P=asep)"
@@ -55,9 +56,9 @@ _CELL = re.compile(
     re.ASCII | re.IGNORECASE,
 )
 _TEXT = re.compile(
-    rf"(?<![\w.\-/])(?:{_NUMERIC}(?P<y>\d{{4}}|'?\d{{2}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}}|'\d{{2}})"
+    rf"(?<![0-9A-Za-z.\-/])(?:{_NUMERIC}(?P<y>\d{{4}}|'?\d{{2}})|{_ISO}|{_WRITTEN}(?P<wy>\d{{4}}|'\d{{2}})"
     rf"|{_ABBREVIATED}(?P<ay>\d{{4}}|'?\d{{2}})|{_MONTH_FIRST})"
-    r"(?![\w\-/]|\.\d)",
+    r"(?![0-9A-Za-z\-/]|\.\d)",  # "_" around: a date in a file name
     re.ASCII | re.IGNORECASE,
 )
 # Where a match of _TEXT can start: "1-2", "2024-0", "3 m", "3e m", "6th of S", "May 2".
@@ -132,11 +133,13 @@ def parse(match: re.Match[str]) -> datetime.date | None:
     return date
 
 
-# ``19850312``: how registers (the BRP among them) store dates; read in whole cells, where a
-# column of them is judged together, and in text only right after a birth word (``GEB
-# 19930618``) or as the whole text: elsewhere KvK numbers look alike.
+# ``19850312``: how registers (the BRP among them) store dates and file names carry them
+# (``verslag_Jansen_20080115.pdf``). A KvK number rarely has a date's shape (a year of 19xx or
+# 20xx, a month, a day: under 0.1% of them), so in text one is a date wherever it stands alone.
 _COMPACT = re.compile(r"(19\d\d|20\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", re.ASCII)
-_COMPACT_TEXT = re.compile(rf"(?<![\w.\-/]){_COMPACT.pattern}(?![\w\-/]|\.\d)", re.ASCII)
+_COMPACT_TEXT = re.compile(
+    rf"(?<![0-9A-Za-z.\-/]){_COMPACT.pattern}(?![0-9A-Za-z\-/]|\.\d)", re.ASCII
+)
 
 
 def cell_date(value: str) -> datetime.date | None:
@@ -181,12 +184,10 @@ class BirthDateDetector:
         for m in hinted_finditer(_COMPACT_TEXT, _COMPACT, text):
             if cell_date(m.group()) is None:
                 continue
-            if _abbreviated(text, m.start()) or has_context(
-                text, m.start(), m.end(), _TRIGGERS, 20, 0, 0
-            ):
-                yield Span(m.start(), m.end(), self.category, self.code, 0.9)
-            elif not text[: m.start()].strip() and not text[m.end() :].strip():
-                yield Span(m.start(), m.end(), self.category, self.code, 0.4)
+            cued = _abbreviated(text, m.start()) or has_context(
+                text, m.start(), m.end(), _TRIGGERS, 50, 0, 0
+            )
+            yield Span(m.start(), m.end(), self.category, self.code, 0.9 if cued else 0.4)
 
 
 DETECTOR = BirthDateDetector()
