@@ -96,3 +96,45 @@ def test_known_names_inside_an_organization_name_stay_the_organizations() -> Non
     out = redact_all([firm, bare], Key(bytes(range(32))), known=known)
     assert out[0] == firm
     assert out[1] is not None and "Bakker" not in out[1]
+
+
+def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(tmp_path: Path) -> None:
+    """Clients named Veld or Bouwmeester: "Veld" is found in "groeicurve_Veld_2011.pdf" and
+    "gesprek met Veld", never as the first word of a sentence, in small letters, in a text in
+    capitals, or from a column of schemes ("Bijzondere bijstand")."""
+    path = tmp_path / "bron.db"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE client (id INTEGER PRIMARY KEY, achternaam TEXT, naam TEXT)")
+        db.executemany(
+            "INSERT INTO client VALUES (?, ?, ?)",
+            [(1, "Veld", "Bijzondere bijstand"), (2, "Jansen", "Wietske Bouwmeester")],
+        )
+        db.execute("CREATE TABLE notitie (id INTEGER PRIMARY KEY, tekst TEXT)")
+        db.commit()
+    policy = parse_policy(
+        """
+version: 1
+tables:
+  client:
+    columns:
+      id: {rule: keep, reason: "surrogate key"}
+      achternaam: {rule: fake, category: person.last_name}
+      naam: {rule: fake, category: person.name}
+  notitie:
+    columns:
+      id: {rule: keep, reason: "surrogate key"}
+      tekst: {rule: redact_text}
+""",
+        "test policy",
+    )
+    with open_source(str(path)) as source:
+        known = collect(source, policy, Key.generate())
+    texts = [
+        "bijlage groeicurve_Veld_2011.pdf",
+        "Gesprek met Veld en Bouwmeester.",
+        "Veld is nat. Bouwmeester belde.",
+        "het veld is nat",
+        "GESPREK MET VELD",
+        "Aanvraag Bijzondere Bijstand",
+    ]
+    assert [len(list(known.spans(text))) for text in texts] == [1, 2, 0, 0, 0, 0]

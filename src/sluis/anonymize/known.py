@@ -42,6 +42,7 @@ STREET_CATEGORIES = ("location.street", "location.address")
 _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
 _MAX_STREET_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
+_SENTENCE_END = ".!?\n\"'“(["
 # Shorter words collide with ordinary words and abbreviations far too often.
 _MIN_LENGTH = 3
 
@@ -62,6 +63,9 @@ class Known:
     last: frozenset[str] = field(default_factory=frozenset)
     streets: frozenset[str] = field(default_factory=frozenset)
     detours: Detours = field(default_factory=dict, compare=False)
+    # Surnames that are dictionary words ("Veld", "Bouwmeester"): found only capitalized
+    # inside a sentence, where Dutch writes no noun so.
+    worded: frozenset[str] = field(default_factory=frozenset)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -79,12 +83,14 @@ class Known:
         """``(start, end, category)`` of every known name word and street in ``text``."""
         words = list(_WORD.finditer(text))
         folded = [match.group().casefold() for match in words]
-        last, first = self.last, self.first
+        last, first, worded = self.last, self.first, self.worded
         for match, word in zip(words, folded, strict=True):
             if word in last:
                 yield match.start(), match.end(), "person.last_name"
             elif word in first:
                 yield match.start(), match.end(), "person.first_name"
+            elif word in worded and _capitalized_inside(text, match):
+                yield match.start(), match.end(), "person.last_name"
         if not self.streets:
             return
         starts = self._street_starts
@@ -95,6 +101,16 @@ class Known:
                 if " ".join(folded[i:j]) in self.streets:
                     yield words[i].start(), words[j - 1].end(), "location.street"
                     break
+
+
+def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
+    """Whether the word is written with a capital, the rest in small letters, after a word
+    of the same sentence (not at its start, not in a text written in capitals)."""
+    word = match.group()
+    if not (word[0].isupper() and word[1:].islower()) or text.isupper():
+        return False
+    before = text[: match.start()].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def reads_text(policy: Policy) -> bool:
@@ -144,7 +160,13 @@ def collect(
         detours.update(build(arrays, key))
     if names is None:
         return Known(detours=detours)
-    return Known(frozenset(names.first), frozenset(names.last), frozenset(names.streets), detours)
+    return Known(
+        frozenset(names.first),
+        frozenset(names.last),
+        frozenset(names.streets),
+        detours,
+        frozenset(names.worded),
+    )
 
 
 def _role(rule: Rule, reads_names: bool) -> str | None:
@@ -187,26 +209,34 @@ class _Names:
         # Dictionary words are left to the finder's context rules: a name column that holds
         # "Bijzondere bijstand" must not turn every "bijstand" in the notes into a name.
         self.common = lexicon.stopwords() | lexicon.common_words() | lexicon.particles()
+        # Of those, the vocabulary a surname may be (not "bij", "aanvraag" or "van").
+        self.vocabulary = self.common - lexicon.note_words() - lexicon.particles()
         self.first: set[str] = set()
         self.last: set[str] = set()
         self.streets: set[str] = set()
+        self.worded: set[str] = set()
 
     def add(self, category: str, values: list[object]) -> None:
         if category in STREET_CATEGORIES:
             self.streets.update(_streets(values))
             return
-        words = _words(values, self.common)
         if category == "person.first_name":
-            self.first.update(words)
+            self.first.update(_words(values, self.common))
         elif category == "person.last_name":
-            self.last.update(words)
+            self.last.update(_words(values, self.common))
+            self.worded.update(w for w in _words(values, frozenset()) if w in self.vocabulary)
         else:
             # A full name: the first word is a given name, the rest the surname.
             for value in values:
-                parts = _words([value], self.common)
-                if parts:
+                parts = _words([value], frozenset())
+                if parts and parts[0] not in self.common:
                     self.first.add(parts[0])
-                    self.last.update(parts[1:])
+                    self.last.update(w for w in parts[1:] if w not in self.common)
+                    # After a word that may be a given name ("Wietske Bouwmeester", not
+                    # "Bijzondere bijstand").
+                    self.worded.update(w for w in parts[1:] if w in self.vocabulary)
+                elif parts:
+                    self.last.update(w for w in parts[1:] if w not in self.common)
 
 
 def _streets(values: list[object]) -> list[str]:
