@@ -42,6 +42,8 @@ STREET_CATEGORIES = ("location.street", "location.address")
 _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
 _MAX_STREET_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
+_TITLES = lexicon.salutations()
+_LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?\s+$")
 _SENTENCE_END = ".!?\n\"'“(["
 # Shorter words collide with ordinary words and abbreviations far too often.
 _MIN_LENGTH = 3
@@ -89,7 +91,7 @@ class Known:
                 yield match.start(), match.end(), "person.last_name"
             elif word in first:
                 yield match.start(), match.end(), "person.first_name"
-            elif word in worded and _capitalized_inside(text, match):
+            elif word in worded and (_capitalized_inside(text, match) or _titled(text, match)):
                 yield match.start(), match.end(), "person.last_name"
         if not self.streets:
             return
@@ -111,6 +113,15 @@ def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
         return False
     before = text[: match.start()].rstrip()
     return bool(before) and before[-1] not in _SENTENCE_END
+
+
+def _titled(text: str, match: re.Match[str]) -> bool:
+    """Whether the word follows a title or role ("mw veld belt", "dhr. groen")."""
+    title = _LAST_WORD.search(text, max(0, match.start() - 16), match.start())
+    if title is None:
+        return False
+    word = title.group(1).casefold()
+    return word in _TITLES or word + "." in _TITLES
 
 
 def reads_text(policy: Policy) -> bool:
