@@ -209,7 +209,7 @@ def is_institutional(
     cat = span.category
     if cat in ("contact.email", "contact.phone"):
         return is_organizations_contact(cat, value)
-    if cat in ("id.bsn", "id.rsin"):
+    if cat in ("id.bsn", "id.rsin", "id.onderwijsnummer"):
         before = text[max(0, span.start - 30) : span.start]
         line = text[text.rfind("\n", 0, span.start) + 1 : span.start]
         if _SUBJECT.match(line) and not _BSN_WORD.search(line):
