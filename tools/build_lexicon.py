@@ -186,6 +186,7 @@ the a an and or but of to in on at for with from by as is are was were be this t
 monday tuesday wednesday thursday friday saturday sunday january february march june july
 august october november december please regards dear thanks kind best
 zit ligt moet had werd zat lag eet ging zei zal zag hoeft wil wilde kan ga doe ben liet
+ivm mbt ipv evt zsm tzt obv ihkv borg borgsom
 aanvraagster begeleidster belanghebbende betrokkene bewindvoerder echtgenoot echtgenote
 gemachtigde hoofdhuurder huisbezoek jeugdconsulent klantmanager leerplichtambtenaar mentor
 onderhuurder pleegmoeder pleegvader schuldhulpverlener wijkagent

@@ -30,9 +30,11 @@ DETECTOR = "name_context"
 _UP = r"[^\W\d_a-zß-ÿ]"  # an upper-case letter (Unicode)
 _WORD = rf"{_UP}[^\W\d_]+(?:['’\-][^\W\d_]+)*"
 _INITIAL = rf"(?:{_UP}\.\s?){{1,4}}"
+# "in" and "op" only before another particle ("in 't Veld", "op de Beek"): "dhr. Jansen in
+# Utrecht" is a man and a place.
 _PARTICLE = (
-    r"(?:van|von|de|der|den|te|ter|ten|het|'t|in|op|la|le|du|da|di|dos|del|el|al|ben|bin|ibn|"
-    r"abu|ould|vande|vander|auf|zu|y)"
+    r"(?:van|von|de|der|den|te|ter|ten|het|'t|la|le|du|da|di|dos|del|el|al|ben|bin|ibn|"
+    r"abu|ould|vande|vander|auf|zu|y|(?:in|op)(?=[ \t]+(?:de|den|der|het|'t|t|ten|ter)[ \t]))"
 )
 # A double surname whose first part ends in a particle: "Vries-van Dijk", "Jansen-van der Berg".
 _DOUBLE = rf"{_UP}[^\W\d_]+-{_PARTICLE}(?:[ \t]+{_PARTICLE})*[ \t]+{_WORD}"

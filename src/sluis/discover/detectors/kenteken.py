@@ -40,11 +40,12 @@ _MODERN_LETTERS = frozenset("BDFGHJKLNPRSTVXZ")
 _BLOCKED = frozenset({"GVD", "KKK", "NSB", "PKK", "PSV", "TBS", "SS", "SD", "PVV", "SGP", "VVD"})
 
 _CELL = re.compile(r"[A-Z0-9]{1,3}-?[A-Z0-9]{2,3}-?[A-Z0-9]{1,3}", re.ASCII)
+# In text also in small letters ("42-tx-ln"), as notes write plates.
 _TEXT = re.compile(
     r"(?<![\w\-])[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}(?![\w\-])",
-    re.ASCII,
+    re.ASCII | re.IGNORECASE,
 )
-_HINT = re.compile(r"[A-Z0-9]{1,3}-[A-Z0-9]{2,3}-[A-Z0-9]{1,3}")  # _TEXT's starts
+_HINT = re.compile(r"[A-Za-z0-9]{1,3}-[A-Za-z0-9]{2,3}-[A-Za-z0-9]{1,3}")  # _TEXT's starts
 _NAMED = re.compile(
     r"(?i:kenteken(?:plaat|nummer)?|nummerbord)[\s:.]{1,3}([A-Za-z0-9]{6})(?![\w\-])"
 )
