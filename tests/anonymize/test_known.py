@@ -100,7 +100,8 @@ def test_known_names_inside_an_organization_name_stay_the_organizations() -> Non
 
 def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(tmp_path: Path) -> None:
     """Clients named Veld or Bouwmeester: "Veld" is found in "groeicurve_Veld_2011.pdf",
-    "gesprek met Veld" and after a title ("mw veld belt"), never as the first word of a
+    "gesprek met Veld", after a title ("mw veld belt") or beside a given name of the source
+    ("wietske bouwmeester", "BOUWMEESTER, Wietske"), never as the first word of a
     sentence, in small letters elsewhere, in a text in capitals, or from a column of schemes
     ("Bijzondere bijstand")."""
     path = tmp_path / "bron.db"
@@ -139,5 +140,7 @@ tables:
         "Aanvraag Bijzondere Bijstand",
         "mw veld belt, dhr. bouwmeester ook",
         "het grasveld veld is nat",
+        "gesprek met wietske bouwmeester",
+        "BOUWMEESTER, Wietske",
     ]
-    assert [len(list(known.spans(text))) for text in texts] == [1, 2, 0, 0, 0, 0, 2, 0]
+    assert [len(list(known.spans(text))) for text in texts] == [1, 2, 0, 0, 0, 0, 2, 0, 2, 2]

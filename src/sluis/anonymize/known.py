@@ -43,6 +43,7 @@ _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
 _MAX_STREET_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _TITLES = lexicon.salutations()
+_PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in _WORD.findall(p))
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?\s+$")
 _SENTENCE_END = ".!?\n\"'“(["
 # Shorter words collide with ordinary words and abbreviations far too often.
@@ -86,12 +87,16 @@ class Known:
         words = list(_WORD.finditer(text))
         folded = [match.group().casefold() for match in words]
         last, first, worded = self.last, self.first, self.worded
-        for match, word in zip(words, folded, strict=True):
+        for i, (match, word) in enumerate(zip(words, folded, strict=True)):
             if word in last:
                 yield match.start(), match.end(), "person.last_name"
             elif word in first:
                 yield match.start(), match.end(), "person.first_name"
-            elif word in worded and (_capitalized_inside(text, match) or _titled(text, match)):
+            elif word in worded and (
+                _capitalized_inside(text, match)
+                or _titled(text, match)
+                or self._beside_given(text, words, folded, i)
+            ):
                 yield match.start(), match.end(), "person.last_name"
         if not self.streets:
             return
@@ -103,6 +108,24 @@ class Known:
                 if " ".join(folded[i:j]) in self.streets:
                     yield words[i].start(), words[j - 1].end(), "location.street"
                     break
+
+    def _beside_given(
+        self, text: str, words: list[re.Match[str]], folded: list[str], i: int
+    ) -> bool:
+        """Whether word ``i`` follows a known given name and particles ("gerda de wit") or
+        precedes a comma and one ("KOK, Anouk")."""
+        j = i - 1
+        while j >= 0 and folded[j] in _PARTICLE_WORDS and i - j <= 3:
+            j -= 1
+        if j >= 0 and folded[j] in self.first:
+            gaps = (text[words[k].end() : words[k + 1].start()] for k in range(j, i))
+            if all(not gap.strip(" '’") for gap in gaps):
+                return True
+        return (
+            i + 1 < len(words)
+            and folded[i + 1] in self.first
+            and text[words[i].end() : words[i + 1].start()].strip() == ","
+        )
 
 
 def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
