@@ -6,6 +6,7 @@ as BSNs)."""
 
 from __future__ import annotations
 
+import json
 import random
 import sqlite3
 from collections.abc import Callable
@@ -100,3 +101,42 @@ def test_practices_named_after_clients_surnames_publish_unchanged_in_free_text(
         copied = [r[0] for r in db.execute("SELECT verwezen_naar FROM verwijzingen ORDER BY id")]
     assert all(PRACTICES[i % len(PRACTICES)] in c for i, c in enumerate(copied, start=1))
     assert not any("Sanne Jansen" in c for c in copied)
+
+
+def test_an_organization_under_a_persons_json_key_stays_and_the_copy_publishes(
+    sqlite_db: Callable[..., Path], tmp_path: Path
+) -> None:
+    """ "bewindvoerder": "Plan B Bewindvoering" is a firm under a key that names a person:
+    the drafted copy keeps it there and in the payments that name it (V1 refused this copy
+    before), while the contact person's name beside it is replaced."""
+    factory = PersonFactory(7)
+    people = [factory.person() for _ in range(40)]
+    dossiers = [
+        (
+            i,
+            json.dumps(
+                {
+                    "termijnen": 6,
+                    "contactpersoon": {"naam": f"{people[i % 40].first_name} "
+                                               f"{people[i % 40].last_name}"},
+                    "bewindvoerder": "Plan B Bewindvoering" if i % 2 else None,
+                }
+            ),
+        )
+        for i in range(1, 201)
+    ]  # fmt: skip
+    payments = [(i, i, "Storting Plan B Bewindvoering") for i in range(1, 201)]
+    source = sqlite_db(
+        "CREATE TABLE dossier (id INTEGER PRIMARY KEY, betaalregeling TEXT);"
+        "CREATE TABLE betaling (id INTEGER PRIMARY KEY, dossier_id INTEGER"
+        " REFERENCES dossier(id), omschr TEXT);",
+        {"dossier": dossiers, "betaling": payments},
+    )
+    _, target = drafted_copy(str(source), tmp_path)
+    with closing(sqlite3.connect(target)) as db:
+        copied = [json.loads(r[0]) for r in db.execute("SELECT betaalregeling FROM dossier")]
+        notes = {r[0] for r in db.execute("SELECT omschr FROM betaling")}
+    firms = {d["bewindvoerder"] for d in copied if d["bewindvoerder"]}
+    assert firms == {"Plan B Bewindvoering"} and notes == {"Storting Plan B Bewindvoering"}
+    originals = {json.loads(d[1])["contactpersoon"]["naam"] for d in dossiers}
+    assert not originals & {d["contactpersoon"]["naam"] for d in copied}

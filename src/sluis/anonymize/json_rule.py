@@ -16,10 +16,11 @@ from typing import Any
 
 import pyarrow as pa
 
-from sluis.anonymize.known import Known
+from sluis.anonymize.known import NAME_CATEGORIES, Known
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.rules import apply_rule
+from sluis.discover.text_filters import names_an_organization
 from sluis.discover.vocabulary import hint
 from sluis.errors import PolicyError
 from sluis.keys import Key
@@ -52,7 +53,15 @@ def apply_json(
                     f"{where}: JSON path {path} has no rule; name it under 'paths' or set "
                     "'default' (e.g. default: {rule: redact_text})"
                 )
-            replaced = _apply(path_rule, [value for _, _, value in found], key, known)
+            values = [value for _, _, value in found]
+            replaced = _apply(path_rule, values, key, known)
+            if path not in paths and _names_a_person(path_rule):
+                # Faked by its key: an organization's name there stays ("bewindvoerder":
+                # "Plan B Bewindvoering"), as the verifier reads it.
+                replaced = [
+                    old if isinstance(old, str) and names_an_organization(old) else new
+                    for old, new in zip(values, replaced, strict=True)
+                ]
             for (number, location, _), new in zip(found, replaced, strict=True):
                 documents[number] = _set(documents[number], location, new)
         return pa.array([json.dumps(d, ensure_ascii=False) for d in documents], distinct.type)
@@ -68,6 +77,10 @@ def _by_key(path: str, default: SimpleRule | None) -> SimpleRule | None:
     if category is None or category not in OPERATORS:
         return default
     return Fake(rule="fake", category=category)
+
+
+def _names_a_person(rule: SimpleRule) -> bool:
+    return isinstance(rule, Fake) and rule.category in NAME_CATEGORIES
 
 
 def _normalize(path: str) -> str:

@@ -150,7 +150,7 @@ _ORG_HEADS = frozenset(
      "firma", "fa.", "stichting", "vereniging", "garage", "kapsalon", "installatietechniek",
      "makelaardij", "café", "restaurant", "hotel", "bakkerij", "slagerij", "drukkerij",
      "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën",
-     "ggd", "cjg", "ggz", "uwv", "svb", "duo"}
+     "ggd", "cjg", "ggz", "uwv", "svb", "duo", "gemeente"}
 )  # fmt: skip
 _ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang",
                      "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
@@ -167,6 +167,7 @@ _TRADE_ENDINGS = (
     "adviseurs", "advies", "consultancy", "loodgieters", "schilders", "verhuizers", "hoveniers",
     "deurwaarders", "advocaten", "notarissen", "accountants", "tandartsen", "huisartsen",
     "makelaardij", "assurantiën", "fysiotherapie", "verzekeringen", "incasso",
+    "bewindvoering", "jeugdhulp", "thuishulp", "hulpverlening",
 )  # fmt: skip
 # A legal form, or a word only firms bear in their names.
 _FIRM_WORDS = re.compile(
