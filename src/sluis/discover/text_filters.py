@@ -222,8 +222,20 @@ def is_institutional(
     if cat in PERSON_NAMES:
         if any(s < span.end and span.start < e for s, e in orgs) or _in_mail_address(text, span):
             return True
-        return _cut_word(text, span) or _spelled(text, span) or _not_a_person(text, span, value)
+        return (
+            _cut_word(text, span)
+            or _spelled(text, span)
+            or _only_titles(value)
+            or _not_a_person(text, span, value)
+        )
     return False
+
+
+def _only_titles(value: str) -> bool:
+    """Titles and particles alone ("van Dhr.", "Mw"): the name they announce is another span."""
+    lx = lex()
+    words = [normalize(w.strip(".")) for w in value.split()]
+    return all(w in lx.salutations or w in lx.particle_words for w in words)
 
 
 def is_organizations_contact(category: str, value: str) -> bool:
