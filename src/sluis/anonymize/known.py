@@ -66,8 +66,8 @@ class Known:
     last: frozenset[str] = field(default_factory=frozenset)
     streets: frozenset[str] = field(default_factory=frozenset)
     detours: Detours = field(default_factory=dict, compare=False)
-    # Surnames that are dictionary words ("Veld", "Bouwmeester"): found only capitalized
-    # inside a sentence, where Dutch writes no noun so.
+    # Surnames that are dictionary words ("Veld", "Bouwmeester"): found only where the text
+    # makes them names (capitalized inside a sentence, after a title, beside a given name).
     worded: frozenset[str] = field(default_factory=frozenset)
 
     def category(self, word: str) -> str | None:
@@ -263,14 +263,14 @@ class _Names:
             # A full name: the first word is a given name, the rest the surname.
             for value in values:
                 parts = _words([value], frozenset())
-                if parts and parts[0] not in self.common:
+                if not parts:
+                    continue
+                self.last.update(w for w in parts[1:] if w not in self.common)
+                # Words after one that may be a given name ("Wietske Bouwmeester", not
+                # "Bijzondere bijstand").
+                if parts[0] not in self.common:
                     self.first.add(parts[0])
-                    self.last.update(w for w in parts[1:] if w not in self.common)
-                    # After a word that may be a given name ("Wietske Bouwmeester", not
-                    # "Bijzondere bijstand").
                     self.worded.update(w for w in parts[1:] if w in self.vocabulary)
-                elif parts:
-                    self.last.update(w for w in parts[1:] if w not in self.common)
 
 
 def _streets(values: list[object]) -> list[str]:
