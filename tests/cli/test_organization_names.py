@@ -108,7 +108,8 @@ def test_an_organization_under_a_persons_json_key_stays_and_the_copy_publishes(
 ) -> None:
     """ "bewindvoerder": "Plan B Bewindvoering" is a firm under a key that names a person:
     the drafted copy keeps it there and in the payments that name it (V1 refused this copy
-    before), while the contact person's name beside it is replaced."""
+    before), while the contact person's name beside it is replaced, also one that ends in a
+    firm's word ("Wolfswinkel")."""
     factory = PersonFactory(7)
     people = [factory.person() for _ in range(40)]
     dossiers = [
@@ -117,7 +118,8 @@ def test_an_organization_under_a_persons_json_key_stays_and_the_copy_publishes(
             json.dumps(
                 {
                     "termijnen": 6,
-                    "contactpersoon": {"naam": f"{people[i % 40].first_name} "
+                    "contactpersoon": {"naam": "Jasmin Wolfswinkel" if i % 10 == 0 else
+                                               f"{people[i % 40].first_name} "
                                                f"{people[i % 40].last_name}"},
                     "bewindvoerder": "Plan B Bewindvoering" if i % 2 else None,
                 }

@@ -20,7 +20,7 @@ from sluis.anonymize.known import NAME_CATEGORIES, Known
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.rules import apply_rule
-from sluis.discover.text_filters import names_an_organization
+from sluis.discover.text_filters import names_an_organization_not_a_person
 from sluis.discover.vocabulary import hint
 from sluis.errors import PolicyError
 from sluis.keys import Key
@@ -59,7 +59,7 @@ def apply_json(
                 # Faked by its key: an organization's name there stays ("bewindvoerder":
                 # "Plan B Bewindvoering"), as the verifier reads it.
                 replaced = [
-                    old if isinstance(old, str) and names_an_organization(old) else new
+                    old if isinstance(old, str) and names_an_organization_not_a_person(old) else new
                     for old, new in zip(values, replaced, strict=True)
                 ]
             for (number, location, _), new in zip(found, replaced, strict=True):

@@ -339,6 +339,13 @@ def names_an_organization(value: str) -> bool:
     return bool(org_regions(value))
 
 
+def names_an_organization_not_a_person(value: str) -> bool:
+    """:func:`names_an_organization`, unless a given name leads it: "Jasmin Wolfswinkel" is a
+    person (a surname may end in a firm's word), "Plan B Bewindvoering" a firm."""
+    words = value.split()
+    return bool(words) and not is_first(normalize(words[0])) and names_an_organization(value)
+
+
 def org_regions(text: str) -> list[tuple[int, int]]:
     """Character ranges of well-known organization names."""
     if not contains_any(fold(text), _ORG_NAMES):

@@ -56,7 +56,7 @@ import pyarrow.compute as pc
 from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.text import find_entities, organization_names
-from sluis.discover.text_filters import is_organizations_contact, names_an_organization
+from sluis.discover.text_filters import is_organizations_contact, names_an_organization_not_a_person
 from sluis.discover.vocabulary import hint
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
 from sluis.model.schema import LogicalType, Table
@@ -408,7 +408,7 @@ def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
             if named.strength >= _MIN_HINT and (
                 is_identifier(named.category) or named.category in PERSONAL_CATEGORIES
             ):
-                if named.category in _NAMES and names_an_organization(leaf):
+                if named.category in _NAMES and names_an_organization_not_a_person(leaf):
                     continue  # an organization's name under a person's key, left as it was
                 by_category[str(named.category)].append(leaf)
 
