@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import sqlite3
-from contextlib import closing
+from collections.abc import Callable
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -56,17 +55,15 @@ def test_a_street_is_found_as_one_span() -> None:
     assert (text.index("Jan"), text.index(" 4"), "location.street") in list(KNOWN.spans(text))
 
 
-def test_dictionary_words_in_a_name_column_are_not_searched_as_names(tmp_path: Path) -> None:
+def test_dictionary_words_in_a_name_column_are_not_searched_as_names(
+    sqlite_db: Callable[..., Path],
+) -> None:
     """A 'naam' column of schemes ("Bijzondere bijstand") must not turn every "bijstand"
     in the notes into a name; real surnames in it still are known."""
-    path = tmp_path / "bron.db"
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("CREATE TABLE regeling (id INTEGER PRIMARY KEY, naam TEXT, notitie TEXT)")
-        db.executemany(
-            "INSERT INTO regeling VALUES (?, ?, ?)",
-            [(1, "Bijzondere bijstand", "x"), (2, "Fatima El Amrani", "y")],
-        )
-        db.commit()
+    path = sqlite_db(
+        "CREATE TABLE regeling (id INTEGER PRIMARY KEY, naam TEXT, notitie TEXT)",
+        {"regeling": [(1, "Bijzondere bijstand", "x"), (2, "Fatima El Amrani", "y")]},
+    )
     policy = parse_policy(
         """
 version: 1
@@ -98,21 +95,19 @@ def test_known_names_inside_an_organization_name_stay_the_organizations() -> Non
     assert out[1] is not None and "Bakker" not in out[1]
 
 
-def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(tmp_path: Path) -> None:
+def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(
+    sqlite_db: Callable[..., Path],
+) -> None:
     """Clients named Veld or Bouwmeester: "Veld" is found in "groeicurve_Veld_2011.pdf",
     "gesprek met Veld", after a title ("mw veld belt") or beside a given name of the source
     ("wietske bouwmeester", "BOUWMEESTER, Wietske"), never as the first word of a
     sentence, in small letters elsewhere, in a text in capitals, or from a column of schemes
     ("Bijzondere bijstand")."""
-    path = tmp_path / "bron.db"
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("CREATE TABLE client (id INTEGER PRIMARY KEY, achternaam TEXT, naam TEXT)")
-        db.executemany(
-            "INSERT INTO client VALUES (?, ?, ?)",
-            [(1, "Veld", "Bijzondere bijstand"), (2, "Jansen", "Wietske Bouwmeester")],
-        )
-        db.execute("CREATE TABLE notitie (id INTEGER PRIMARY KEY, tekst TEXT)")
-        db.commit()
+    path = sqlite_db(
+        "CREATE TABLE client (id INTEGER PRIMARY KEY, achternaam TEXT, naam TEXT);"
+        "CREATE TABLE notitie (id INTEGER PRIMARY KEY, tekst TEXT);",
+        {"client": [(1, "Veld", "Bijzondere bijstand"), (2, "Jansen", "Wietske Bouwmeester")]},
+    )
     policy = parse_policy(
         """
 version: 1
