@@ -42,7 +42,7 @@ STREET_CATEGORIES = ("location.street", "location.address")
 _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
 _MAX_STREET_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
-_TITLES = lexicon.salutations()
+_TITLES = frozenset(s.rstrip(".") for s in lexicon.salutations())  # "dhr." as "dhr"
 _PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in _WORD.findall(p))
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?\s+$")
 _SENTENCE_END = ".!?\n\"'“(["
@@ -143,8 +143,7 @@ def _titled(text: str, match: re.Match[str]) -> bool:
     title = _LAST_WORD.search(text, max(0, match.start() - 16), match.start())
     if title is None:
         return False
-    word = title.group(1).casefold()
-    return word in _TITLES or word + "." in _TITLES
+    return title.group(1).casefold() in _TITLES
 
 
 def reads_text(policy: Policy) -> bool:
