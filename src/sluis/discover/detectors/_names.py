@@ -208,7 +208,9 @@ def _file_chunks(text: str) -> list[tuple[int, int]]:
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         run = _RUN.match(text, mark)
-        chunks.append((start, run.end() if run is not None else mark))
+        end = run.end() if run is not None else mark
+        if "@" not in text[start:end]:  # an e-mail address: the "." is no extension's
+            chunks.append((start, end))
     return chunks
 
 
@@ -286,8 +288,12 @@ def _camel_parts(word: str) -> list[tuple[int, int]]:
 
 
 def _scan_file_chunk(text: str, start: int, end: int, tokens: list[Token]) -> None:
+    last = start
     for m in _FILE_PART.finditer(text, start, end):
         _add_camel_word(text, m.start(), m.group(), tokens)
+        last = m.end()
+    # Marks after the last word end the chunk ("(scan_Jansen.pdf) van Elif" is two things).
+    _scan(text, last, end, tokens)
 
 
 # --- word predicates ---------------------------------------------------------------------
@@ -972,8 +978,8 @@ def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
     if k == given:
         return None
     upper = tokens[i].shape == "upper"
-    if not (upper or is_known_last(last.norm) or tokens[given].kind == "i"):
-        return None
+    # An unknown surname before a given name is taken at a lower score ("Amezian, Said").
+    score = 0.85 if upper or is_known_last(last.norm) or tokens[given].kind == "i" else 0.7
     while (
         (t := _word(tokens, k)) is not None
         and t.kind == "w"
@@ -985,7 +991,7 @@ def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
         ):
             break
         k += 1
-    return _Found(i, k, 0.85)
+    return _Found(i, k, score)
 
 
 def _rejected(tokens: Sequence[Token], found: _Found, licensed: bool) -> bool:
