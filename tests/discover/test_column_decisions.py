@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 
 import pyarrow as pa
+import pytest
 
 from sluis.discover.scanner import classify_column
+from sluis.discover.vocabulary import table_about_things
 from sluis.model.schema import Column, LogicalType
 from sluis.synth import identifiers
 from sluis.synth.people import PersonFactory
@@ -74,3 +76,31 @@ def test_addresses_with_display_names_are_free_text() -> None:
     factory = PersonFactory(9)
     cells = [f"{p.full_name} <{p.email}>" for p in (factory.person() for _ in range(200))]
     assert _classify("van", cells) == "text.contains_pii"
+
+
+@pytest.mark.parametrize(
+    ("table", "cells"),
+    [
+        ("medication_catalog", ["Concerta", "Ritalin", "Dipiperon", "Medikinet", "Equasym"]),
+        ("institutions", ["Jeugdbescherming Gelderland", "Basisschool De Regenboog", "Karakter"]),
+    ],
+)
+def test_a_name_in_a_table_of_things_names_the_thing(table: str, cells: list[str]) -> None:
+    """``name`` in a catalogue of medicines or a list of institutions: before, "Concerta"
+    was drafted as a person's name and every mention of it in the notes was faked."""
+    assert table_about_things(table)
+    column = Column("name", LogicalType.TEXT)
+    found = classify_column(column, pa.array(cells * 20), is_key=False, about_things=True)
+    assert found.category is None
+
+
+def test_names_after_a_title_or_role_are_searched_as_text() -> None:
+    """A ``referrer`` column: "huisarts Guit", "drs. M. Demir", now and then a bare name. It
+    was kept as not personal (a name covers too little of each cell); faked as full names
+    the roles would be lost, so its cells are searched as text."""
+    cells = ["huisarts Guit", "drs. M. Demir", "huisarts Honing", "T. Meijer", "huisarts Bave"]
+    found = classify_column(
+        Column("referrer", LogicalType.TEXT), pa.array(cells * 20), is_key=False
+    )
+    assert found.category == "text.contains_pii"
+    assert found.contains == ("person.name",)

@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from sluis.discover.cells import Sample, sample
 from sluis.discover.text import find_entities
+from sluis.discover.text_cues import titles_only
 from sluis.discover.vocabulary import STRONG, hint
 from sluis.model.categories import PERSON_NAMES
 from sluis.model.schema import Column, LogicalType
@@ -71,21 +72,26 @@ def is_container(column: Column, cells: pa.Array | pa.ChunkedArray | Sample) -> 
     return sample(cells).kind is not None
 
 
-def name_share(cells: pa.Array | pa.ChunkedArray | Sample) -> float:
-    """The share of sampled cells that are a person's name and little else (``DE VRIES, J.``,
-    ``Hr. J. de Vries``): a few words, mostly covered by names. Such a column is a name
-    column whose spelling varies, not free text."""
+def name_shares(cells: pa.Array | pa.ChunkedArray | Sample) -> tuple[float, float]:
+    """The shares of sampled cells that are a person's name and little else (``DE VRIES, J.``,
+    ``Hr. J. de Vries``: a few words, mostly covered by names; a name column whose spelling
+    varies, not free text), and that are one name after a title or role and nothing else
+    ("huisarts Guit", "drs. M. Demir": who referred or treated someone, whose roles a fake
+    full name would lose, so its cells are searched as text)."""
     values = sample(cells).head(MAX_CELLS).texts
     if not values:
-        return 0.0
-    named = 0
+        return 0.0, 0.0
+    named = titled = 0
     for value in values:
         if len(value) > _NAME_CELL_CHARS or value.count(" ") >= _NAME_CELL_WORDS:
             continue
         spans = [s for s in find_entities(value) if s.category in PERSON_NAMES]
         covered = sum(s.end - s.start for s in spans)
         named += covered >= 0.6 * len(value.strip())
-    return named / len(values)
+        if len(spans) == 1:
+            rest = value[: spans[0].start] + value[spans[0].end :]
+            titled += bool(rest.strip()) and titles_only(rest)
+    return named / len(values), titled / len(values)
 
 
 _NAME_CELL_CHARS = 60

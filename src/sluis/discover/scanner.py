@@ -268,7 +268,7 @@ def classify_column(
     text_by_name = column.type is LogicalType.TEXT and name.category == "text.contains_pii"
     if not named_text and (text_by_name or content.is_container(column, cells)):
         if (name.category or "").startswith("person.") and not text_by_name:
-            share = content.name_share(cells)
+            share, _ = content.name_shares(cells)
             if share >= NAME_CELLS:
                 evidence.append(f"content:names {round(100 * share)}%")
                 return ColumnFinding(
@@ -292,6 +292,18 @@ def classify_column(
                 column.name, column.type.value, None, 0.7, tuple(evidence), look_alike=names
             )
 
+    if column.type is LogicalType.TEXT and name.category is None:
+        named, titled = content.name_shares(cells)
+        if titled >= _TITLED_CELLS and titled + named >= _NAMED_CELLS:
+            evidence.append(f"content:names after a title or role {round(100 * titled)}%")
+            return ColumnFinding(
+                column.name,
+                column.type.value,
+                "text.contains_pii",
+                0.8,
+                tuple(evidence),
+                ("person.name",),
+            )
     shares = values.detector_shares(column, cells)
     evidence.extend(values.describe(shares))
     category, confidence = _decide(name, shares)
@@ -303,6 +315,9 @@ def classify_column(
     )
 
 
+# A column of names after titles or roles ("huisarts Guit", "drs. M. Demir"), maybe beside
+# bare names: searched as text, so the titles stay and the names are faked.
+_TITLED_CELLS, _NAMED_CELLS = 0.3, 0.6
 # Names inside the names of firms and schools ("Installatiebedrijf De Vries B.V.", "CBS De
 # Wegwijzer") in a column judged not personal: the draft's keep rule allows them, so the
 # verifier does not count them as a person's name.

@@ -36,7 +36,7 @@ _DIGITS = re.compile(r"\d+")
 # Detectors whose every instance contains a digit, or an "@".
 _NEEDS_DIGIT = frozenset(
     {"bsn", "iban", "vat", "onderwijsnummer", "postcode", "phone", "ip", "birth_date",
-     "kenteken", "passport", "v_number", "kvk", "rsin"}
+     "kenteken", "passport", "v_number", "kvk", "agb", "rsin"}
 )  # fmt: skip
 _NEEDS_AT = frozenset({"email"})
 # What an instance needs at least, from the detector's pattern: (the longest run of digits,
@@ -46,6 +46,7 @@ _DIGITS_NEEDED: dict[str, tuple[int, int]] = {
     "bsn": (3, 8),
     "rsin": (4, 9),
     "kvk": (8, 8),
+    "agb": (8, 8),
     "v_number": (10, 10),
     "onderwijsnummer": (4, 9),
     "postcode": (4, 4),
@@ -123,12 +124,14 @@ def organization_names(text: str) -> list[tuple[int, int]]:
     orgs = org_regions(text)
     found = [*PERSON_NAME.find(text), *LAST_NAME.find(text)]
     ranges = [(s.start, s.end) for s in found if is_institutional(text, s, [], orgs)]
-    # A partner after "&" belongs to the firm too: "Kinderpraktijk Hoekstra & Yilmaz".
+    # A partner after "&" belongs to the firm too: "Kinderpraktijk Hoekstra & Yilmaz"; so
+    # does the rest of a name the firm's word runs into ("Diëtistenpraktijk Annemieke Smit").
     return [(a, m.end() if (m := _PARTNER.match(text, b)) else b) for a, b in ranges]
 
 
 _PARTNER = re.compile(
     r"[ \t]*&[ \t]*[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]|van|de|der|den)[\w'’\-]*){0,3}"
+    r"|(?:[ \t]+(?:van|de|der|den))*[ \t]+[A-Z][\w'’\-]*"
 )
 
 

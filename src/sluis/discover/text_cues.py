@@ -71,6 +71,7 @@ _ROLE = (
     r"psycholoog|psychiater|advocaat)"
 )
 _CUE = re.compile(rf"(?<![\w.])(?:{_TITLE}|{_ROLE})(?:[ \t]*:)?[ \t]+", re.IGNORECASE)
+_TITLES_ONLY = re.compile(rf"(?:(?:{_TITLE}|{_ROLE})[ \t:,]*)+", re.IGNORECASE)
 _TITLED = re.compile(
     r"(?:mevrouw|mevr\.?|mw\.?|mej\.?|meneer|mijnheer|de\s+heer|heer|dhr\.?|my name is|"
     r"mijn naam is|ik heet)(?![\w.])",
@@ -90,6 +91,15 @@ _NICKNAMED = re.compile(
     rf"(?:{_SURNAME_PARTICLE}[ ]){{0,3}}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?"
 )
 _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
+# Professions named before a surname as a title is ("huisarts Groen", "juf De Wit"): a
+# dictionary word after them is the surname.
+_PROFESSION = re.compile(
+    r"(?:huisarts|arts|behandelaar|mentor|juf|meester|docent|leerkracht|psycholoog|psychiater|"
+    r"advocaat|wijkagent|verpleegkundige|wijkverpleegkundige|jeugdverpleegkundige|"
+    r"praktijkondersteuner|jeugdconsulent|leerplichtambtenaar|consulent|regievoerder)"
+    r"(?![\w])",
+    re.IGNORECASE,
+)
 _OF = re.compile(r"van[ \t]+(?=[A-Z])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’\-]*)")
 _TITLED_LOWER = re.compile(
@@ -275,8 +285,9 @@ def find_context_names(text: str) -> Iterator[Span]:
             continue
         lower_ok = _LOWER_OK.match(m.group()) is not None
         titled = _TITLED.match(m.group()) is not None
-        # A role as a label ("Mentor: Bos") vouches for a dictionary word, as a title does.
-        labelled = m.group().rstrip().endswith(":")
+        # A role as a label ("Mentor: Bos") or a profession ("huisarts Groen") vouches for a
+        # dictionary word, as a title does.
+        labelled = m.group().rstrip().endswith(":") or _PROFESSION.match(m.group()) is not None
         if (of := _OF.match(text, m.end())) is not None:
             # "zoon van Anna Berg": the name after the preposition, when it has two words or
             # more; "zoon van Dijk" stays the surname van Dijk.
@@ -501,10 +512,13 @@ def _plausible(
     after_given = len(caps) > 1 and is_first(caps[0])
     # After a title or a given name a dictionary word is a surname ("mevrouw Schaap", "Anna
     # Zomer"), a word notes capitalize is not ("mevrouw Belde").
+    # A given name alone after the cue is one, also where it is a word ("partner Ben").
+    given_alone = len(words) == 1 and len(caps) == 1 and is_first(caps[0])
     stopped = [
         n in lx.stop
         and not ((common_ok or (after_given and k > 0)) and n not in lx.note_words)
         and not (after_given and k > 0 and is_known_last(n))
+        and not given_alone
         for k, n in enumerate(caps)
     ]
     if all(stopped) or (caps and stopped[-1]):
@@ -708,3 +722,8 @@ def _key_values(text: str, folded: str) -> Iterator[Span]:
 
 
 __all__ = ["find_context_names", "name_at", "value_end"]
+
+
+def titles_only(text: str) -> bool:
+    """Whether ``text`` is nothing but titles and roles ("huisarts", "drs.", "dhr. dr.")."""
+    return _TITLES_ONLY.fullmatch(text.strip()) is not None

@@ -125,6 +125,7 @@ _ORG_NEXT = frozenset(
         "holding",
         "zorg",
         "loket",
+        "school",  # "de Al Ghazali school"
         *_SCHOOL_TYPES,
     ]
 )
@@ -152,7 +153,7 @@ _ORG_HEADS = frozenset(
      "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën",
      "ggd", "cjg", "ggz", "uwv", "svb", "duo", "gemeente"}
 )  # fmt: skip
-_ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang",
+_ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang", "beheer",
                      "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
                      "scholen", "lyceum", "gymnasium", "stichting", "vereniging",
                      "jeugdteam", "wijkteam", "buurtteam")  # fmt: skip
@@ -186,6 +187,7 @@ _WORDS_BEFORE = tuple(
     )
     for n in range(4)
 )
+_TWO_WORDS_BEFORE = re.compile(rf"({_WORD})[ \t]+({_WORD})[ \t]+$")
 _POSTCODE_DIGITS = re.compile(r"(?<!\d)[1-9]\d{3} ?$")
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}$")
 _POSTCODE_BEFORE = re.compile(r"(?<!\d)[1-9]\d{3} ?[A-Za-z]{2}[ \t]+$")
@@ -194,6 +196,7 @@ _TITLE_BEFORE = re.compile(
     r"(?i)(?<![\w.])(?:mevrouw|mevr|mw|meneer|mijnheer|heer|dhr|hr)\.?[ \t]+$"
 )
 _MAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_FIRM_PARTNERS = re.compile(r"[ \t]*&[ \t]*(?:zn|zonen|partners|co)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"[ \t]+([^\W\d_][\w'’\-.&]*)(?:[ \t]+([^\W\d_][\w'’\-.]*))?")
 _PO_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?\s?box)\s*\d+", re.IGNORECASE)
 _ADDRESS_PARTS = frozenset(
@@ -222,6 +225,8 @@ def is_institutional(
     if cat in PERSON_NAMES:
         if any(s < span.end and span.start < e for s, e in orgs) or _in_mail_address(text, span):
             return True
+        if _FIRM_PARTNERS.match(text, span.end):
+            return True  # "Hoekstra & Zn", "Bakker & Partners"
         return (
             _cut_word(text, span)
             or _spelled(text, span)
@@ -314,7 +319,9 @@ def _after_org_head(text: str, start: int) -> bool:
         m = pattern.search(text, begin, start)
         if m is not None and _org_head(m.group(1)):
             return True
-    return False
+    # One capitalized word between: "Stichting Welzijn Kok", "Praktijk Noord Bakker".
+    m = _TWO_WORDS_BEFORE.search(text, begin, start)
+    return m is not None and m.group(2)[0].isupper() and _org_head(m.group(1))
 
 
 def _org_head(word: str) -> bool:

@@ -219,3 +219,29 @@ def table_about_things(table_name: str) -> bool:
     while len(tokens) > 1 and tokens[0] in _TYPE_PREFIXES | {"tbl", "vw", "v", "t", "dim", "ref"}:
         tokens.pop(0)
     return any(t in _THING_TABLES for t in tokens)
+
+
+# Leaf keys that say only "a number" or "a name": the parent key says of what.
+_GENERIC_LEAVES = frozenset({"number", "nummer", "nr", "no", "name", "naam"})
+_ADDRESS = frozenset({"location.address", "location.street"})
+
+
+def leaf_hint(keys: list[str]) -> NameHint:
+    """What a JSON leaf's key says, read with its parent's (``keys``: the path's keys,
+    outermost first): ``name.family`` is a surname, ``address.number`` a house number,
+    ``medication.name`` and ``school.name`` name a thing, no person."""
+    leaf = keys[-1]
+    found = hint(leaf)
+    if len(keys) < 2:
+        return found
+    parent = keys[-2]
+    if found.category is not None and found.strength < STRONG and table_about_things(parent):
+        return NameHint(None, 0.0, "")
+    if found.category is not None and normalize(leaf) not in _GENERIC_LEAVES:
+        return found
+    joined = hint(f"{leaf}_{parent}")
+    if joined.category is None:
+        joined = hint(f"{parent}_{leaf}")
+    if joined.category in _ADDRESS and normalize(leaf) in _GENERIC_LEAVES:
+        return NameHint("location.house_number", STRONG, leaf)
+    return joined if joined.category is not None else found

@@ -22,6 +22,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "passport",
     "v_number",
     "kvk",
+    "agb",
     "rsin",
     "person_name",
     "first_name",

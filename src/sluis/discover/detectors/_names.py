@@ -641,9 +641,12 @@ def _surname_run(tokens: Sequence[Token], k: int, lower_ok: bool, known_first: b
     # so, not read so in a text without capitals ("anna@familie.nl").
     capital = t.shape == "cap" and t.raw[0].isupper()
     vocabulary = known_first and not particle and capital and t.norm not in lx.note_words
+    # After a given name and strong particles even a function word is the surname
+    # ("Trijntje ter Haar", "Geachte heer ter Haar").
+    strong = _strong_particles(tokens, k, m)
+    function = known_first and capital and strong
     if not surname_like(t.norm, known_first or particle) and not (
-        (t.norm in lx.common and t.shape != "lower" and _strong_particles(tokens, k, m))
-        or vocabulary
+        (t.norm in lx.common and t.shape != "lower" and strong) or vocabulary or function
     ):
         return None
     end = m + 1
@@ -783,9 +786,9 @@ def _particle_surname(tokens: Sequence[Token], i: int) -> _Found | None:
     shouted = tok.shape == "upper" and tok.norm == "de" and end == i + 2 and not last.boundary
     if shouted and not is_known_last(last.norm):
         return None  # "DE VOORDEUR SLUIT NIET"
-    # "bezwaar van Fay Groot", "van Bas van 't Ouden": a preposition, then a given name and
-    # a surname.
-    preposition = tok.shape == "lower" and end == i + 2 and is_first(last.norm)
+    # "bezwaar van Fay Groot", "van Bas van 't Ouden", "op de Jan Ligthart school": a
+    # preposition (and an article), then a given name and a surname.
+    preposition = tok.shape == "lower" and is_first(last.norm)
     if preposition and _surname_run(tokens, end, False, True) is not None:
         return None
     norms = [t.norm for t in tokens[i:end]]

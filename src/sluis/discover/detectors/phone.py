@@ -74,6 +74,11 @@ _WRITTEN = re.compile(
 _IBAN_TAIL = re.compile(r"\d{4} \d{4} \d{2}", re.ASCII)
 _BARE = re.compile(r"0[1-9]\d{8}", re.ASCII)
 _CUE_BEFORE = 30  # characters between a phone word and a bare number
+# Ten digits from a trunk zero in a phone's layout, whatever the area code ("(0013) 728733",
+# "009-9105787": test data makes such numbers): a number only after a phone word.
+_LAID_OUT = re.compile(
+    r"(?<![\w+(])(?:\(0\d{2,3}\)[ \-]?|0\d{2,3}[ \-])\d{6,7}(?![\w\-])", re.ASCII
+)
 
 
 def _valid_patterns() -> tuple[str, str]:
@@ -183,6 +188,7 @@ class PhoneDetector:
 
     def find(self, text: str) -> Iterator[Span]:
         ibans: list[tuple[int, int]] | None = None
+        taken: list[tuple[int, int]] = []
         for match in hinted_finditer(_TEXT, _HINT, text):
             start = match.start()
             if _starts_with_date(match.group()):
@@ -206,7 +212,20 @@ class PhoneDetector:
                 continue
             keyword = has_context(text, start, end, _KEYWORDS, before=40, after=10)
             score = (0.95 if keyword else 0.85) if issued else (0.9 if keyword else 0.75)
+            taken.append((start, end))
             yield Span(start, end, self.category, self.code, score)
+        for start, end in _laid_out(text):
+            if not any(s < end and start < e for s, e in taken) and _cued(text, start, 0):
+                yield Span(start, end, self.category, self.code, 0.7)
+
+
+def _laid_out(text: str) -> Iterator[tuple[int, int]]:
+    """Where ten digits from a trunk zero stand in a phone's layout (see ``_LAID_OUT``)."""
+    if "0" not in text:
+        return
+    for match in _LAID_OUT.finditer(text):
+        if sum(c.isdigit() for c in match.group()) == 10:
+            yield match.span()
 
 
 def _starts_with_date(candidate: str) -> bool:
@@ -229,6 +248,8 @@ def numbers_in(text: str) -> Iterator[str]:
         forms = _shortened(candidate)
         yield next(forms).lstrip("(")
         yield from forms
+    for start, end in _laid_out(text):
+        yield text[start:end]
 
 
 def _valid_end(candidate: str) -> int | None:
