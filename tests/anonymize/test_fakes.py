@@ -29,6 +29,17 @@ def test_full_name_is_first_plus_last() -> None:
     assert faker.full("J.P. de Vries") == faker.first("J.P.") + " " + faker.last("de Vries")
     out = full_name(pa.array(["Fatima El Amrani"]), KEY).to_pylist()[0]
     assert out == faker.full("Fatima El Amrani") and "Fatima" not in out
+    # A name that starts with a particle is a surname alone: "van" is no given name.
+    assert faker.full("mw. van Arkel") == "mw. " + faker.last("van Arkel")
+
+
+def test_an_organization_among_names_stays() -> None:
+    """A column of administrators holds firms beside persons: "Plan B Bewindvoering" names
+    no person, while "Jasmin Wolfswinkel" (a given name first) does."""
+    firms = ["Plan B Bewindvoering", "Bewindvoeringskantoor De Jong", "Stichting Welzijn Kok"]
+    out = full_name(pa.array([*firms, "Jasmin Wolfswinkel"]), KEY).to_pylist()
+    assert out[:3] == firms
+    assert out[3] != "Jasmin Wolfswinkel"
 
 
 def test_names_keep_case_style_and_never_map_to_themselves() -> None:
@@ -183,11 +194,14 @@ def test_fake_names_are_names_without_suffixes(name: str) -> None:
 
 def test_a_user_code_faked_as_a_name_stays_one_word_in_its_case() -> None:
     """Audit columns hold codes ("jdevries", "MVRIES"): their fakes keep that shape."""
-    codes = ["jdevries", "MVRIES", "tvandesanders", "SYS"]
+    codes = ["jdevries", "MVRIES", "tvandesanders", "SYS", "p.nowak", "s.chaouch_celik"]
     fakes = full_name(pa.array(codes), KEY).to_pylist()
     for code, fake in zip(codes, fakes, strict=True):
         assert fake != code and " " not in fake and "'" not in fake
         assert fake.islower() if code.islower() else fake.isupper()
+        # The joints stay where they were: "p.nowak" -> "k.dyer".
+        assert [c for c in fake if c in "._"] == [c for c in code if c in "._"]
+        assert ("." in code) is (fake.index(".") == 1 if "." in fake else False)
 
 
 def test_unique_user_codes_stay_one_word_in_their_case() -> None:

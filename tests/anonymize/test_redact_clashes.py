@@ -4,6 +4,7 @@ held a source name there and V1 refused it)."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pyarrow as pa
@@ -11,9 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sluis.anonymize.json_rule import apply_json
+from sluis.anonymize.operators import clash as clashes_
 from sluis.anonymize.operators.dispatch import OPERATORS
-from sluis.anonymize.operators.redact_text import _WORD, _reads_in, _word_runs, redact_all
+from sluis.anonymize.operators.redact_text import redact_all
 from sluis.keys import Key
+from sluis.model.policy import JsonRule, RedactText
 
 SIGNER = "Willemijn Dekker"
 
@@ -65,5 +69,19 @@ def test_a_fake_first_name_that_is_a_name_of_the_note_is_drawn_again(material: b
 )
 def test_a_fake_clashes_with_a_run_of_words_of_the_text(fake: str, clashes: bool) -> None:
     text = "jeugdige anna maria van leeuwen en broer sara logeren bij oma jo."
-    runs = _word_runs(_WORD.findall(text))
-    assert _reads_in(fake, runs) is clashes
+    runs = clashes_.word_runs(clashes_.words(text))
+    assert clashes_.spells_another(fake, runs) is clashes
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.binary(min_size=32, max_size=32))
+def test_a_json_fake_that_equals_another_name_of_the_document_is_drawn_again(
+    material: bytes,
+) -> None:
+    key = Key(material)
+    mother = str(OPERATORS["person.first_name"](pa.array(["Roos"], pa.string()), key)[0])
+    document = json.dumps({"kind": {"voornaam": "Roos"}, "moeder": {"voornaam": mother}})
+    rule = JsonRule(rule="json", default=RedactText(rule="redact_text"))
+    (out,) = apply_json(pa.array([document]), key, rule, "t.c").to_pylist()
+    faked = json.loads(out)
+    assert mother not in (faked["kind"]["voornaam"], faked["moeder"]["voornaam"])

@@ -4,8 +4,10 @@ Paths are written ``$.contact.naam``; list items are ``[*]`` (``$.contacts[*].em
 Every leaf of every document is looked up by its path; a path with no rule and no
 ``default`` stops the run, naming the path (keys, never values). Under ``default:
 redact_text`` a leaf whose key names a category the way a column name would (``naam``,
-``email``, ``telefoon``) is faked whole as that category: a bare value has no context for
-the text finder (a lone ``"Kaveh Hashemi"`` is not recognized as a name), the key does.
+``email``, ``telefoon``; with its parent's key where it says only "name" or "number":
+``address.number``, ``name.family``, not ``medication.name``) is faked whole as that
+category: a bare value has no context for the text finder (a lone ``"Kaveh Hashemi"`` is
+not recognized as a name), the key does.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from typing import Any
 import pyarrow as pa
 
 from sluis.anonymize.known import NAME_CATEGORIES, Known
+from sluis.anonymize.operators import clash
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.rules import apply_rule
-from sluis.discover.text_filters import names_an_organization_not_a_person
-from sluis.discover.vocabulary import hint
+from sluis.discover.vocabulary import leaf_hint
 from sluis.errors import PolicyError
 from sluis.keys import Key
 from sluis.model.policy import Fake, JsonRule, RedactText, SimpleRule
@@ -43,9 +45,11 @@ def apply_json(
     def transform(distinct: pa.Array) -> pa.Array:
         documents = [_parse(text, where) for text in distinct.to_pylist()]
         leaves: dict[str, list[tuple[int, tuple[Any, ...], Any]]] = defaultdict(list)
+        originals: list[list[str]] = [[] for _ in documents]  # each document's leaves
         for number, document in enumerate(documents):
             for path, location, value in _walk(document, "$", ()):
                 leaves[path].append((number, location, value))
+                originals[number].append(str(value))
         for path, found in leaves.items():
             path_rule = paths[path] if path in paths else _by_key(path, rule.default)
             if path_rule is None:
@@ -55,13 +59,10 @@ def apply_json(
                 )
             values = [value for _, _, value in found]
             replaced = _apply(path_rule, values, key, known)
-            if path not in paths and _names_a_person(path_rule):
-                # Faked by its key: an organization's name there stays ("bewindvoerder":
-                # "Plan B Bewindvoering"), as the verifier reads it.
-                replaced = [
-                    old if isinstance(old, str) and names_an_organization_not_a_person(old) else new
-                    for old, new in zip(values, replaced, strict=True)
-                ]
+            if isinstance(path_rule, Fake) and path_rule.category in NAME_CATEGORIES:
+                replaced = _spelling_no_other_name(
+                    path_rule.category, found, replaced, originals, key
+                )
             for (number, location, _), new in zip(found, replaced, strict=True):
                 documents[number] = _set(documents[number], location, new)
         return pa.array([json.dumps(d, ensure_ascii=False) for d in documents], distinct.type)
@@ -69,18 +70,35 @@ def apply_json(
     return per_distinct(as_array(values), transform)
 
 
+def _spelling_no_other_name(
+    category: str,
+    found: list[tuple[int, tuple[Any, ...], Any]],
+    replaced: list[Any],
+    originals: list[list[str]],
+    key: Key,
+) -> list[Any]:
+    """``replaced`` with each fake name that spells another name of its document drawn
+    again (the fake of a child's name equal to its mother's, see :mod:`.operators.clash`)."""
+    runs: dict[int, frozenset[str]] = {}
+    out = []
+    for (number, _, old), new in zip(found, replaced, strict=True):
+        if isinstance(new, str) and new != old:
+            if number not in runs:
+                runs[number] = clash.word_runs(clash.words(" ".join(originals[number])))
+            if clash.spells_another(new, runs[number]):
+                new = clash.redrawn(category, str(old), key, runs[number])
+        out.append(new)
+    return out
+
+
 def _by_key(path: str, default: SimpleRule | None) -> SimpleRule | None:
     """The default rule, or a fake of the category the leaf's key names (see above)."""
     if not isinstance(default, RedactText):
         return default
-    category = hint(path.rsplit(".", 1)[-1].removesuffix("[*]")).category
+    category = leaf_hint([key.removesuffix("[*]") for key in path.split(".")[1:]]).category
     if category is None or category not in OPERATORS:
         return default
     return Fake(rule="fake", category=category)
-
-
-def _names_a_person(rule: SimpleRule) -> bool:
-    return isinstance(rule, Fake) and rule.category in NAME_CATEGORIES
 
 
 def _normalize(path: str) -> str:

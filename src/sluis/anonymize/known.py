@@ -25,6 +25,7 @@ from sluis.anonymize.operators.dispatch import DETOURED, DetourBuilder
 from sluis.anonymize.taken import Detour, Detours
 from sluis.discover import lexicon
 from sluis.discover.detectors.phone import numbers_in
+from sluis.discover.text_filters import names_an_organization_not_a_person
 from sluis.keys import Key
 from sluis.model.policy import (
     Fake,
@@ -44,6 +45,8 @@ _MAX_STREET_WORDS = 5
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _TITLES = frozenset(s.rstrip(".") for s in lexicon.salutations())  # "dhr." as "dhr"
 _PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in _WORD.findall(p))
+# Particles that are rarely anything but a surname's ("het veld", "op groot" are words).
+_SURNAME_PARTICLES = _PARTICLE_WORDS - {"aan", "bij", "het", "in", "onder", "op", "over", "uit"}
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?\s+$")
 _SENTENCE_END = ".!?\n\"'“(["
 # Shorter words collide with ordinary words and abbreviations far too often.
@@ -96,6 +99,7 @@ class Known:
                 _capitalized_inside(text, match)
                 or _titled(text, match)
                 or self._beside_given(text, words, folded, i)
+                or _particled_alone(text, folded, i)
             ):
                 yield match.start(), match.end(), "person.last_name"
         if not self.streets:
@@ -136,6 +140,17 @@ def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
         return False
     before = text[: match.start()].rstrip()
     return bool(before) and before[-1] not in _SENTENCE_END
+
+
+def _particled_alone(text: str, folded: list[str], i: int) -> bool:
+    """Whether the text is nothing but this last word after particles ("de groot" typed
+    into a search field)."""
+    return (
+        i == len(folded) - 1
+        and i > 0
+        and all(word in _SURNAME_PARTICLES for word in folded[:i])
+        and " ".join(folded) == " ".join(text.split()).casefold()
+    )
 
 
 def _titled(text: str, match: re.Match[str]) -> bool:
@@ -253,23 +268,43 @@ class _Names:
         if category in STREET_CATEGORIES:
             self.streets.update(_streets(values))
             return
+        values = [v for v in values if not names_an_organization_not_a_person(str(v))]
         if category == "person.first_name":
             self.first.update(_words(values, self.common))
         elif category == "person.last_name":
             self.last.update(_words(values, self.common))
             self.worded.update(w for w in _words(values, frozenset()) if w in self.vocabulary)
         else:
-            # A full name: the first word is a given name, the rest the surname.
             for value in values:
-                parts = _words([value], frozenset())
-                if not parts:
-                    continue
-                self.last.update(w for w in parts[1:] if w not in self.common)
+                given, surname = _full_name(value)
+                self.last.update(w for w in surname if w not in self.common)
                 # Words after one that may be a given name ("Wietske Bouwmeester", not
                 # "Bijzondere bijstand").
-                if parts[0] not in self.common:
-                    self.first.add(parts[0])
-                    self.worded.update(w for w in parts[1:] if w in self.vocabulary)
+                if given is not None and given not in self.common:
+                    self.first.add(given)
+                    self.worded.update(w for w in surname if w in self.vocabulary)
+
+
+def _full_name(value: object) -> tuple[str | None, list[str]]:
+    """(The given name, the surname's words) of a full-name cell, case-folded: leading titles
+    dropped ("dhr. J. Bouhuizen"), "Jansen, Piet" read surname first, initials and a
+    particle no given name ("J.G. Bouhuizen", "van Arkel")."""
+    if not isinstance(value, str):
+        return None, []
+    surname, comma, given = value.partition(",")
+    if comma:
+        names = _WORD.findall(given)
+        first = names[0] if names and len(names[0]) >= _MIN_LENGTH else None
+        return (first.casefold() if first else None), _words([surname], frozenset())
+    words = _WORD.findall(value)
+    while words and (
+        words[0].casefold() in _TITLES or words[:2] == ["de", "heer"]  # "de heer K. de Heer"
+    ):
+        words = words[1:]
+    lead = words[0].casefold() if words else ""
+    if len(words) < 2 or len(lead) < _MIN_LENGTH or lead in _PARTICLE_WORDS:
+        return None, _words(words, frozenset())
+    return lead, _words(words[1:], frozenset())
 
 
 def _streets(values: list[object]) -> list[str]:

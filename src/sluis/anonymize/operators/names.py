@@ -7,6 +7,10 @@ double names map part by part (``Anne-Marie``, ``Jansen-de Vries``), and a full 
 fake first name(s) plus the fake surname, so ``fake("Fatima El Amrani")`` equals
 ``fake_first("Fatima") + " " + fake_last("El Amrani")``. Leading titles (``dhr.``) are kept.
 
+A value that names an organization and is not led by a given name ("Plan B Bewindvoering",
+"Bewindvoeringskantoor De Jong" in a column of administrators) stays as it is: it names no
+person, and the verifier reads it the same way.
+
 Names are **not** unique: two people can get the same fake, as in real data. With
 ``unique=True`` a keyed 8-letter disambiguator derived from the whole original is appended;
 two different originals then collide only with probability about 2**-37 per pair.
@@ -24,6 +28,7 @@ from sluis.anonymize.operators._case import style
 from sluis.anonymize.operators._lists import joined, lowered, other_than, values
 from sluis.anonymize.prf import Prf
 from sluis.discover import lexicon
+from sluis.discover.text_filters import names_an_organization_not_a_person
 from sluis.keys import Key
 
 PURPOSE = "person.name"
@@ -176,8 +181,8 @@ class NameFaker:
         while start < len(tokens) - 1 and tokens[start].lower() in TITLES:
             start += 1
         titles, rest = tokens[:start], tokens[start:]
-        if len(rest) == 1:
-            return " ".join([*titles, self.last(rest[0])])
+        if len(rest) == 1 or rest[0].lower() in PARTICLES:  # "van Arkel" is a surname
+            return " ".join([*titles, self.last(" ".join(rest))])
         split = len(rest) - 1
         for index in range(1, len(rest) - 1):
             if rest[index].lower() in PARTICLES or "-" in rest[index].strip("-"):
@@ -193,12 +198,30 @@ class NameFaker:
 
 
 def _is_code(token: str) -> bool:
-    """A user code rather than a name ("jdevries", "MVRIES", "SYS"): one token in one case
-    that is no known given name or surname."""
-    if not (token.isalnum() and (token.islower() or token.isupper())):
+    """A user code rather than a name ("jdevries", "MVRIES", "SYS", "p.nowak"): one token in
+    one case, its parts maybe joined by dots or underscores, that is no known given name or
+    surname."""
+    if _CODE.fullmatch(token) is None or not (token.islower() or token.isupper()):
         return False
     normal = lexicon.normalize(token)
     return normal not in lexicon.first_names() and normal not in lexicon.last_names()
+
+
+_CODE = re.compile(r"[^\W_]+(?:[._][^\W_]+)*")
+_CODE_JOINT = re.compile(r"([._])")
+
+
+def _code_fake(faker: NameFaker, code: str) -> str:
+    """A fake user code in the same shape: "p.nowak" -> "k.dyer", "jdevries" -> "deboer"."""
+    out = []
+    for part in _CODE_JOINT.split(code):
+        if part in (".", "_") or part.isdigit():
+            out.append(part)
+        elif len(part) <= 2:
+            out.append(faker.initials(part))
+        else:
+            out.append(re.sub(r"[\s']", "", faker.last(part)))
+    return "".join(out)
 
 
 def _apply(
@@ -212,15 +235,16 @@ def _apply(
     memo = remembered(key, f"name/{part}/{unique}")
 
     def fake(value: str) -> str:
-        out = function(value)
+        if names_an_organization_not_a_person(value):
+            return value  # "Plan B Bewindvoering" among the bewindvoerders: no person's
         code = part != "first" and _is_code(value.strip())
-        if code:
-            out = re.sub(r"[\s']", "", out)  # "jdevries" -> "deboer": one word, its case
+        stripped = value.strip()
+        out = value.replace(stripped, _code_fake(faker, stripped)) if code else function(value)
         if not unique:
             return out
         tag = faker.disambiguator(value)
         if code:
-            return out + (tag.lower() if value.strip().islower() else tag)
+            return out + (tag.lower() if stripped.islower() else tag)
         return f"{out} {tag}"
 
     return map_text(values_, fake, memo)

@@ -10,16 +10,17 @@ every entity becomes a tag.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import pyarrow as pa
 
 from sluis.anonymize.known import Known
+from sluis.anonymize.operators import clash
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, restore_type
 from sluis.anonymize.operators.dispatch import OPERATORS, replace
 from sluis.discover.detectors.base import Span
 from sluis.discover.text import find_entities, organization_names
+from sluis.discover.text_filters import is_institutional, org_regions
 from sluis.keys import Key
 from sluis.model.categories import PERSON_NAMES
 
@@ -72,14 +73,14 @@ def redact_all(
             original = text[span.start : span.end]
             replacement = _replacement(span, original, surrogates, tags)
             if span.category in PERSON_NAMES and not tags:
-                words = words or _WORD.findall(text.casefold())
+                words = words or clash.words(text)
                 # Every run of words is part of the words written together: most fakes are
                 # not, and then the runs need not be listed.
                 joined = "".join(words)
-                if any(piece in joined for piece in _pieces(replacement)):
-                    runs = _word_runs(words) if runs is None else runs
-                    if _reads_in(replacement, runs):
-                        replacement = _redrawn(span.category, original, key, runs)
+                if any(piece in joined for piece in clash.pieces(replacement)):
+                    runs = clash.word_runs(words) if runs is None else runs
+                    if clash.spells_another(replacement, runs):
+                        replacement = clash.redrawn(span.category, original, key, runs)
             pieces += [text[last : span.start], replacement]
             last = span.end
         pieces.append(text[last:])
@@ -93,14 +94,20 @@ def _entities(text: str, known: Known | None) -> list[Span]:
         return spans
     taken = [(s.start, s.end) for s in spans]
     organizations: list[tuple[int, int]] | None = None
+    regions: list[tuple[int, int]] = []
     for start, end, category in known.spans(text):
         if any(start < b and a < end for a, b in taken):
             continue
-        # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's.
+        # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit", "Stichting
+        # Welzijn Kok") is the firm's.
         if organizations is None:
             organizations = organization_names(text)
-        if not any(start < b and a < end for a, b in organizations):
-            spans.append(Span(start, end, category, "known_names", 1.0))
+            regions = org_regions(text)
+        span = Span(start, end, category, "known_names", 1.0)
+        if not any(start < b and a < end for a, b in organizations) and not is_institutional(
+            text, span, [], regions
+        ):
+            spans.append(span)
     return spans
 
 
@@ -123,51 +130,6 @@ def _surrogates(
             if fake is not None and fake != original:
                 fakes[(category, original)] = fake
     return fakes
-
-
-def _pieces(fake: str) -> list[str]:
-    """Two or more of the fake's words in a row, written together, and a lone word of at
-    least :data:`_MIN_WORD` letters, case-folded."""
-    words = _WORD.findall(fake.casefold())
-    pieces = ["".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)]
-    if len(words) == 1 and len(words[0]) >= _MIN_WORD:
-        pieces.append(words[0])
-    return pieces
-
-
-def _reads_in(fake: str, runs: frozenset[str]) -> bool:
-    """A piece of the fake (see :func:`_pieces`) reads as a run of words of the original
-    text (``runs``, see :func:`_word_runs`): the fake of one name spells another name of the
-    same text ("Katarzyna" for the partner of a Katarzyna, "… van Leeuwen" beside a Van
-    Leeuwen, "Annamaria" beside an Anna Maria)."""
-    return any(piece in runs for piece in _pieces(fake))
-
-
-def _word_runs(words: list[str]) -> frozenset[str]:
-    """Runs of up to :data:`_MAX_RUN` of a case-folded text's ``words``, written together."""
-    return frozenset(
-        "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, i + _MAX_RUN + 1)
-    )
-
-
-_WORD = re.compile(r"[^\W_]+")
-_MIN_WORD = 3
-_MAX_RUN = 4
-
-
-# Fresh draws before a clashing name becomes a tag.
-_REDRAWS = 3
-
-
-def _redrawn(category: str, original: str, key: Key, runs: frozenset[str]) -> str:
-    """Another fake for ``original``, from a key derived for redrawing, that spells no
-    name of the original text; the category's tag when none of a few draws does."""
-    for n in range(1, _REDRAWS + 1):
-        drawn = OPERATORS[category](pa.array([original], pa.string()), key.derive(f"redraw/{n}"))
-        fake = drawn.cast(pa.string())[0].as_py()
-        if fake is not None and not _reads_in(fake, runs):
-            return str(fake)
-    return f"<{category}>"
 
 
 def _replacement(
