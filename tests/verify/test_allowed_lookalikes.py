@@ -49,3 +49,30 @@ def test_company_names_with_surnames_leak_unless_allowed(sqlite_db: SqliteFactor
     )
     report = verify(str(source), str(target), allowed)
     assert report.passed, report.failed_checks()
+
+
+def test_firms_left_among_faked_names_are_no_leak(sqlite_db: SqliteFactory) -> None:
+    """A column of administrators faked as names keeps its firms ("Mulder Bewindvoering"),
+    as anonymize leaves them: no person's name, no leak. A person left there still leaks."""
+    ddl = "CREATE TABLE trajecten (id INTEGER PRIMARY KEY, bewindvoerder TEXT);"
+    firms = ["Bewindvoeringskantoor De Jong", "Mulder Bewindvoering", "Stichting Welzijn Kok"]
+    source_rows = [(i, firms[i % 3] if i % 2 else f"Piet {LAST[i].title()}") for i in range(40)]
+    faked = [(i, value if i % 2 else f"Kees {FAKE[i]}") for i, value in source_rows]
+    policy = parse_policy(
+        """
+version: 1
+tables:
+  trajecten:
+    columns:
+      id: {rule: keep, reason: key}
+      bewindvoerder: {rule: fake, category: person.name}
+""",
+        "policy",
+    )
+    source = sqlite_db(ddl, {"trajecten": source_rows}, name="source.db")
+    target = sqlite_db(ddl, {"trajecten": faked}, name="target.db")
+    report = verify(str(source), str(target), policy)
+    assert report.passed, report.failed_checks()
+    leaky_rows = [source_rows[i] if i == 38 else row for i, row in enumerate(faked)]
+    leaky = sqlite_db(ddl, {"trajecten": leaky_rows}, name="leaky.db")
+    assert "V1" in verify(str(source), str(leaky), policy).failed_checks()

@@ -1,6 +1,7 @@
 """A firm that bears a tenant's surname ("Deurwaarderskantoor De Groot & Visser") stays in
 a redacted note: it names no person, so V1 counts no leak (before, it refused the copy). The
-same surname left after "mevrouw" still leaks."""
+same surname left after "mevrouw" still leaks, also beside the firm (before, the firm's name
+covered it)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,22 @@ from tests.verify.unchanged_notes import POLICY, pair
 
 
 @pytest.mark.parametrize(
-    ("note", "leaks"),
+    ("note", "surname", "leaks"),
     [
-        ("Dossier overgedragen aan Deurwaarderskantoor De Groot & Visser, kenmerk 12/3.", False),
-        ("Gesprek met mevrouw De Groot over de achterstand.", True),
+        (
+            "Dossier overgedragen aan Deurwaarderskantoor De Groot & Visser, kenmerk 12/3.",
+            "de Groot",
+            False,
+        ),
+        ("Gesprek met mevrouw De Groot over de achterstand.", "de Groot", True),
+        ("Kinderpraktijk Bakker & De Wit belde over mevrouw De Wit.", "de Wit", True),
+        ("Verwezen naar Diëtistenpraktijk Annemieke Smit.", "Smit", False),
+        ("Leerling van de Al Ghazali school in Zaandam.", "Al Ghazali", False),
     ],
-    ids=["firm", "person"],
+    ids=["firm", "person", "person-beside-firm", "practice-of-a-person", "school"],
 )
 def test_a_firm_bearing_a_surname_is_no_leak(
-    sqlite_db: SqliteFactory, note: str, leaks: bool
+    sqlite_db: SqliteFactory, note: str, surname: str, leaks: bool
 ) -> None:
-    source, target = pair(sqlite_db, note, "de Groot", rows=30, every=2)
+    source, target = pair(sqlite_db, note, surname, rows=30, every=2)
     assert ("V1" in verify(str(source), str(target), POLICY).failed_checks()) is leaks

@@ -57,7 +57,7 @@ from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.text import find_entities, organization_names
 from sluis.discover.text_filters import is_organizations_contact, names_an_organization_not_a_person
-from sluis.discover.vocabulary import hint
+from sluis.discover.vocabulary import hint, leaf_hint
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
 from sluis.model.schema import LogicalType, Table
 from sluis.verify.checks.rescan import may_hold_identifiers
@@ -78,6 +78,7 @@ NAME = "leak"
 _NAME_PARTS = ("person.first_name", "person.name_prefix", "person.last_name")
 _NAMES = frozenset({*_NAME_PARTS, "person.name"})
 _GIVEN_NAME = "person.first_name"
+_ONE_LETTER_WORDS = ("a", "i", "u", "o", "e", "y")
 _MIN_HINT = 0.8
 # Share of a column's cells an identifier detector must match to make it an identifier column.
 _IDENTIFIER_COLUMN = 0.5
@@ -107,6 +108,11 @@ def run(ctx: VerifyContext) -> CheckResult:
     filled: dict[tuple[str, str], int] = defaultdict(int)
     cells = 0
     identifiers, personal, starts = _build_sets(ctx)
+    # A name that starts with an initial ("A Room": initials and surname joined) does not
+    # make a run of text start at every "a" ("shares a room with").
+    words = pl.DataFrame({"form": [f"t{letter}" for letter in _ONE_LETTER_WORDS]})
+    letters = words.select(ctx.key.hashes(pl.col("form")))["form"]
+    starts = starts.filter(~starts.is_in(letters.implode()))
     dictionary = sorted(lexicon.stopwords() | lexicon.common_words())
     sets = _Sets(ctx.key, identifiers, personal, starts, pl.Series(dictionary, dtype=pl.String))
     for target_table in ctx.target_schema.tables:
@@ -338,6 +344,11 @@ def _collect(
                 values = pl.Series(
                     [v for v in values if not is_organizations_contact(code, v)], dtype=pl.String
                 )
+            elif category in _NAMES:  # "Plan B Bewindvoering" among administrators' names
+                values = pl.Series(
+                    [v for v in values if not names_an_organization_not_a_person(v)],
+                    dtype=pl.String,
+                )
             collected.add(values, str(category))
             continue
         if column.container:
@@ -399,34 +410,44 @@ def _full_names(columns: list[_SourceColumn], arrays: list[pa.Array]) -> pl.Seri
 
 
 def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
+    leaves = list(_json_leaves(text)) if text[:1] in "{[" else []
+    # A name key under a thing's key ("medication.name": "Concerta") names the thing.
+    things = {
+        leaf
+        for keys, leaf in leaves
+        if hint(keys[-1]).category in _NAMES and leaf_hint(keys).category is None
+    }
     for span in find_entities(text):
-        if is_identifier(span.category) or span.category in PERSONAL_CATEGORIES:
-            by_category[span.category].append(text[span.start : span.end])
-    if text[:1] in "{[":
-        for key, leaf in _json_leaves(text):
-            named = hint(key)
-            if named.strength >= _MIN_HINT and (
-                is_identifier(named.category) or named.category in PERSONAL_CATEGORIES
-            ):
-                if named.category in _NAMES and names_an_organization_not_a_person(leaf):
-                    continue  # an organization's name under a person's key, left as it was
-                by_category[str(named.category)].append(leaf)
+        value = text[span.start : span.end]
+        if (
+            is_identifier(span.category) or span.category in PERSONAL_CATEGORIES
+        ) and value not in things:
+            by_category[span.category].append(value)
+    for keys, leaf in leaves:
+        named = leaf_hint(keys)
+        if named.strength >= _MIN_HINT and (
+            is_identifier(named.category) or named.category in PERSONAL_CATEGORIES
+        ):
+            if named.category in _NAMES and names_an_organization_not_a_person(leaf):
+                continue  # an organization's name under a person's key, left as it was
+            by_category[str(named.category)].append(leaf)
 
 
-def _json_leaves(text: str) -> Iterator[tuple[str, str]]:
+def _json_leaves(text: str) -> Iterator[tuple[list[str], str]]:
+    """Each leaf of a JSON document with the keys of its path, outermost first."""
     try:
         document = json.loads(text)
     except ValueError:
         return
-    stack: list[tuple[str, object]] = [("", document)]
+    stack: list[tuple[list[str], object]] = [([""], document)]
     while stack:
-        key, node = stack.pop()
+        keys, node = stack.pop()
         if isinstance(node, dict):
-            stack.extend((str(k), v) for k, v in node.items())
+            stack.extend(([*keys, str(k)], v) for k, v in node.items())
         elif isinstance(node, list):
-            stack.extend((key, v) for v in node)
+            stack.extend((keys, v) for v in node)
         elif isinstance(node, str | int | float) and not isinstance(node, bool):
-            yield key, str(node)
+            yield keys[1:] or [""], str(node)
 
 
 # -- pass two: the target -------------------------------------------------------------
@@ -475,6 +496,8 @@ class _TableScan:
     allowed: tuple[frozenset[str], ...]
     # Free text, JSON, documents: a name the finder reads as an organization's may stay.
     containers: tuple[bool, ...]
+    # Columns of names faked, where an organization's name stays (see _collect).
+    person_names: tuple[bool, ...]
     source_columns: tuple[_SourceColumn, ...]
 
 
@@ -517,6 +540,10 @@ def _scan_table(
         tuple(
             _is_container(column.type, rule)
             for column, rule in zip(table.columns, rules, strict=True)
+        ),
+        tuple(
+            not isinstance(rule, Keep | None) and getattr(rule, "category", None) in _NAMES
+            for rule in rules
         ),
         tuple(_source_columns(ctx, source_table)) if source_table else (),
     )
@@ -656,22 +683,52 @@ def _judged_hits(hits: pl.DataFrame, source: pl.DataFrame, is_copied: pl.Expr) -
     ).filter(pl.col("kind").is_not_null())
 
 
-def _organization_pieces(texts: list[str], key: FingerprintKey) -> list[set[int]]:
-    """The pieces of the names in each text that the finder reads as organizations' by
-    their context ("Deurwaarderskantoor De Groot & Visser"): a firm that bears a surname is
-    no person, so it stays in redacted text and is no leak."""
-    spans = [
-        (i, text[start:end])
+_PLACE = "location.city"
+
+
+@cache
+def _places() -> frozenset[str]:
+    return lexicon.dutch_places() | lexicon.world_cities()
+
+
+def _is_place(text: str) -> bool:
+    """Whether the whole text is the name of a known town or city."""
+    return lexicon.normalize(text) in _places()
+
+
+def _pieces_apart_from_organizations(
+    texts: list[str], key: FingerprintKey
+) -> list[set[int] | None]:
+    """For each text that names an organization by its context ("Deurwaarderskantoor De Groot
+    & Visser"), the pieces of the text with those names taken out; ``None`` for a text that
+    names none. A firm that bears a surname is no person, so it stays in redacted text and
+    is no leak, nor is a run of words that reaches into it ("De Wit. Van:")."""
+    masked = [
+        (i, _without(text, ranges))
         for i, text in enumerate(texts)
-        for start, end in organization_names(text)
+        if (ranges := organization_names(text))
     ]
-    out: list[set[int]] = [set() for _ in texts]
-    if spans:
-        owners, names = zip(*spans, strict=True)
-        found = _column_fingerprints([pa.array(names, pa.string())], key)
+    out: list[set[int] | None] = [None] * len(texts)
+    if masked:
+        owners, values = zip(*masked, strict=True)
+        for owner in owners:
+            out[owner] = set()
+        found = _column_fingerprints([pa.array(values, pa.string())], key)
         for row, fp in found.select("row", "fp").iter_rows():
-            out[owners[row]].add(fp)
+            pieces = out[owners[row]]
+            assert pieces is not None
+            pieces.add(fp)
     return out
+
+
+def _without(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with each range replaced by a digit, which no name's run of words holds."""
+    kept, last = [], 0
+    for start, end in sorted(ranges):
+        if start >= last:
+            kept += [text[last:start], " 0 "]
+            last = end
+    return "".join([*kept, text[last:]])
 
 
 def _judge_batch(
@@ -717,10 +774,12 @@ def _judge_batch(
     container_cells = sorted(
         {(ci, row) for row, ci, _, is_id, _, _ in judged if not is_id and scan.containers[ci]}
     )
-    organizations = dict(
+    outside = dict(
         zip(
             container_cells,
-            _organization_pieces([arrays[ci][r].as_py() for ci, r in container_cells], sets.key),
+            _pieces_apart_from_organizations(
+                [arrays[ci][r].as_py() for ci, r in container_cells], sets.key
+            ),
             strict=True,
         )
     )
@@ -728,8 +787,17 @@ def _judge_batch(
     for row, ci, fp, is_id, category, kind in judged:
         if category in scan.allowed[ci] or (ci, row, kind) in seen:
             continue
-        if not is_id and fp in organizations.get((ci, row), ()):
-            continue  # an organization's name, as the finder left it: no leak, no chance
+        if not is_id and _PLACE in scan.allowed[ci] and _is_place(arrays[ci][row].as_py()):
+            continue  # "Edam" in a column of places is the town, though someone bears it
+        if (
+            not is_id
+            and scan.person_names[ci]
+            and names_an_organization_not_a_person(arrays[ci][row].as_py())
+        ):
+            continue  # an organization's name among names, left as it was
+        apart = outside.get((ci, row))
+        if not is_id and apart is not None and fp not in apart:
+            continue  # in an organization's name, as the finder left it: no leak, no chance
         seen.add((ci, row, kind))
         result.hits.append((kind, ci, is_id, category, position + row + 1))
     return result
