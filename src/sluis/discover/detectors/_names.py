@@ -31,6 +31,7 @@ _FILE_PART = re.compile(r"[^\W\d_]+")
 # What makes a whitespace-free run a file-name chunk: an "_" or an extension after a dot.
 _FILE_MARK = re.compile(r"_|\.(?<=[A-Za-z0-9]\.)[A-Za-z][A-Za-z0-9]{1,3}\b")
 _RUN = re.compile(r"\S*")
+_CLOSING = frozenset(")]}")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}|(?:Th|Ch|Chr|Joh|Jac|Wm|Ph)\.|[A-Z]")
 _CELL_INITIALS = re.compile(
     r"(?:[A-Z]\.\s?){1,5}|[A-Z]{1,2}|(?:[A-Z]\.){1,4}[A-Z]|(?:Th|Ch|Chr|Joh|Jac|Wm|Ph)\."
@@ -292,8 +293,10 @@ def _scan_file_chunk(text: str, start: int, end: int, tokens: list[Token]) -> No
     for m in _FILE_PART.finditer(text, start, end):
         _add_camel_word(text, m.start(), m.group(), tokens)
         last = m.end()
-    # Marks after the last word end the chunk ("(scan_Jansen.pdf) van Elif" is two things).
-    _scan(text, last, end, tokens)
+    # A closing bracket after the last word ends the chunk ("(scan_Jansen.pdf) van Elif" is
+    # two things).
+    if any(c in _CLOSING for c in text[last:end]):
+        _scan(text, last, end, tokens)
 
 
 # --- word predicates ---------------------------------------------------------------------
