@@ -70,6 +70,13 @@ valentijn wijnand annemiek ineke truus riet bep hennie marloes hanneke marjolein
 diny dinie gonny betsie sjaan ria tiny trees coby corrie hilde hester jantine janneke josien
 klaartje lonneke maaike mariska merel mirthe nienke rianne saskia sietske sjoukje tjitske
 wendelien willemijn wietske yvette femmy
+roelof freerk geesje klaasje wiebe jildou sytske baukje froukje fokje minke lieuwe jannes
+albertus harmen lammert meindert reinder ymke marrit hylke mien jitske hiltje geeske trientje
+hillie roelie aukje janke jikke gerben gerlof hessel eelke popke romke wopke oene jouke gosse
+haije hette jurjen kornelis luitzen oebele reitse rienk sieds sipke tjalling tjibbe uilke
+wybren ypke yde eeltje jetze lambertus everhardus hendrikus bernardus theodorus fredericus
+godefridus arnoldus meinte rindert tjerk wobbe hinke lysbeth wytske alie annigje dirkje
+fenneke geertruida hendrika jacoba klasina lammigje willemina
 mohamed mohammed muhammad mohammad mohamad ahmed ahmad hamid rachid rashid said saida youssef
 yousef youssra yassin yassine yasmina yasmine amina aminata fatima fatma fatiha khadija khadija
 nadia naima samira latifa zineb zainab imane iman ilham souad malika hanane bouchra houda hoda

@@ -87,13 +87,12 @@ tables:
 def test_known_names_inside_an_organization_name_stay_the_organizations() -> None:
     """A client named Bakker does not turn "Kinderpraktijk Bakker & De Wit" into a person; a
     bare "Bakker" in the same kind of note still is replaced."""
-    known = Known(frozenset({"emma"}), frozenset({"bakker", "wit", "kok"}), frozenset())
+    known = Known(frozenset({"emma"}), frozenset({"bakker", "wit"}), frozenset())
     firm = "Verwezen naar Kinderpraktijk Bakker & De Wit en het Emma Kinderziekenhuis."
-    foundation = "Doorverwezen naar Stichting Welzijn Kok voor hulp."
     bare = "Gesprek met Bakker over de aanvraag."
-    out = redact_all([firm, foundation, bare], Key(bytes(range(32))), known=known)
-    assert out[:2] == [firm, foundation]
-    assert out[2] is not None and "Bakker" not in out[2]
+    out = redact_all([firm, bare], Key(bytes(range(32))), known=known)
+    assert out[0] == firm
+    assert out[1] is not None and "Bakker" not in out[1]
 
 
 def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(

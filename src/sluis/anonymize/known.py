@@ -256,9 +256,11 @@ class _Names:
     def __init__(self) -> None:
         # Dictionary words are left to the finder's context rules: a name column that holds
         # "Bijzondere bijstand" must not turn every "bijstand" in the notes into a name.
-        self.common = lexicon.stopwords() | lexicon.common_words() | lexicon.particles()
+        self.common = (
+            lexicon.stopwords() | lexicon.common_words() | lexicon.particles() | _TITLES
+        )  # "de Heer" as a surname does not make every "heer" a name
         # Of those, the vocabulary a surname may be (not "bij", "aanvraag" or "van").
-        self.vocabulary = self.common - lexicon.note_words() - lexicon.particles()
+        self.vocabulary = self.common - lexicon.note_words() - lexicon.particles() - _TITLES
         self.first: set[str] = set()
         self.last: set[str] = set()
         self.streets: set[str] = set()

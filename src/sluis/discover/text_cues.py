@@ -94,9 +94,8 @@ _LOWER_OK = re.compile(rf"^(?:{_ROLE})", re.IGNORECASE)
 # Professions named before a surname as a title is ("huisarts Groen", "juf De Wit"): a
 # dictionary word after them is the surname.
 _PROFESSION = re.compile(
-    r"(?:huisarts|arts|behandelaar|mentor|juf|meester|docent|leerkracht|psycholoog|psychiater|"
-    r"advocaat|wijkagent|verpleegkundige|wijkverpleegkundige|jeugdverpleegkundige|"
-    r"praktijkondersteuner|jeugdconsulent|leerplichtambtenaar|consulent|regievoerder)"
+    r"(?:huisarts|arts|mentor|juf|meester|docent|leerkracht|psycholoog|psychiater|advocaat|"
+    r"wijkagent)"
     r"(?![\w])",
     re.IGNORECASE,
 )

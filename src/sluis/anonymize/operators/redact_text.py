@@ -20,7 +20,6 @@ from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, re
 from sluis.anonymize.operators.dispatch import OPERATORS, replace
 from sluis.discover.detectors.base import Span
 from sluis.discover.text import find_entities, organization_names
-from sluis.discover.text_filters import is_institutional, org_regions
 from sluis.keys import Key
 from sluis.model.categories import PERSON_NAMES
 
@@ -94,20 +93,14 @@ def _entities(text: str, known: Known | None) -> list[Span]:
         return spans
     taken = [(s.start, s.end) for s in spans]
     organizations: list[tuple[int, int]] | None = None
-    regions: list[tuple[int, int]] = []
     for start, end, category in known.spans(text):
         if any(start < b and a < end for a, b in taken):
             continue
-        # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit", "Stichting
-        # Welzijn Kok") is the firm's.
+        # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's.
         if organizations is None:
             organizations = organization_names(text)
-            regions = org_regions(text)
-        span = Span(start, end, category, "known_names", 1.0)
-        if not any(start < b and a < end for a, b in organizations) and not is_institutional(
-            text, span, [], regions
-        ):
-            spans.append(span)
+        if not any(start < b and a < end for a, b in organizations):
+            spans.append(Span(start, end, category, "known_names", 1.0))
     return spans
 
 
