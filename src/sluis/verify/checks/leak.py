@@ -346,7 +346,11 @@ def _collect(
                 )
             elif category in _NAMES:  # "Plan B Bewindvoering" among administrators' names
                 values = pl.Series(
-                    [v for v in values if not names_an_organization_not_a_person(v)],
+                    [
+                        v
+                        for v in values
+                        if not names_an_organization_not_a_person(v) and not _salutation(v)
+                    ],
                     dtype=pl.String,
                 )
             collected.add(values, str(category))
@@ -409,6 +413,19 @@ def _full_names(columns: list[_SourceColumn], arrays: list[pa.Array]) -> pl.Seri
     )
 
 
+@cache
+def _salutation_words() -> frozenset[str]:
+    particles = {w for p in lexicon.particles() for w in p.split()}
+    return frozenset({s.rstrip(".") for s in lexicon.salutations()} | particles)
+
+
+def _salutation(value: str) -> bool:
+    """A surname spelt like a salutation ("de Heer"): every "geachte heer" of the letters
+    would read as it, so it cannot be told apart in text and is not looked for."""
+    words = lexicon.normalize(value).replace(".", " ").split()
+    return bool(words) and all(w in _salutation_words() for w in words)
+
+
 def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
     leaves = list(_json_leaves(text)) if text[:1] in "{[" else []
     # A name key under a thing's key ("medication.name": "Concerta") names the thing.
@@ -419,9 +436,9 @@ def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
     }
     for span in find_entities(text):
         value = text[span.start : span.end]
-        if (
-            is_identifier(span.category) or span.category in PERSONAL_CATEGORIES
-        ) and value not in things:
+        if (is_identifier(span.category) or span.category in PERSONAL_CATEGORIES) and not (
+            value in things or (span.category in _NAMES and _salutation(value))
+        ):
             by_category[span.category].append(value)
     for keys, leaf in leaves:
         named = leaf_hint(keys)
