@@ -445,7 +445,9 @@ def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
         if named.strength >= _MIN_HINT and (
             is_identifier(named.category) or named.category in PERSONAL_CATEGORIES
         ):
-            if named.category in _NAMES and names_an_organization_not_a_person(leaf):
+            if named.category in _NAMES and (
+                names_an_organization_not_a_person(leaf) or _salutation(leaf)
+            ):
                 continue  # an organization's name under a person's key, left as it was
             by_category[str(named.category)].append(leaf)
 
