@@ -298,7 +298,10 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         w[0].isupper() and has_street_suffix(n := normalize(w)) and n not in lex().places
         for w in following[:2]
     )
-    return street and (capital or normalize(following[0]) in lex().particle_words)
+    # After a given name, a particle starts the rest of the surname ("Femke Wouters van
+    # Eijndhoven"), though its last word ends like a street.
+    particle = normalize(following[0]) in lex().particle_words and not is_first(normalize(words[0]))
+    return street and (capital or particle)
 
 
 def _in_mail_address(text: str, span: Span) -> bool:
