@@ -196,6 +196,7 @@ _TITLE_BEFORE = re.compile(
     r"(?i)(?<![\w.])(?:mevrouw|mevr|mw|meneer|mijnheer|heer|dhr|hr)\.?[ \t]+$"
 )
 _MAIL_DOMAIN = re.compile(r"@[\w-]+(?:\.[\w-]+)+")
+_INITIAL = re.compile(r"(?:[A-Z]\.){1,4}")
 _FIRM_PARTNERS = re.compile(r"[ \t]*&[ \t]*(?:zn|zonen|partners|co)\b", re.IGNORECASE)
 _NEXT_WORDS = re.compile(r"[ \t]+([^\W\d_][\w'’\-.&]*)(?:[ \t]+([^\W\d_][\w'’\-.]*))?")
 _PO_BOX = re.compile(r"(?:postbus|antwoordnummer|p\.?o\.?\s?box)\s*\d+", re.IGNORECASE)
@@ -279,7 +280,11 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         return True  # "Trias VMBO", "Pieter Jelles Troelstraschool Diemen"
     # A firm named after its owner and its trade: "Klaassen Ontstoppingen", "Van Dijk
     # Loodgieters"; but "Piet Bouw" and "mevrouw Jansen Bouw" are persons.
-    firm = span.detector != _CUED and not is_first(normalize(words[0]))
+    firm = (
+        span.detector != _CUED
+        and not is_first(normalize(words[0]))
+        and _INITIAL.fullmatch(words[0]) is None  # "I. Maaswinkel" is a person
+    )
     if firm and len(words) > 1 and last.endswith(_TRADE_ENDINGS):
         return True
     m = _NEXT_WORDS.match(text, span.end)
