@@ -36,7 +36,7 @@ def places() -> frozenset[str]:
 @lru_cache(maxsize=16)
 def _first_words(known: frozenset[str]) -> tuple[frozenset[str], int]:
     """The first words of the phrases in ``known`` and the longest phrase's word count."""
-    firsts = frozenset(p.split(" ", 1)[0] for p in known)
+    firsts = frozenset(p.split(" ", 1)[0].rstrip(".") for p in known)  # "st. willebrord"
     return firsts, max((p.count(" ") + 1 for p in known), default=0)
 
 
