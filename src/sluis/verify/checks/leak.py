@@ -55,6 +55,7 @@ import pyarrow.compute as pc
 
 from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
+from sluis.discover.detectors.city import places
 from sluis.discover.text import find_entities, organization_names
 from sluis.discover.text_filters import is_organizations_contact, names_an_organization_not_a_person
 from sluis.discover.vocabulary import hint, leaf_hint
@@ -345,14 +346,7 @@ def _collect(
                     [v for v in values if not is_organizations_contact(code, v)], dtype=pl.String
                 )
             elif category in _NAMES:  # "Plan B Bewindvoering" among administrators' names
-                values = pl.Series(
-                    [
-                        v
-                        for v in values
-                        if not names_an_organization_not_a_person(v) and not _salutation(v)
-                    ],
-                    dtype=pl.String,
-                )
+                values = pl.Series([v for v in values if not _nobodys(v)], dtype=pl.String)
             collected.add(values, str(category))
             continue
         if column.container:
@@ -419,11 +413,13 @@ def _salutation_words() -> frozenset[str]:
     return frozenset({s.rstrip(".") for s in lexicon.salutations()} | particles)
 
 
-def _salutation(value: str) -> bool:
-    """A surname spelt like a salutation ("de Heer"): every "geachte heer" of the letters
-    would read as it, so it cannot be told apart in text and is not looked for."""
+def _nobodys(value: str) -> bool:
+    """A value of a name column or key that is looked for as nobody's name: an
+    organization's ("Plan B Bewindvoering", left as it was), or a surname spelt like a
+    salutation ("de Heer": every "geachte heer" of the letters would read as it)."""
     words = lexicon.normalize(value).replace(".", " ").split()
-    return bool(words) and all(w in _salutation_words() for w in words)
+    salutation = bool(words) and all(w in _salutation_words() for w in words)
+    return salutation or names_an_organization_not_a_person(value)
 
 
 def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
@@ -437,7 +433,7 @@ def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
     for span in find_entities(text):
         value = text[span.start : span.end]
         if (is_identifier(span.category) or span.category in PERSONAL_CATEGORIES) and not (
-            value in things or (span.category in _NAMES and _salutation(value))
+            value in things or (span.category in _NAMES and _nobodys(value))
         ):
             by_category[span.category].append(value)
     for keys, leaf in leaves:
@@ -445,10 +441,8 @@ def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
         if named.strength >= _MIN_HINT and (
             is_identifier(named.category) or named.category in PERSONAL_CATEGORIES
         ):
-            if named.category in _NAMES and (
-                names_an_organization_not_a_person(leaf) or _salutation(leaf)
-            ):
-                continue  # an organization's name under a person's key, left as it was
+            if named.category in _NAMES and _nobodys(leaf):
+                continue
             by_category[str(named.category)].append(leaf)
 
 
@@ -705,14 +699,9 @@ def _judged_hits(hits: pl.DataFrame, source: pl.DataFrame, is_copied: pl.Expr) -
 _PLACE = "location.city"
 
 
-@cache
-def _places() -> frozenset[str]:
-    return lexicon.dutch_places() | lexicon.world_cities()
-
-
 def _is_place(text: str) -> bool:
     """Whether the whole text is the name of a known town or city."""
-    return lexicon.normalize(text) in _places()
+    return lexicon.normalize(text) in places()
 
 
 def _pieces_apart_from_organizations(
@@ -727,17 +716,13 @@ def _pieces_apart_from_organizations(
         for i, text in enumerate(texts)
         if (ranges := organization_names(text))
     ]
-    out: list[set[int] | None] = [None] * len(texts)
+    apart: dict[int, set[int]] = {owner: set() for owner, _ in masked}
     if masked:
         owners, values = zip(*masked, strict=True)
-        for owner in owners:
-            out[owner] = set()
         found = _column_fingerprints([pa.array(values, pa.string())], key)
         for row, fp in found.select("row", "fp").iter_rows():
-            pieces = out[owners[row]]
-            assert pieces is not None
-            pieces.add(fp)
-    return out
+            apart[owners[row]].add(fp)
+    return [apart.get(i) for i in range(len(texts))]
 
 
 def _without(text: str, ranges: list[tuple[int, int]]) -> str:
