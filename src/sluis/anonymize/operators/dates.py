@@ -75,11 +75,14 @@ def _month(word: str) -> tuple[int, bool] | None:
     return None
 
 
-def _month_name(month: int, like: str, *, full: bool) -> str:
+def _month_name(month: int, like: str, *, full: bool, english: bool = False) -> str:
     """Month ``month`` named in the language, length and case of the word ``like``; a name
-    both languages share (april, september) is Dutch."""
-    if like.lower() in ENGLISH_MONTHS and like.lower() not in MONTHS:
+    both languages share (april, september) is Dutch, unless the notation is ``english``."""
+    lower = like.lower()
+    if lower in ENGLISH_MONTHS and (english or lower not in MONTHS):
         name = ENGLISH_MONTHS[month - 1]
+    elif english and not full:
+        name = ENGLISH_MONTHS[month - 1][:3]  # "Oct.", not "Okt."
     else:
         name = MONTHS[month - 1] if full else _SHORT[month - 1]
     return name.capitalize() if like[0].isupper() else name
@@ -144,7 +147,8 @@ def parse(text: str) -> tuple[dt.date, Writer] | None:
             first_full = found[1]
 
             def month_first(v: dt.date) -> str:
-                name = _month_name(v.month, word, full=first_full)
+                # The month first is English ("November 11, 1984"), whatever the name.
+                name = _month_name(v.month, word, full=first_full, english=True)
                 ordinal = _ordinal(v.day, suffix)
                 return text.replace(stripped, f"{name}{dot} {v.day}{ordinal}{comma} {v.year}")
 
