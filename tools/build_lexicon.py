@@ -146,8 +146,8 @@ el|al|el-|al-|ben|bin|bint|ibn|abu|abou|bou|ait|ou|ould|o'|o|ni|nic|mac|mc|ua
 
 SALUTATIONS = _words(
     """
-mevrouw|mevr|mevr.|mw|mw.|mej|mej.|juffrouw|juf|meester|meneer|mijnheer|de heer|dhr|dhr.|hr.|heer|geachte|
-beste|lieve|familie|fam.|fam|mr.|mr|dr.|dr|drs.|drs|ir.|ir|ing.|prof.|mrs.|mrs|ms.|ms|miss|sir|
+mevrouw|mevr|mevr.|mw|mw.|mej|mej.|juffrouw|juf|meester|meneer|mijnheer|de heer|dhr|dhr.|hr.|
+heer|geachte|beste|lieve|familie|fam.|fam|mr.|mr|dr.|dr|drs.|drs|ir.|ir|ing.|prof.|mrs.|mrs|ms.|ms|miss|sir|
 madame|mme|monsieur|m.|herr|frau|client|cliente|clienten|klant|aanvrager|aanvraagster|
 betrokkene|belanghebbende|naam|voornaam|achternaam|echtgenote|echtgenoot|zoon|dochter|moeder|
 vader|broer|zus|partner|cc|t.a.v.|t.a.v|tav|dear|name|mr|mrs|patient|patiente|huurder|bewoner|
