@@ -36,10 +36,14 @@ def test_full_name_is_first_plus_last() -> None:
 def test_an_organization_among_names_stays() -> None:
     """A column of administrators holds firms beside persons: "Plan B Bewindvoering" names
     no person, while "Jasmin Wolfswinkel" (a given name first) does."""
-    firms = ["Plan B Bewindvoering", "Bewindvoeringskantoor De Jong", "Stichting Welzijn Kok"]
-    out = full_name(pa.array([*firms, "Jasmin Wolfswinkel"]), KEY).to_pylist()
+    firms = ["Plan B Bewindvoering", "Bewindvoeringskantoor De Jong", "De Hoop Bewindvoering"]
+    # Persons whose surname ends in a firm's word or shares a firm's name.
+    persons = ["Jasmin Wolfswinkel", "Maaswinkel", "van Kempen", "van der Valk", "van der Winkel"]
+    out = full_name(pa.array([*firms, *persons]), KEY).to_pylist()
     assert out[:3] == firms
-    assert out[3] != "Jasmin Wolfswinkel"
+    assert all(fake != person for fake, person in zip(out[3:], persons, strict=True))
+    surnames = last_name(pa.array(persons[1:]), KEY).to_pylist()
+    assert all(fake != person for fake, person in zip(surnames, persons[1:], strict=True))
 
 
 def test_names_keep_case_style_and_never_map_to_themselves() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from sluis.discover.detectors._common import contains_any, fold
-from sluis.discover.detectors._names import has_street_suffix, is_first, lex
+from sluis.discover.detectors._names import has_street_suffix, is_first, is_known_last, lex
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 from sluis.model.categories import PERSON_NAMES
@@ -355,10 +355,24 @@ def names_an_organization(value: str) -> bool:
 
 
 def names_an_organization_not_a_person(value: str) -> bool:
-    """:func:`names_an_organization`, unless a given name leads it: "Jasmin Wolfswinkel" is a
-    person (a surname may end in a firm's word), "Plan B Bewindvoering" a firm."""
+    """:func:`names_an_organization`, unless it is one word or a given name or particle leads
+    it: "Maaswinkel", "Jasmin Wolfswinkel", "van Kempen" and "van der Valk" are persons (a
+    surname may end in a firm's word, or share a firm's name), "Plan B Bewindvoering" a firm;
+    after a particle a word of the firm's kind must follow ("De Hoop Bewindvoering")."""
     words = value.split()
-    return bool(words) and not is_first(normalize(words[0])) and names_an_organization(value)
+    if len(words) < 2 or is_first(lead := normalize(words[0])):
+        return False
+    if lead in lex().particle_words:  # "De Hoop Bewindvoering", but not "van der Winkel"
+        rest = [w for w in words if normalize(w) not in lex().particle_words]
+        return len(rest) > 1 and any(_kind_of_firm(w) for w in rest)
+    return names_an_organization(value)
+
+
+def _kind_of_firm(word: str) -> bool:
+    """A word that says what kind of firm it names and is no surname ("Bewindvoering")."""
+    head = normalize(word.strip(".,;:()"))
+    kind = _org_head(word) or head.endswith(_TRADE_ENDINGS)
+    return kind and not is_known_last(head)
 
 
 def org_regions(text: str) -> list[tuple[int, int]]:
