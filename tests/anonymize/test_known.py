@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,6 +23,23 @@ STREETS = frozenset({"lange voorhout", "jan van galenstraat", "kerkstraat", "bak
 KNOWN = Known(FIRST, LAST, STREETS)
 WORDS = ["Fatima", "jan", "Van", "Galenstraat", "Lange", "Voorhout", "Bakker", "de", "Wit"]
 WORDS += ["Laan", "Kerkstraat", "belde", "op", "12", "JANSEN", "Olga", "-", ",", "olgastraat"]
+
+
+NAME = "{rule: fake, category: person.name}"
+TEXT = "{rule: redact_text}"
+
+
+def known_from(path: Path, tables: dict[str, dict[str, str]], **options: Any) -> Known:
+    """What :func:`collect` reads from the database at ``path`` under a policy that keeps
+    each table's ``id`` and gives its other columns the rules of ``tables``."""
+    body = "".join(
+        f"  {table}:\n    columns:\n      id: {{rule: keep, reason: key}}\n"
+        + "".join(f"      {column}: {rule}\n" for column, rule in columns.items())
+        for table, columns in tables.items()
+    )
+    policy = parse_policy(f"version: 1\ntables:\n{body}", "test policy")
+    with open_source(str(path)) as source:
+        return collect(source, policy, Key.generate(), **options)
 
 
 def reference(text: str) -> list[tuple[int, int, str]]:
@@ -64,21 +82,12 @@ def test_dictionary_words_in_a_name_column_are_not_searched_as_names(
         "CREATE TABLE regeling (id INTEGER PRIMARY KEY, naam TEXT, notitie TEXT)",
         {"regeling": [(1, "Bijzondere bijstand", "x"), (2, "Fatima El Amrani", "y")]},
     )
-    policy = parse_policy(
-        """
-version: 1
-tables:
-  regeling:
-    columns:
-      id: {rule: keep, reason: "surrogate key"}
-      naam: {rule: fake, category: person.name}
-      notitie: {rule: redact_text}
-""",
-        "test policy",
-    )
     heard: list[tuple[str, int, int]] = []
-    with open_source(str(path)) as source:
-        known = collect(source, policy, Key.generate(), progress=lambda *a: heard.append(a))
+    known = known_from(
+        path,
+        {"regeling": {"naam": NAME, "notitie": TEXT}},
+        progress=lambda *a: heard.append(a),
+    )
     assert not list(known.spans("De bijzondere bijstand is toegekend."))
     assert list(known.spans("Amrani belde."))
     assert heard == [("regeling: its names and numbers", 2, 2)]
@@ -109,24 +118,10 @@ def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(
         "CREATE TABLE notitie (id INTEGER PRIMARY KEY, tekst TEXT);",
         {"client": [(1, "Veld", "Bijzondere bijstand"), (2, "Jansen", "Wietske Bouwmeester")]},
     )
-    policy = parse_policy(
-        """
-version: 1
-tables:
-  client:
-    columns:
-      id: {rule: keep, reason: "surrogate key"}
-      achternaam: {rule: fake, category: person.last_name}
-      naam: {rule: fake, category: person.name}
-  notitie:
-    columns:
-      id: {rule: keep, reason: "surrogate key"}
-      tekst: {rule: redact_text}
-""",
-        "test policy",
+    surname = "{rule: fake, category: person.last_name}"
+    known = known_from(
+        path, {"client": {"achternaam": surname, "naam": NAME}, "notitie": {"tekst": TEXT}}
     )
-    with open_source(str(path)) as source:
-        known = collect(source, policy, Key.generate())
     texts = [
         "bijlage groeicurve_Veld_2011.pdf",
         "Gesprek met Veld en Bouwmeester.",
@@ -161,19 +156,6 @@ def test_a_full_name_gives_no_title_or_initial_as_a_given_name(
             ]
         },
     )
-    policy = parse_policy(
-        """
-version: 1
-tables:
-  persoon:
-    columns:
-      id: {rule: keep, reason: "surrogate key"}
-      naam: {rule: fake, category: person.name}
-      notitie: {rule: redact_text}
-""",
-        "test policy",
-    )
-    with open_source(str(path)) as source:
-        known = collect(source, policy, Key.generate())
+    known = known_from(path, {"persoon": {"naam": NAME, "notitie": TEXT}})
     assert known.first == {"amir"}
     assert known.last == {"bouhuizen", "janssen", "tuijl"}

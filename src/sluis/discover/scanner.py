@@ -292,7 +292,11 @@ def classify_column(
                 column.name, column.type.value, None, 0.7, tuple(evidence), look_alike=names
             )
 
-    if column.type is LogicalType.TEXT and name.category is None:
+    if (
+        column.type is LogicalType.TEXT
+        and name.category is None
+        and content.may_hold_titled_names(cells, _TITLED_CELLS)
+    ):
         named, titled = content.name_shares(cells)
         if titled >= _TITLED_CELLS and titled + named >= _NAMED_CELLS:
             evidence.append(f"content:names after a title or role {round(100 * titled)}%")

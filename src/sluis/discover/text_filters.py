@@ -231,17 +231,18 @@ def is_institutional(
         return (
             _cut_word(text, span)
             or _spelled(text, span)
-            or _only_titles(value)
+            or only_salutations(value)
             or _not_a_person(text, span, value)
         )
     return False
 
 
-def _only_titles(value: str) -> bool:
-    """Titles and particles alone ("van Dhr.", "Mw"): the name they announce is another span."""
+def only_salutations(value: str) -> bool:
+    """Salutations and particles alone ("van Dhr.", "Mw", a surname "de Heer"): in text the
+    name they announce is another span."""
     lx = lex()
-    words = [normalize(w.strip(".")) for w in value.split()]
-    return all(w in lx.salutations or w in lx.particle_words for w in words)
+    words = normalize(value).replace(".", " ").split()
+    return bool(words) and all(w in lx.salutations or w in lx.particle_words for w in words)
 
 
 def is_organizations_contact(category: str, value: str) -> bool:
@@ -280,9 +281,10 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         return True  # "Trias VMBO", "Pieter Jelles Troelstraschool Diemen"
     # A firm named after its owner and its trade: "Klaassen Ontstoppingen", "Van Dijk
     # Loodgieters"; but "Piet Bouw" and "mevrouw Jansen Bouw" are persons.
+    given = is_first(normalize(words[0]))
     firm = (
         span.detector != _CUED
-        and not is_first(normalize(words[0]))
+        and not given
         and _INITIAL.fullmatch(words[0]) is None  # "I. Maaswinkel" is a person
     )
     if firm and len(words) > 1 and last.endswith(_TRADE_ENDINGS):
@@ -305,7 +307,7 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     )
     # After a given name, a particle starts the rest of the surname ("Femke Wouters van
     # Eijndhoven"), though its last word ends like a street.
-    particle = normalize(following[0]) in lex().particle_words and not is_first(normalize(words[0]))
+    particle = normalize(following[0]) in lex().particle_words and not given
     return street and (capital or particle)
 
 

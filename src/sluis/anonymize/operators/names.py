@@ -237,8 +237,8 @@ def _apply(
     def fake(value: str) -> str:
         if names_an_organization_not_a_person(value):
             return value  # "Plan B Bewindvoering" among the bewindvoerders: no person's
-        code = part != "first" and _is_code(value.strip())
         stripped = value.strip()
+        code = part != "first" and _is_code(stripped)
         out = value.replace(stripped, _code_fake(faker, stripped)) if code else function(value)
         if not unique:
             return out

@@ -57,7 +57,11 @@ from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.detectors.city import places
 from sluis.discover.text import find_entities, organization_names
-from sluis.discover.text_filters import is_organizations_contact, names_an_organization_not_a_person
+from sluis.discover.text_filters import (
+    is_organizations_contact,
+    names_an_organization_not_a_person,
+    only_salutations,
+)
 from sluis.discover.vocabulary import hint, leaf_hint
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
 from sluis.model.schema import LogicalType, Table
@@ -407,28 +411,22 @@ def _full_names(columns: list[_SourceColumn], arrays: list[pa.Array]) -> pl.Seri
     )
 
 
-@cache
-def _salutation_words() -> frozenset[str]:
-    particles = {w for p in lexicon.particles() for w in p.split()}
-    return frozenset({s.rstrip(".") for s in lexicon.salutations()} | particles)
-
-
 def _nobodys(value: str) -> bool:
     """A value of a name column or key that is looked for as nobody's name: an
     organization's ("Plan B Bewindvoering", left as it was), or a surname spelt like a
     salutation ("de Heer": every "geachte heer" of the letters would read as it)."""
-    words = lexicon.normalize(value).replace(".", " ").split()
-    salutation = bool(words) and all(w in _salutation_words() for w in words)
-    return salutation or names_an_organization_not_a_person(value)
+    return only_salutations(value) or names_an_organization_not_a_person(value)
 
 
 def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
-    leaves = list(_json_leaves(text)) if text[:1] in "{[" else []
+    # Each leaf with what its own key and its key read with its parent's say.
+    leaves = [
+        (leaf, hint(keys[-1]), leaf_hint(keys))
+        for keys, leaf in (_json_leaves(text) if text[:1] in "{[" else ())
+    ]
     # A name key under a thing's key ("medication.name": "Concerta") names the thing.
     things = {
-        leaf
-        for keys, leaf in leaves
-        if hint(keys[-1]).category in _NAMES and leaf_hint(keys).category is None
+        leaf for leaf, own, named in leaves if own.category in _NAMES and named.category is None
     }
     for span in find_entities(text):
         value = text[span.start : span.end]
@@ -436,8 +434,7 @@ def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
             value in things or (span.category in _NAMES and _nobodys(value))
         ):
             by_category[span.category].append(value)
-    for keys, leaf in leaves:
-        named = leaf_hint(keys)
+    for leaf, _, named in leaves:
         if named.strength >= _MIN_HINT and (
             is_identifier(named.category) or named.category in PERSONAL_CATEGORIES
         ):
@@ -452,7 +449,7 @@ def _json_leaves(text: str) -> Iterator[tuple[list[str], str]]:
         document = json.loads(text)
     except ValueError:
         return
-    stack: list[tuple[list[str], object]] = [([""], document)]
+    stack: list[tuple[list[str], object]] = [([], document)]
     while stack:
         keys, node = stack.pop()
         if isinstance(node, dict):
@@ -460,7 +457,7 @@ def _json_leaves(text: str) -> Iterator[tuple[list[str], str]]:
         elif isinstance(node, list):
             stack.extend((keys, v) for v in node)
         elif isinstance(node, str | int | float) and not isinstance(node, bool):
-            yield keys[1:] or [""], str(node)
+            yield keys or [""], str(node)
 
 
 # -- pass two: the target -------------------------------------------------------------
