@@ -2,7 +2,8 @@
 
 Names, places and country names come from Faker's providers across many locales, plus the
 hand-written lists below for the populations Faker lacks (Moroccan and Berber, Eritrean,
-Somali, Afghan, Syrian and Iraqi names in Latin script). Every entry is normalized the way
+Somali, Afghan, Iranian, Kurdish, Syrian and Iraqi names in Latin script; Surinamese,
+Antillean and Chinese surnames). Every entry is normalized the way
 the runtime normalizes cells: trimmed, case-folded, accents stripped. Only Latin-script
 entries are kept; Cyrillic names are transliterated first.
 
@@ -106,6 +107,30 @@ aya dana dima ghada hala heba huda lama lina maha manal nour noor rana rawan sah
 suha waad yasmin zeina bayan batoul ghazal hiba joudi layla marwa nada rima shaimaa
 oleksandr oleksandra olena oksana mykola mykhailo andrii serhii taras bohdan vasyl volodymyr
 yulia yuliia iryna kateryna nataliia svitlana tetiana viktoriia halyna liudmyla dmytro
+dariush daryoush behnam behrouz behzad bijan bahram siamak shahram shahrokh kamran keyvan
+kiarash kaveh kourosh koorosh arash omid payam pouya pejman peyman ramin mehran mehrdad mohsen
+masoud navid nima parviz pedram sina soroush amirhossein afshin ardalan arman ashkan farshid
+farzad hamed majid saeed saeid vahid azadeh niloufar niloofar nilofar mahsa sepideh neda
+fereshteh bahar elham elnaz fariba farnaz forough golnaz haleh hengameh homa mahnaz mahtab
+mandana marjan minoo mitra mojgan nahid nasrin negar negin nasim pardis parvaneh pegah sanaz
+shadi shahla shiva simin soheila sudabeh taraneh yasaman yalda zohreh ziba tahereh farideh
+fatemeh masoumeh somayeh atefeh
+zabihullah naweed nawid ajmal aimal asadullah fawad hekmat jawid mansoor nasrullah najibullah
+rahmatullah shahid samiullah yama zahir ehsan ehsanullah fahim hasib jamshid murtaza obaid
+qasim rohullah sohrab tamim waheed zakir zubair parwiz hasina mahbooba malalai palwasha
+pashtana qudsia rabia shukria sodaba wazhma zarmina zuhra
+bassel basel nizar ammar joud ayham baraa ghaith iyad kinan laith maher marwan mohannad
+muhannad nawar osama qais rabih rakan riad saad safwan salah samir suhail taha tamer wassim
+yamen yazan abdulrahman abdullah abdulaziz abdulkarim ayat bushra doaa hanan israa jana
+joumana lamis lana lubna maysa mayada raghad rahaf rama razan safaa sham shahd tala wafaa yara
+hind nisreen nesrine asmaa amani ghofran hadeel lujain ranim rouba sidra
+rojin berivan dilan zilan rojda hevin delal jiyan baran azad rizgar rebwar sherwan shirwan
+hogir dilshad kawa serhat zagros renas shiyar hawar aram hemin karwan soran
+ashwin anand radjesh rakesh sunil sandjai ravi vinod dinesh kiran priya shanti sharda sita
+roshni reshma kavita indira nirmala gita devika sanjay vishal amit ajay kishan ramesh suresh
+mahesh navin rajen soenil radj anil prem sharmila sangita sunita varsha soekarni sarinah
+soeminah ponirah paidjan
+shurandy churandy jurich jurick shermaine sherida shudaysa jeandro gisenny ruthmilda
 """)
 
 EXTRA_LAST = _words("""
@@ -132,6 +157,26 @@ guler yalcin gunes bozkurt bulut keskin unal turan gul ozer isik kaplan avci sar
 kose yuksel ates aksoy
 shevchenko kovalenko bondarenko tkachenko kravchenko oliinyk melnyk koval boiko moroz lysenko
 kowalski kowalska nowak wisniewski wojcik kaminski lewandowski zielinski szymanski wozniak
+ghorbani kazemi tehrani esfahani shirazi bagheri farahani zand daneshvar moradi sadeghi
+hashemi karimi rostami abbasi akbari amini asadi ebrahimi emami fallahi ghasemi heidari jalali
+kamali khalili khademi mahmoudi mirzaei mousavi najafi naderi nouri rashidi safavi salehi
+shahbazi soltani tavakoli yazdani zamani zarei alavi ansari bahrami darvishi ghaffari
+hajizadeh hosseinzadeh kazemzadeh khosravi mohammadzadeh moghaddam pourmohammadi rouhani
+taheri vaziri razavi keshavarz sohrabi
+stanikzai noorzai karzai mohmand yousafzai zazai hotak sahak naseri faizi hamidi
+zaher kassem qassem barakat khalil hussein ismail khatib al-shami al-halabi hassoun tamimi
+obeid fares kanaan diab dib awad hijazi attar bakri jaafar issa salloum suleiman
+barzani talabani hawrami zebari mirani doski sindi berwari
+ramdin jagesar ramsaroep kalloe sewdien ramlal mahabier ramdas ramcharan bisessar jhinkoe
+baldewsingh sitaldin soekhai ramautar doerga autar gajadhar lachmon nankoe raghoebir
+ramkisoen sardjoe sewnarain soekhoe jairam jiawan kanhai matadin moensi oedit panday persad
+radjkoemar rambaran ramdhani ramnath ramkhelawan sewcharan sheombar soebhag somai tewarie
+karijo kartoidjojo sastrodimedjo wongsodikromo pawirodihardjo dikromo soemodihardjo
+kromodihardjo ponidjo
+wijngaarde eersteling vanenburg pinas sedney kerpens doelwijt emanuelson leeflang zebeda
+martina maduro isenia rosalia girigorie felida francisca winklaar cijntje pieternella
+marchena sulvaran victorina statie josepha
+chen wang zhang zhao zhou huang yang cheung leung wong chan
 """)
 
 PARTICLES = _words(

@@ -832,9 +832,9 @@ def _unknown_pair(tokens: Sequence[Token], i: int) -> _Found | None:
     b = _word(tokens, i + 1)
     if b is None or a.shape != "cap" or b.shape != "cap" or b.kind != "w":
         return None
-    if a.boundary and not is_known_last(b.norm):
-        return None
     lx = lex()
+    if a.boundary and not is_known_last(b.norm) and not _subject_of(tokens, i + 2):
+        return None
     if i > 0 and tokens[i - 1].norm in {"de", "het", "een", "the", "a", "an"}:
         return None
     for t in (a, b):
@@ -853,6 +853,19 @@ def _unknown_pair(tokens: Sequence[Token], i: int) -> _Found | None:
     if _parts(b.norm)[-1] in lx.particle_words:  # "Trudy Vries-van Wit": the double surname
         end = _surname_run(tokens, i + 1, lower_ok=False, known_first=True) or end
     return _Found(i, end, 0.6 if is_known_last(b.norm) else 0.5)
+
+
+def _subject_of(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` goes on the sentence as a lower-case word that is no particle: a
+    pair of unknown words before it is the sentence's subject ("Dariush Ghorbani belde op"),
+    where a heading or a firm would run on capitalized or stop."""
+    nxt = _word(tokens, k)
+    return (
+        nxt is not None
+        and nxt.kind == "w"
+        and nxt.shape == "lower"
+        and nxt.norm not in lex().particle_words
+    )
 
 
 def _unknown_with_particles(tokens: Sequence[Token], i: int) -> _Found | None:
