@@ -16,7 +16,9 @@ from sluis.anonymize.json_rule import apply_json
 from sluis.anonymize.operators import clash as clashes_
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.operators.redact_text import redact_all
+from sluis.discover.text import find_entities
 from sluis.keys import Key
+from sluis.model.categories import PERSON_NAMES
 from sluis.model.policy import JsonRule, RedactText
 
 SIGNER = "Willemijn Dekker"
@@ -85,3 +87,23 @@ def test_a_json_fake_that_equals_another_name_of_the_document_is_drawn_again(
     (out,) = apply_json(pa.array([document]), key, rule, "t.c").to_pylist()
     faked = json.loads(out)
     assert mother not in (faked["kind"]["voornaam"], faked["moeder"]["voornaam"])
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.binary(min_size=32, max_size=32))
+def test_a_fake_in_a_text_leaf_that_spells_a_name_of_another_leaf_is_drawn_again(
+    material: bytes,
+) -> None:
+    """A fake in the complaint that equals the surname of a father listed in the same
+    document: the copy would hold the father's real surname there."""
+    key = Key(material)
+    complaint = "Verwezen door huisarts Spiker."
+    (span,) = [s for s in find_entities(complaint) if s.category in PERSON_NAMES]
+    original = complaint[span.start : span.end]
+    clash = str(OPERATORS[span.category](pa.array([original], pa.string()), key)[0])
+    document = json.dumps({"household": [{"name": f"Adam {clash}"}], "complaint": complaint})
+    rule = JsonRule(rule="json", default=RedactText(rule="redact_text"))
+    (out,) = apply_json(pa.array([document]), key, rule, "t.c").to_pylist()
+    redacted = json.loads(out)["complaint"]
+    assert original not in redacted
+    assert re.search(rf"(?<!\w){re.escape(clash)}(?!\w)", redacted, re.IGNORECASE) is None

@@ -94,6 +94,28 @@ def test_a_name_in_a_table_of_things_names_the_thing(table: str, cells: list[str
     assert found.category is None
 
 
+def test_a_catalogue_of_medicines_is_no_column_of_surnames() -> None:
+    """Twelve medicines, each once: elsewhere ten or more distinct words of a surname's
+    shape make a surname column, but a table of things needs known surnames for that."""
+    cells = [
+        "sertraline",
+        "methylfenidaat",
+        "quetiapine",
+        "fluoxetine",
+        "Concerta",
+        "Ritalin",
+        "melatonine",
+        "lorazepam",
+        "aripiprazol",
+        "dexamfetamine",
+        "Dipiperon",
+        "venlafaxine",
+    ]
+    column = Column("name", LogicalType.TEXT)
+    found = classify_column(column, pa.array(cells), is_key=False, about_things=True)
+    assert (found.category, found.confidence) == (None, 0.6)
+
+
 def test_names_after_a_title_or_role_are_searched_as_text() -> None:
     """A ``referrer`` column: "huisarts Guit", "drs. M. Demir", now and then a bare name. It
     was kept as not personal (a name covers too little of each cell); faked as full names

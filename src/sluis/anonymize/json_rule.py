@@ -22,6 +22,7 @@ from sluis.anonymize.known import NAME_CATEGORIES, Known
 from sluis.anonymize.operators import clash
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS
+from sluis.anonymize.operators.redact_text import redact_all
 from sluis.anonymize.rules import apply_rule
 from sluis.discover.vocabulary import leaf_hint
 from sluis.errors import PolicyError
@@ -58,7 +59,16 @@ def apply_json(
                     "'default' (e.g. default: {rule: redact_text})"
                 )
             values = [value for _, _, value in found]
-            replaced = _apply(path_rule, values, key, known)
+            if isinstance(path_rule, RedactText):
+                # A fake in one leaf spells no name of another ("huisarts Spiker" beside
+                # a father Adam van Leuven must not become "huisarts van Leuven").
+                contexts = [" ".join(originals[number]) for number, _, _ in found]
+                replaced = redact_all(
+                    _texts(values), key, tags=path_rule.tags, known=known, contexts=contexts
+                )
+                replaced = _typed(values, replaced)
+            else:
+                replaced = _apply(path_rule, values, key, known)
             if isinstance(path_rule, Fake) and path_rule.category in NAME_CATEGORIES:
                 replaced = _spelling_no_other_name(
                     path_rule.category, found, replaced, originals, key
@@ -135,10 +145,16 @@ def _walk(
 
 def _apply(rule: SimpleRule, values: list[Any], key: Key, known: Known | None) -> list[Any]:
     """Apply a rule to leaves of one path; numbers and booleans go through as text."""
-    texts = [v if isinstance(v, str) else json.dumps(v) for v in values]
-    result = apply_rule(rule, pa.array(texts, pa.string()), key, known=known)
-    out = result.to_pylist()
-    # A rule that kept a value keeps its JSON type too.
+    result = apply_rule(rule, pa.array(_texts(values), pa.string()), key, known=known)
+    return _typed(values, result.to_pylist())
+
+
+def _texts(values: list[Any]) -> list[str | None]:
+    return [v if isinstance(v, str) else json.dumps(v) for v in values]
+
+
+def _typed(values: list[Any], out: list[Any]) -> list[Any]:
+    """``out`` with each value a rule kept given back its JSON type."""
     return [
         value if not isinstance(value, str) and new == json.dumps(value) else new
         for value, new in zip(values, out, strict=True)

@@ -310,7 +310,7 @@ def classify_column(
             )
     shares = values.detector_shares(column, cells)
     evidence.extend(values.describe(shares))
-    category, confidence = _decide(name, shares)
+    category, confidence = _decide(name, shares, about_things)
     look_alike: tuple[str, ...] = ()
     if category is None:
         look_alike = _look_alikes(shares, cells, evidence)
@@ -363,8 +363,11 @@ def _organization_look_alikes(cells: Sample, evidence: list[str]) -> tuple[str, 
     return NAME_LOOK_ALIKES
 
 
-def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
-    """Combine name and value evidence into a category and a confidence."""
+def _decide(
+    name: NameHint, shares: values.Shares, about_things: bool = False
+) -> tuple[str | None, float]:
+    """Combine name and value evidence into a category and a confidence (``about_things``:
+    see :func:`classify_column`)."""
     named = name.category if name.category != "text.contains_pii" else None
     if shares.empty:
         # Nothing to look at: trust the name alone (fail closed).
@@ -402,9 +405,11 @@ def _decide(name: NameHint, shares: values.Shares) -> tuple[str | None, float]:
         for code in _SHAPED_ALONE:
             if shares.by_detector.get(code, 0.0) >= _SHAPED_SHARE:
                 return shares.detectors[code].category, 0.6
-    by_shape = _names_by_shape(shares) or _small_value_set(shares)
+    by_shape = _names_by_shape(shares, about_things) or _small_value_set(shares)
     if by_shape is not None:
         return by_shape, 0.6
+    if about_things and _names_by_shape(shares) is not None:
+        return None, 0.6  # things named like people: for the reviewer to confirm
     # No category, or a weak name the values contradict.
     return None, 0.6 if named else max(0.5, 1.0 - share)
 
@@ -462,9 +467,11 @@ def _name_like(shares: values.Shares) -> float:
     )
 
 
-def _names_by_shape(shares: values.Shares) -> str | None:
+def _names_by_shape(shares: values.Shares, about_things: bool = False) -> str | None:
     """A column of name-shaped words with no name to say so: full names, first names or
-    surnames, told apart by which lexicon knows more of them."""
+    surnames, told apart by which lexicon knows more of them. In a table of things, single
+    words are surnames only when most are known ones: "Concerta" and "Dipiperon" in
+    ``medication_catalog.name`` name medicines."""
     if shares.distinct < _MIN_NAME_VARIETY or shares.distinct < 0.1 * shares.cells:
         return None
     places = max(shares.share("location.city"), shares.share("quasi.country_of_birth"))
@@ -476,6 +483,8 @@ def _names_by_shape(shares: values.Shares) -> str | None:
         return None
     if shares.two_part >= 0.5:
         return "person.name"
+    if about_things and max(shares.known_first, shares.known_last) < 0.5:
+        return None
     if shares.known_first >= 0.2 and shares.known_first > shares.known_last:
         return "person.first_name"
     return "person.last_name"

@@ -55,13 +55,16 @@ def redact_all(
     *,
     tags: bool = False,
     known: Known | None = None,
+    contexts: list[str] | None = None,
 ) -> list[str | None]:
     """The texts with their entities replaced (see the module docstring); ``known`` adds
-    the words of the source's own name columns."""
+    the words of the source's own name columns. A fake name spells no other name of its
+    text, or of its text's context where ``contexts`` gives one per text (the whole JSON
+    document a leaf is part of)."""
     found: list[list[Span]] = [_entities(t, known) if t else [] for t in texts]
     surrogates = {} if tags else _surrogates(texts, found, key, known)
     out: list[str | None] = []
-    for text, spans in zip(texts, found, strict=True):
+    for number, (text, spans) in enumerate(zip(texts, found, strict=True)):
         if not text or not spans:
             out.append(text)
             continue
@@ -72,7 +75,7 @@ def redact_all(
             original = text[span.start : span.end]
             replacement = _replacement(span, original, surrogates, tags)
             if span.category in PERSON_NAMES and not tags:
-                words = words or clash.words(text)
+                words = words or clash.words(text if contexts is None else contexts[number])
                 # Every run of words is part of the words written together: most fakes are
                 # not, and then the runs need not be listed.
                 joined = "".join(words)
