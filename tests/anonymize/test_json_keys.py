@@ -11,6 +11,7 @@ import pyarrow as pa
 import pytest
 
 from sluis.anonymize.json_rule import apply_json
+from sluis.discover.detectors.kenteken import side_code
 from sluis.discover.vocabulary import leaf_hint
 from sluis.keys import Key
 from sluis.model.policy import JsonRule, RedactText
@@ -52,3 +53,32 @@ def test_leaves_are_faked_by_their_key_read_with_the_parents() -> None:
 )
 def test_leaf_hint(keys: list[str], category: str | None) -> None:
     assert leaf_hint(keys).category == category
+
+
+@pytest.mark.parametrize(
+    "document",
+    [["Kenteken 12-XYZ-3 van Jan de Vries", "AB-123-C"], "Gesprek met Jan de Vries"],
+)
+def test_a_document_without_keys_is_searched_as_text(document: object) -> None:
+    """A JSON list of values, or one value, has no key to read: its leaves go to the default
+    rule (before, the run stopped on an internal error)."""
+    rule = JsonRule(rule="json", default=RedactText(rule="redact_text"))
+    (out,) = apply_json(
+        pa.array([json.dumps(document)]), Key(b"\x07" * 32), rule, "t.c"
+    ).to_pylist()
+    assert "Jan de Vries" not in out
+    assert type(json.loads(out)) is type(document)
+
+
+def test_a_list_of_values_is_read_by_its_column_name() -> None:
+    """``vergunning.kentekens``: a list of plates, which the finder sees as plates only
+    beside a word about vehicles; the column's name says what they are."""
+    plates = ["89-ND-HV", "4-FG-725", "GT800S"]
+    rule = JsonRule(rule="json", default=RedactText(rule="redact_text"))
+    (out,) = apply_json(
+        pa.array([json.dumps(plates)]), Key(b"\x07" * 32), rule, "vergunning.kentekens"
+    ).to_pylist()
+    faked = json.loads(out)
+    assert len(faked) == len(plates)
+    assert not set(faked) & set(plates)
+    assert all(side_code(p, issued=False) is not None for p in faked)

@@ -126,3 +126,22 @@ def test_names_after_a_title_or_role_are_searched_as_text() -> None:
     )
     assert found.category == "text.contains_pii"
     assert found.contains == ("person.name",)
+
+
+@pytest.mark.parametrize(
+    ("name", "cells", "category"),
+    [
+        # Plates of many side-codes under a name that says nothing: a fleet of cars.
+        (
+            "vrtg",
+            ["89-ND-HV", "4-FG-725", "GT800S", "66SLSF", "0-DJX-78", "41-XVH-5"],
+            "id.license_plate",
+        ),
+        # Codes of one side-code (XX9999) are a code list.
+        ("kpl", ["KP4410", "KP4520", "KP3100", "KP2200", "KP2600", "KP1200"], None),
+    ],
+)
+def test_plates_of_several_side_codes_decide_an_unnamed_column(
+    name: str, cells: list[str], category: str | None
+) -> None:
+    assert _classify(name, cells * 20) == category

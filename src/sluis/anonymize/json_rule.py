@@ -40,8 +40,10 @@ def apply_json(
     known: Known | None = None,
 ) -> pa.Array:
     """Apply ``rule`` to every distinct JSON document of ``values``; ``where`` names the
-    column in errors (``table.column``)."""
+    column in errors (``table.column``), and its column's name is the key of a document
+    without keys."""
     paths = {_normalize(p): r for p, r in rule.paths.items()}
+    column = where.rsplit(".", 1)[-1]
 
     def transform(distinct: pa.Array) -> pa.Array:
         documents = [_parse(text, where) for text in distinct.to_pylist()]
@@ -52,7 +54,7 @@ def apply_json(
                 leaves[path].append((number, location, value))
                 originals[number].append(str(value))
         for path, found in leaves.items():
-            path_rule = paths[path] if path in paths else _by_key(path, rule.default)
+            path_rule = paths[path] if path in paths else _by_key(path, rule.default, column)
             if path_rule is None:
                 raise PolicyError(
                     f"{where}: JSON path {path} has no rule; name it under 'paths' or set "
@@ -101,11 +103,14 @@ def _spelling_no_other_name(
     return out
 
 
-def _by_key(path: str, default: SimpleRule | None) -> SimpleRule | None:
-    """The default rule, or a fake of the category the leaf's key names (see above)."""
+def _by_key(path: str, default: SimpleRule | None, column: str) -> SimpleRule | None:
+    """The default rule, or a fake of the category the leaf's key names (see above); a
+    document without keys (a list of values) is read by its column's name: ``kentekens``
+    holds plates."""
     if not isinstance(default, RedactText):
         return default
-    category = leaf_hint([key.removesuffix("[*]") for key in path.split(".")[1:]]).category
+    keys = [key.removesuffix("[*]") for key in path.split(".")[1:]]
+    category = leaf_hint(keys or [column]).category
     if category is None or category not in OPERATORS:
         return default
     return Fake(rule="fake", category=category)

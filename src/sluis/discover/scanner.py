@@ -29,6 +29,7 @@ import pyarrow as pa
 
 from sluis.discover import content, values
 from sluis.discover.cells import Sample, sample
+from sluis.discover.detectors.kenteken import side_code
 from sluis.discover.foreign_keys import agree_across_keys
 from sluis.discover.text_filters import names_an_organization
 from sluis.discover.vocabulary import STRONG, NameHint, hint, table_about_things
@@ -310,6 +311,11 @@ def classify_column(
             )
     shares = values.detector_shares(column, cells)
     evidence.extend(values.describe(shares))
+    if _plates(name, shares, cells):
+        evidence.append("content:plates of several side-codes")
+        return ColumnFinding(
+            column.name, column.type.value, "id.license_plate", 0.8, tuple(evidence)
+        )
     category, confidence = _decide(name, shares, about_things)
     look_alike: tuple[str, ...] = ()
     if category is None:
@@ -412,6 +418,21 @@ def _decide(
         return None, 0.6  # things named like people: for the reviewer to confirm
     # No category, or a weak name the values contradict.
     return None, 0.6 if named else max(0.5, 1.0 - share)
+
+
+def _plates(name: NameHint, shares: values.Shares, cells: Sample) -> bool:
+    """Nearly every cell a licence plate, of several side-codes, under a name that says
+    nothing else (``kent``, ``voertuig``): a fleet of cars; one side-code alone is a code
+    list (``KP4410`` reads as side-code 1)."""
+    if name.category not in (None, "id.license_plate") or name.not_personal:
+        return False
+    if shares.by_detector.get("kenteken", 0.0) < _SHAPED_SHARE:
+        return False
+    codes = {side_code(v) for v in set(cells.texts)}
+    return len(codes - {None}) >= _PLATE_SIDE_CODES
+
+
+_PLATE_SIDE_CODES = 3
 
 
 # Detectors that need context, but whose shape is telling enough to decide a column whose

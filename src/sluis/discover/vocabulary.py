@@ -229,7 +229,10 @@ _ADDRESS = frozenset({"location.address", "location.street"})
 def leaf_hint(keys: list[str]) -> NameHint:
     """What a JSON leaf's key says, read with its parent's (``keys``: the path's keys,
     outermost first): ``name.family`` is a surname, ``address.number`` a house number,
-    ``medication.name`` and ``school.name`` name a thing, no person."""
+    ``medication.name`` and ``school.name`` name a thing, no person. A document that is a
+    list of values, or one value, has no keys: nothing is said."""
+    if not keys:
+        return NameHint(None, 0.0, "")
     leaf = keys[-1]
     found = hint(leaf)
     if len(keys) < 2:

@@ -5,8 +5,9 @@ two dashes go. From side-code 4 on, plates use no vowels and no C or Q, and some
 groups are blocked (``SS``, ``SD``, ``NSB``, ``PVV``...). Cells may omit the dashes
 (``12GBK3``); text must have them. Short codes like ``AB-12-34`` are also product and room
 codes, hence ``needs_context``: ``find`` reports a plate only with a vehicle word nearby,
-and then also one whose letters were never issued. Right after "kenteken" or "nummerbord"
-text may leave the dashes out too ("kenteken 05VDL8").
+and then also one whose letters were never issued; without one, only a plate of side-code 4
+or later whose letters follow the rules of issue, at a lower score. Right after "kenteken" or
+"nummerbord" text may leave the dashes out too ("kenteken 05VDL8").
 """
 
 from __future__ import annotations
@@ -64,6 +65,19 @@ _KEYWORDS = words_pattern(
         "brommer",
         "license plate",
         "licence plate",
+        # Parking and its enforcement speak of the car without naming it.
+        "parkeervergunning",
+        "bewonersvergunning",
+        "vergunning",
+        "naheffing",
+        "naheffingsaanslag",
+        "parkeerbon",
+        "bekeuring",
+        "geparkeerd",
+        "parkeren",
+        "scanauto",
+        "vehicle",
+        "car",
     ]
 )
 
@@ -127,7 +141,7 @@ class KentekenDetector:
             return
         # Next to a vehicle word a plate-shaped code is a plate, also one with letters the RDW
         # does not issue (made-up test data, a typo): replacing it costs nothing.
-        scorer = context_scorer(
+        in_context = context_scorer(
             text,
             _KEYWORDS,
             0.9,
@@ -135,7 +149,22 @@ class KentekenDetector:
             after=30,
             valid=lambda v: side_code(v, issued=False) is not None,
         )
+
+        def scorer(match: re.Match[str], floor: int) -> float | None:
+            score = in_context(match, floor)
+            if score is None and (side_code(match.group()) or 0) >= _MODERN:
+                # Without one, a dashed plate of the side-codes since 1978, whose letters
+                # follow the RDW's rules ("Vergunning LX-281-G loopt door"): few codes do.
+                return _ALONE
+            return score
+
         yield from iter_spans(_TEXT, text, self.category, self.code, scorer, _HINT)
+
+
+# The first side-code whose letters follow the rules of issue, and the score of such a
+# plate without a vehicle word nearby.
+_MODERN = 4
+_ALONE = 0.5
 
 
 DETECTOR = KentekenDetector()
