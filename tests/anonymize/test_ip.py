@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -31,3 +32,20 @@ def test_deterministic_per_key_and_nulls_stay() -> None:
     assert ip(values, KEY).equals(ip(values, KEY))
     assert ip(values, KEY).to_pylist()[1] is None
     assert ip(values, Key(bytes(32))).to_pylist() != ip(values, KEY).to_pylist()
+
+
+@pytest.mark.parametrize(
+    ("value", "prefix", "network"),
+    [
+        ("10.20.12.165/32", 32, True),
+        ("10.0.0.0/8", 8, True),
+        ("192.168.1.5/24", 24, False),
+        ("2001:db8::/48", 48, True),
+    ],
+)
+def test_a_prefix_length_stays(value: str, prefix: int, network: bool) -> None:
+    (out,) = ip(pa.array([value]), KEY).to_pylist()
+    interface = ipaddress.ip_interface(out)
+    assert interface.network.prefixlen == prefix
+    assert str(interface.ip) != value.split("/")[0]
+    assert (str(ipaddress.ip_network(out, strict=False)) == out) is network

@@ -330,3 +330,43 @@ def test_failed_run_keeps_the_target_and_leaves_no_staging_schema(
     assert _staging_schemas(copies.pg_to_pg) == []
     printed = result.stdout + result.stderr
     assert setup.originals.found_in(printed) == {"bsn": 0, "email": 0, "iban": 0}
+
+
+def test_addresses_of_inet_and_cidr_columns_are_replaced_in_their_notation(
+    pg_server: pg.Server, tmp_path: Path
+) -> None:
+    """``inet`` reads as written ("10.20.12.165", not ``::text``'s "10.20.12.165/32", which
+    the address operator took for no address and the rescan for a phone number); a network
+    keeps its prefix length, without host bits, so a ``cidr`` column takes it."""
+    source = _create_database(pg_server, "anon_inet_source")
+    target = _create_database(pg_server, "anon_inet_target")
+    try:
+        with psycopg.connect(source, autocommit=True) as conn:
+            conn.execute(
+                "CREATE TABLE hits (id int PRIMARY KEY, ip inet, net cidr);"
+                "INSERT INTO hits SELECT g, ('31.' || g % 250 || '.' || g * 7 % 250 || '.'"
+                " || g * 13 % 250)::inet, ('10.' || g % 250 || '.0.0/16')::cidr"
+                " FROM generate_series(1, 3000) g"
+            )
+        policy = tmp_path / "policy.yaml"
+        policy.write_text(
+            "tables:\n  hits:\n    columns:\n      id: {rule: keep, reason: key}\n"
+            "      ip: {rule: pseudonymize, category: network.ip}\n"
+            "      net: {rule: pseudonymize, category: network.ip}\n",
+            encoding="utf-8",
+        )
+        key = tmp_path / "sluis.key"
+        key.write_text(KEY + "\n", encoding="ascii")
+        result = run("anonymize", source, target, "--policy", str(policy), "--key-file", str(key))
+        assert result.returncode == 0, result.stderr[-3000:]
+        query = "SELECT id, ip::text, net::text, masklen(ip), masklen(net) FROM hits ORDER BY id"
+        with psycopg.connect(source) as conn:
+            before = conn.execute(query).fetchall()
+        with psycopg.connect(target) as conn:
+            after = conn.execute(query).fetchall()
+        assert len(after) == len(before) == 3000
+        assert sum(a[1] == b[1] for a, b in zip(after, before, strict=True)) == 0
+        assert {(a[3], a[4]) for a in after} == {(32, 16)}
+    finally:
+        _drop_database(pg_server, "anon_inet_source")
+        _drop_database(pg_server, "anon_inet_target")

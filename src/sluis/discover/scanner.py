@@ -27,7 +27,7 @@ from multiprocessing import get_all_start_methods, get_context
 
 import pyarrow as pa
 
-from sluis.discover import content, values
+from sluis.discover import content, user_codes, values
 from sluis.discover.cells import Sample, sample
 from sluis.discover.detectors.kenteken import side_code
 from sluis.discover.foreign_keys import agree_across_keys
@@ -317,6 +317,9 @@ def classify_column(
             column.name, column.type.value, "id.license_plate", 0.8, tuple(evidence)
         )
     category, confidence = _decide(name, shares, about_things)
+    if category is None and _may_name_people(name) and (codes := user_codes.share(cells.texts)):
+        evidence.append(f"content:user codes {round(100 * codes)}%")
+        return ColumnFinding(column.name, column.type.value, "person.name", 0.7, tuple(evidence))
     look_alike: tuple[str, ...] = ()
     if category is None:
         look_alike = _look_alikes(shares, cells, evidence)
@@ -418,6 +421,11 @@ def _decide(
         return None, 0.6  # things named like people: for the reviewer to confirm
     # No category, or a weak name the values contradict.
     return None, 0.6 if named else max(0.5, 1.0 - share)
+
+
+def _may_name_people(name: NameHint) -> bool:
+    """A column name that says nothing, or says people (``usr``, ``agent``, ``medewerker``)."""
+    return not name.not_personal and (name.category or "person.").startswith("person.")
 
 
 def _plates(name: NameHint, shares: values.Shares, cells: Sample) -> bool:

@@ -160,6 +160,13 @@ def logical_type(base_type: str, type_kind: str, category: str) -> LogicalType:
     return _LOGICAL.get(base_type, LogicalType.OTHER)
 
 
+# An address with a full mask as its output function writes it, a network with its mask.
+_HOST = (
+    "CASE WHEN masklen({0}) = CASE family({0}) WHEN 4 THEN 32 ELSE 128 END "
+    "THEN host({0}) ELSE {0}::text END AS {0}"
+)
+
+
 @dataclass(frozen=True)
 class _Relation:
     schema: str
@@ -167,6 +174,8 @@ class _Relation:
     read_as_text: frozenset[str]
     # column -> its base type, for columns that may hold infinity
     temporal: tuple[tuple[str, str], ...] = ()
+    # inet columns: read as written ("10.0.0.1"), not as ``::text`` writes them ("10.0.0.1/32")
+    hosts: frozenset[str] = frozenset()
 
 
 def _connect_error(url: str, exc: Exception) -> SourceError:
@@ -217,12 +226,15 @@ class PostgresSource(ClosingSource):
         columns: dict[int, list[Column]] = {oid: [] for oid in oids}
         as_text: dict[int, set[str]] = {oid: set() for oid in oids}
         temporal: dict[int, list[tuple[str, str]]] = {oid: [] for oid in oids}
+        hosts: dict[int, set[str]] = {oid: set() for oid in oids}
         for relid, name, native, notnull, base, kind, category in self._query(_COLUMNS, params):
             columns[relid].append(
                 Column(name, logical_type(base, kind, category), native, nullable=not notnull)
             )
             if base not in _NATIVE or category == "A" or kind == "e":
                 as_text[relid].add(name)
+                if base == "inet" and category != "A":
+                    hosts[relid].add(name)
             elif base in _INFINITE:
                 temporal[relid].append((name, base))
         pks: dict[int, tuple[str, ...]] = {}
@@ -242,7 +254,7 @@ class PostgresSource(ClosingSource):
         for oid, schema, rel in rels:
             name = table_name(schema, rel, self._home or "public")
             self._relations[name] = _Relation(
-                schema, rel, frozenset(as_text[oid]), tuple(temporal[oid])
+                schema, rel, frozenset(as_text[oid]), tuple(temporal[oid]), frozenset(hosts[oid])
             )
             tables.append(
                 Table(
@@ -277,7 +289,9 @@ class PostgresSource(ClosingSource):
         temporal = dict(rel.temporal)
         for name in select_columns(meta, columns):
             ident = sql.Identifier(name)
-            if name in rel.read_as_text:
+            if name in rel.hosts:
+                items.append(sql.SQL(_HOST).format(ident))
+            elif name in rel.read_as_text:
                 items.append(sql.SQL("{}::text AS {}").format(ident, ident))
             elif name in temporal:
                 # An infinite value fails the cast with a marker naming the column; finite

@@ -1,0 +1,58 @@
+"""User codes: the account names of employees ("WLAGERWEY", "j.vos", "A.DGRAAF", "K.VVUGT1").
+
+An organization makes them from a person's initials, an abbreviated particle and the surname,
+so a column of them names its people as a column of names does. A code is read as initials
+(one to three letters), maybe an abbreviated particle, and a known surname; a column is one
+of user codes when nearly every value has the shape and enough spell a known surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sluis.discover.detectors._names import is_known_last
+
+# Initials, maybe a dot or underscore, the rest, maybe a number ("W.JANSSEN1").
+_SHAPE = re.compile(r"([a-z]{1,3})[._]?([a-z]{3,})\d{0,3}")
+# Particles as user codes shorten them: "JVBERG" (J. van Berg), "A.DGRAAF" (A. de Graaf).
+_PARTICLES = ("vander", "vanden", "vande", "van", "vdr", "vd", "v", "den", "der", "de", "d",
+              "ter", "ten", "te", "t")  # fmt: skip
+_MIN_SURNAME = 4
+# Distinct values a column needs, the share of them in the shape, and the share spelling a
+# known surname (the lexicon knows most surnames, not all).
+MIN_DISTINCT, SHAPED, KNOWN = 5, 0.9, 0.4
+
+
+def _shaped(value: str) -> re.Match[str] | None:
+    if not (value.islower() or value.isupper()):
+        return None
+    return _SHAPE.fullmatch(value.lower())
+
+
+def spells_surname(value: str) -> bool:
+    """Whether ``value`` reads as initials, maybe a particle, and a known surname."""
+    match = _shaped(value)
+    if match is None:
+        return False
+    letters = match.group(1) + match.group(2)
+    rests = [letters[cut:] for cut in range(1, min(3, len(letters) - _MIN_SURNAME) + 1)]
+    return any(
+        rest.startswith(particle)
+        and len(rest) - len(particle) >= _MIN_SURNAME
+        and is_known_last(rest[len(particle) :])
+        for rest in rests
+        for particle in ("", *_PARTICLES)
+    )
+
+
+def share(values: Iterable[str]) -> float:
+    """The share of distinct ``values`` that spell a surname, when the column reads as user
+    codes (see the module docstring); else 0."""
+    distinct = {v.strip() for v in values if v and v.strip()}
+    if len(distinct) < MIN_DISTINCT:
+        return 0.0
+    if sum(1 for v in distinct if _shaped(v)) < SHAPED * len(distinct):
+        return 0.0
+    known = sum(1 for v in distinct if spells_surname(v)) / len(distinct)
+    return known if known >= KNOWN else 0.0
