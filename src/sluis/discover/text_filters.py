@@ -94,7 +94,8 @@ _SERVICE_PHONE = re.compile(r"^\s*(?:\+31|0031|\(?0)?\s*(?:800|900|906|909|88)\b
 _CASE_CUE = re.compile(
     r"(?:zaak|dossier|dsr|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|kl(?=\.?nr)|order|"
     r"registratie|volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice|"
-    r"proces-verbaal|pv|onderzoek|verzuimmelding|beschikking|bezwaar)"
+    r"proces-verbaal|pv|onderzoek|verzuimmelding|beschikking|bezwaar|naheffing(?:saanslag)?|"
+    r"aanslag|boete|bekeuring|vergunning|beslag|vordering)"
     r"(?:nummer|nr|[_\-]?id)?\.?[\"']?\s*[:=#(]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
     re.IGNORECASE,
 )

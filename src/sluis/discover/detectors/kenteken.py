@@ -6,8 +6,9 @@ groups are blocked (``SS``, ``SD``, ``NSB``, ``PVV``...). Cells may omit the das
 (``12GBK3``); text must have them. Short codes like ``AB-12-34`` are also product and room
 codes, hence ``needs_context``: ``find`` reports a plate only with a vehicle word nearby,
 and then also one whose letters were never issued; without one, only a plate of side-code 4
-or later whose letters follow the rules of issue, at a lower score. Right after "kenteken" or
-"nummerbord" text may leave the dashes out too ("kenteken 05VDL8").
+or later whose letters follow the rules of issue, at a lower score. Right after "kenteken",
+"nummerbord", a vehicle or a fine or permit text may leave the dashes out too ("kenteken
+05VDL8", "Bezwaar boete 0RL335", "Vergunning GT800S").
 """
 
 from __future__ import annotations
@@ -48,8 +49,10 @@ _TEXT = re.compile(
 )
 _HINT = re.compile(r"[A-Za-z0-9]{1,3}-[A-Za-z0-9]{2,3}-[A-Za-z0-9]{1,3}")  # _TEXT's starts
 _NAMED = re.compile(
-    r"(?i:kenteken(?:plaat|nummer)?|nummerbord)[\s:.]{1,3}([A-Za-z0-9]{6})(?![\w\-])"
+    r"(?i:kenteken(?:plaat|nummer)?|nummerbord|auto|voertuig|boete|naheffing(?:saanslag)?"
+    r"|(?:parkeer|bewoners)?vergunning)[\s:.]{1,3}([A-Za-z0-9]{6})(?![\w\-])"
 )
+_NAMED_HINT = re.compile(r"(?i:enteken|ummerbord|auto|voertuig|boete|naheffing|vergunning)")
 _KEYWORDS = words_pattern(
     [
         "kenteken",
@@ -72,6 +75,7 @@ _KEYWORDS = words_pattern(
         "naheffing",
         "naheffingsaanslag",
         "parkeerbon",
+        "boete",
         "bekeuring",
         "geparkeerd",
         "parkeren",
@@ -132,7 +136,7 @@ class KentekenDetector:
         return side_code(value) is not None
 
     def find(self, text: str) -> Iterator[Span]:
-        if "enteken" in text or "ummerbord" in text:
+        if _NAMED_HINT.search(text):
             for match in _NAMED.finditer(text):
                 plate = match.group(1).upper()
                 if not plate.isalpha() and side_code(plate, issued=False) is not None:

@@ -61,7 +61,8 @@ _GROUP_BREAK = re.compile(r"[ .\-/()]+\d*$", re.ASCII)
 _KEYWORDS = words_pattern(
     ["tel", "tel\\.", "telefoon", "telefoonnummer", "mobiel", "gsm", "bel", "gebeld", "phone",
      "telnr", "tel\\.nr\\.?", "telefonisch", "mob", "mob\\.", "mobile", "bellen", "belt", "belde",
-     "terugbellen", "bereikbaar", "whatsapp", "sms", "call", "called", "calls", "calling",
+     "terugbellen", "bereikbaar", "bereiken", "whatsapp", "sms", "call", "called", "calls",
+     "calling", "reach",
      "phoned", "rang", "cell", "texted"]
 )  # fmt: skip
 # How a Dutch number is written, issued or not (see the module docstring).
