@@ -83,7 +83,9 @@ _SURNAME_PARTICLE = r"(?:van|de|der|den|ter|ten|el|al|'t|in|op)"
 _BARE_INITIALS = re.compile(
     r"(?<![\w.])(?i:dhr|mw|mevr|hr|de heer|mevrouw|meneer)\.?[ \t]+"
     rf"(?P<name>(?:[A-Z][ \t]){{1,4}}(?:(?i:{_SURNAME_PARTICLE})[ \t]){{0,3}}"
-    r"[A-Z][\w'’\-]{2,})(?![\w.])"
+    # A double surname whose first part ends in a particle: "BROUWER-VAN DER MEER".
+    rf"(?:[A-Z][\w'’]+-(?i:{_SURNAME_PARTICLE})(?:[ \t](?i:{_SURNAME_PARTICLE}))*[ \t]"
+    r"[A-Z][\w'’\-]{2,}|[A-Z][\w'’\-]{2,}))(?![\w.])"
 )
 # A nickname in brackets between initials and surname: "A.B. (Anouk) Verhoeven-Smit".
 _NICKNAMED = re.compile(
