@@ -983,6 +983,8 @@ def _inverted(tokens: Sequence[Token], i: int) -> _Found | None:
         end = i + 1  # "Ouden, van den, J.": particles between commas make it a surname
     elif end is None:
         end = _particles_before_comma(tokens, i)  # "Heuvel van den, R.", "Wit de, B.B."
+    elif end < len(tokens) and tokens[end].raw != ",":
+        end = _particles_before_comma(tokens, i) or end  # "Veld in 't, W."
     if end is None or end >= len(tokens) or tokens[end].raw != ",":
         return None
     last = tokens[end - 1]
