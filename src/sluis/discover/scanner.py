@@ -430,9 +430,9 @@ def _may_name_people(name: NameHint) -> bool:
 
 def _plates(name: NameHint, shares: values.Shares, cells: Sample) -> bool:
     """Nearly every cell a licence plate, of several side-codes, under a name that says
-    nothing else (``kent``, ``voertuig``): a fleet of cars; one side-code alone is a code
-    list (``KP4410`` reads as side-code 1)."""
-    if name.category not in (None, "id.license_plate") or name.not_personal:
+    nothing (``vrtg``): a fleet of cars; one side-code alone is a code list (``KP4410`` reads
+    as side-code 1)."""
+    if name.category is not None or name.not_personal:
         return False
     if shares.by_detector.get("kenteken", 0.0) < _SHAPED_SHARE:
         return False
