@@ -3,8 +3,7 @@
 Names, places and country names come from Faker's providers across many locales, plus the
 hand-written lists below for the populations Faker lacks (Moroccan and Berber, Eritrean,
 Somali, Afghan, Iranian, Kurdish, Syrian and Iraqi names in Latin script; Surinamese,
-Antillean and Chinese surnames; Dutch surnames that follow particles and are words too, such
-as "in 't Veld" and "van der Zee"). Every entry is normalized the way
+Antillean and Chinese surnames). Every entry is normalized the way
 the runtime normalizes cells: trimmed, case-folded, accents stripped. Only Latin-script
 entries are kept; Cyrillic names are transliterated first.
 
@@ -178,8 +177,6 @@ wijngaarde eersteling vanenburg pinas sedney kerpens doelwijt emanuelson leeflan
 martina maduro isenia rosalia girigorie felida francisca winklaar cijntje pieternella
 marchena sulvaran victorina statie josepha
 chen wang zhang zhao zhou huang yang cheung leung wong chan
-veld poel akker burg kolk weg brug sluis heide weide zande hout stap zee vaart schoot goor
-wetering leur maat kuil donk rijt schuur
 """)
 
 PARTICLES = _words(

@@ -24,6 +24,7 @@ from sluis.anonymize.operators import (
     names,
     onderwijsnummer,
     phone,
+    plate,
     postcode,
     v_number,
 )
@@ -50,7 +51,7 @@ OPERATORS: dict[str, Operator] = {
     "id.onderwijsnummer": onderwijsnummer.onderwijsnummer,
     "id.kvk": generic.pseudonymize,
     "id.vat": generic.pseudonymize,
-    "id.license_plate": generic.pseudonymize,
+    "id.license_plate": plate.license_plate,
     "id.insurance_number": generic.pseudonymize,
     "id.professional_number": generic.pseudonymize,
     "network.ip": ip.ip,
@@ -85,7 +86,6 @@ _GENERIC_IDENTIFIERS = [
     "id.passport",
     "id.kvk",
     "id.vat",
-    "id.license_plate",
     "id.insurance_number",
     "id.professional_number",
 ]
@@ -99,6 +99,7 @@ DETOURED: dict[str, tuple[DetouredOperator, DetourBuilder]] = {
     "id.onderwijsnummer": (onderwijsnummer.onderwijsnummer, onderwijsnummer.detours),
     "location.postcode": (postcode.postcode, postcode.detours),
     **dict.fromkeys(_GENERIC_IDENTIFIERS, (generic.pseudonymize, generic.detours)),
+    "id.license_plate": (plate.license_plate, plate.detours),
 }
 
 
