@@ -117,7 +117,7 @@ class Known:
         self, text: str, words: list[re.Match[str]], folded: list[str], i: int
     ) -> bool:
         """Whether word ``i`` follows a known given name and particles ("gerda de wit") or
-        precedes a comma and one ("KOK, Anouk")."""
+        precedes a comma and one ("KOK, Anouk") or initials ("Veld, M. in 't")."""
         j = i - 1
         while j >= 0 and folded[j] in _PARTICLE_WORDS and i - j <= 3:
             j -= 1
@@ -125,11 +125,17 @@ class Known:
             gaps = (text[words[k].end() : words[k + 1].start()] for k in range(j, i))
             if all(not gap.strip(" '’") for gap in gaps):
                 return True
+        if words[i].group()[0].isupper() and _INITIALS_AFTER_COMMA.match(text, words[i].end()):
+            return True
         return (
             i + 1 < len(words)
             and folded[i + 1] in self.first
             and text[words[i].end() : words[i + 1].start()].strip() == ","
         )
+
+
+# A comma and initials after a surname: "Veld, M.", "BOS, J.P.".
+_INITIALS_AFTER_COMMA = re.compile(r",[ \t]*(?:[A-Z]\.[ \t]?)+(?!\w)")
 
 
 def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
