@@ -7,10 +7,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sluis.anonymize.known import Known, collect
+from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.operators.redact_text import redact_all
 from sluis.keys import Key
 from sluis.model.policy_file import parse_policy
@@ -71,6 +73,16 @@ def test_spans_are_the_words_and_streets_the_lists_hold(words: list[str], glue: 
 def test_a_street_is_found_as_one_span() -> None:
     text = "Woont aan de Jan van Galenstraat 4 bij Bakker."
     assert (text.index("Jan"), text.index(" 4"), "location.street") in list(KNOWN.spans(text))
+
+
+def test_a_street_named_after_a_person_is_replaced_whole_not_glued() -> None:
+    """The given name "Jan" inside the known street "Jan van Galenstraat": the street is
+    replaced as one, with its spaces (before, both were, and came out "JurreNassaulaan")."""
+    key = Key(bytes(range(32)))
+    text = "Geparkeerd op de Jan van Galenstraat t.h.v. nr. 143."
+    (out,) = redact_all([text], key, known=KNOWN)
+    street = OPERATORS["location.street"](pa.array(["Jan van Galenstraat"]), key)[0].as_py()
+    assert out == f"Geparkeerd op de {street} t.h.v. nr. 143."
 
 
 def test_dictionary_words_in_a_name_column_are_not_searched_as_names(

@@ -10,7 +10,7 @@ import yaml
 
 from sluis.errors import PolicyError
 from sluis.model.drift import find_drift
-from sluis.model.policy import Fake, JsonRule, Keep, Pseudonymize, ShiftDate
+from sluis.model.policy import Fake, JsonRule, Keep, Null, Pseudonymize, ShiftDate
 from sluis.model.policy_file import dump_policy, parse_policy
 from sluis.model.schema import Column, LogicalType, Schema, Table
 
@@ -54,6 +54,19 @@ def test_good_policy_gives_typed_rules() -> None:
     assert isinstance(json_rule, JsonRule) and isinstance(json_rule.paths["$.naam"], Fake)
     assert policy.rule("aanvragers", "nope") is None
     assert policy.k_anonymity == 3
+
+
+def test_rule_null_written_bare_is_the_null_rule() -> None:
+    """YAML reads ``rule: null`` as no value; the README names the rule so, and so is it read
+    (before: "unknown rule 'None'"), in columns and JSON paths alike."""
+    policy = parse_policy(
+        "tables:\n  t:\n    columns:\n      a: {rule: null}\n"
+        "      b: {rule: json, paths: {$.x: {rule: null}}, default: {rule: null}}\n"
+    )
+    assert isinstance(policy.rule("t", "a"), Null)
+    extra = policy.rule("t", "b")
+    assert isinstance(extra, JsonRule)
+    assert isinstance(extra.paths["$.x"], Null) and isinstance(extra.default, Null)
 
 
 def test_dumped_policy_parses_to_the_same_policy() -> None:

@@ -26,7 +26,7 @@ def parse_policy(text: str, name: str = "policy") -> Policy:
     if not isinstance(data, dict):
         raise PolicyError(f"{name}:1: a policy is a mapping with a 'tables' key")
     try:
-        return Policy.model_validate(data)
+        return Policy.model_validate(_null_rules(data))
     except ValidationError as exc:
         error = exc.errors()[0]
         loc = [str(part) for part in error["loc"]]
@@ -34,6 +34,16 @@ def parse_policy(text: str, name: str = "policy") -> Policy:
         path = [p for p in loc if p not in _RULES.replace(",", "").split()]
         where = ".".join(path) or "(top level)"
         raise PolicyError(f"{name}:{_line_of(node, path)}: {where}: {_explain(error)}") from None
+
+
+def _null_rules(node: Any) -> Any:
+    """``node`` with ``rule: null`` written bare (YAML reads it as no value) as the rule named
+    ``null``, as the README writes it."""
+    if isinstance(node, dict):
+        return {k: "null" if k == "rule" and v is None else _null_rules(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_null_rules(v) for v in node]
+    return node
 
 
 def _explain(error: Any) -> str:

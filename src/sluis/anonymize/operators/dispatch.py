@@ -22,9 +22,9 @@ from sluis.anonymize.operators import (
     ip,
     name_prefix,
     names,
+    notations,
     onderwijsnummer,
     phone,
-    plate,
     postcode,
     v_number,
 )
@@ -50,8 +50,8 @@ OPERATORS: dict[str, Operator] = {
     "id.passport": generic.pseudonymize,
     "id.onderwijsnummer": onderwijsnummer.onderwijsnummer,
     "id.kvk": generic.pseudonymize,
-    "id.vat": generic.pseudonymize,
-    "id.license_plate": plate.license_plate,
+    "id.vat": notations.vat,
+    "id.license_plate": notations.license_plate,
     "id.insurance_number": generic.pseudonymize,
     "id.professional_number": generic.pseudonymize,
     "network.ip": ip.ip,
@@ -85,7 +85,6 @@ def fake_for(category: str) -> Operator:
 _GENERIC_IDENTIFIERS = [
     "id.passport",
     "id.kvk",
-    "id.vat",
     "id.insurance_number",
     "id.professional_number",
 ]
@@ -99,7 +98,8 @@ DETOURED: dict[str, tuple[DetouredOperator, DetourBuilder]] = {
     "id.onderwijsnummer": (onderwijsnummer.onderwijsnummer, onderwijsnummer.detours),
     "location.postcode": (postcode.postcode, postcode.detours),
     **dict.fromkeys(_GENERIC_IDENTIFIERS, (generic.pseudonymize, generic.detours)),
-    "id.license_plate": (plate.license_plate, plate.detours),
+    "id.license_plate": (notations.license_plate, notations.plate_detours),
+    "id.vat": (notations.vat, notations.vat_detours),
 }
 
 

@@ -96,7 +96,9 @@ def _entities(text: str, known: Known | None) -> list[Span]:
         return spans
     taken = [(s.start, s.end) for s in spans]
     organizations: list[tuple[int, int]] | None = None
-    for start, end, category in known.spans(text):
+    # Longest first where they overlap: the street "Jan van Scorelstraat" before the given
+    # name "Jan" in it (both replaced, they came out glued: "JurreNassaulaan").
+    for start, end, category in sorted(known.spans(text), key=lambda s: (s[0] - s[1], s[0])):
         if any(start < b and a < end for a, b in taken):
             continue
         # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's.
@@ -104,6 +106,7 @@ def _entities(text: str, known: Known | None) -> list[Span]:
             organizations = organization_names(text)
         if not any(start < b and a < end for a, b in organizations):
             spans.append(Span(start, end, category, "known_names", 1.0))
+            taken.append((start, end))
     return spans
 
 

@@ -1,4 +1,5 @@
-"""A licence plate gets one fake however it is written, and never another plate of the source."""
+"""A licence plate or VAT number gets one fake however it is written, never another of the
+source's, and a VAT number keeps its "NL" and "B"."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import random
 import pyarrow as pa
 import pytest
 
-from sluis.anonymize.operators import plate
+from sluis.anonymize.operators import notations
+from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.discover.detectors.kenteken import SIDE_CODES
 from sluis.keys import Key
 
@@ -20,8 +22,8 @@ def _compact(value: str) -> str:
 
 @pytest.mark.parametrize("written", ["63-NH-BD", "63NHBD", "63-nh-bd", "63 NH BD"])
 def test_every_notation_of_a_plate_gets_the_same_fake_in_its_own_layout(written: str) -> None:
-    (register,) = plate.license_plate(pa.array(["63-NH-BD"]), KEY).to_pylist()
-    (fake,) = plate.license_plate(pa.array([written]), KEY).to_pylist()
+    (register,) = OPERATORS["id.license_plate"](pa.array(["63-NH-BD"]), KEY).to_pylist()
+    (fake,) = notations.license_plate(pa.array([written]), KEY).to_pylist()
     assert _compact(fake) == _compact(register) != "63NHBD"
     assert [c.isalnum() or c for c in fake] == [c.isalnum() or c for c in written]
     assert [c.islower() for c in fake] == [c.islower() for c in written]
@@ -43,7 +45,19 @@ def _plates(count: int, seed: int, groups: tuple[str, str, str] | None = None) -
 def test_fakes_stay_distinct_and_clear_of_the_sources_plates() -> None:
     # 20,000 plates of one side-code: without detours some fakes would be plates of the source.
     source = _plates(20_000, 5, SIDE_CODES[5])
-    detours = plate.detours([pa.array(source)], KEY)
-    fakes = plate.license_plate(pa.array(source), KEY, detours).to_pylist()
+    detours = notations.plate_detours([pa.array(source)], KEY)
+    fakes = notations.license_plate(pa.array(source), KEY, detours).to_pylist()
     assert len({_compact(f) for f in fakes}) == len({_compact(s) for s in source})
     assert not {_compact(f) for f in fakes} & {_compact(s) for s in source}
+
+
+@pytest.mark.parametrize("written", ["NL123456789B01", "NL 1234.56.789.B01", "nl123456789b01"])
+def test_a_vat_number_keeps_its_letters_and_one_fake_in_every_notation(written: str) -> None:
+    (plain,) = OPERATORS["id.vat"](pa.array(["NL123456789B01"]), KEY).to_pylist()
+    (fake,) = notations.vat(pa.array([written]), KEY).to_pylist()
+    assert plain[:2] == "NL" and plain[11] == "B" and plain != "NL123456789B01"
+    digits = "".join(c for c in fake if c.isdigit())
+    assert digits == "".join(c for c in plain if c.isdigit())
+    assert [c if not c.isdigit() else "9" for c in fake] == [
+        c if not c.isdigit() else "9" for c in written
+    ]
