@@ -141,6 +141,12 @@ class KentekenDetector:
                 plate = match.group(1).upper()
                 if not plate.isalpha() and side_code(plate, issued=False) is not None:
                     yield Span(match.start(1), match.end(1), self.category, self.code, 0.9)
+        if "_" in text:
+            # A part of a file name ("HH-008_122854_63NHBD.jpg", a camera's photo): a plate
+            # of the side-codes since 1978 whose letters follow the rules of issue.
+            for match in _FILE_PART.finditer(text):
+                if (side_code(match.group()) or 0) >= _MODERN:
+                    yield Span(match.start(), match.end(), self.category, self.code, _IN_FILE)
         if text.count("-") < 2:  # every match of _TEXT has two hyphens
             return
         # Next to a vehicle word a plate-shaped code is a plate, also one with letters the RDW
@@ -166,9 +172,11 @@ class KentekenDetector:
 
 
 # The first side-code whose letters follow the rules of issue, and the score of such a
-# plate without a vehicle word nearby.
+# plate without a vehicle word nearby, or in a file name.
 _MODERN = 4
 _ALONE = 0.5
+_IN_FILE = 0.6
+_FILE_PART = re.compile(r"(?<=_)[A-Za-z0-9]{6}(?=[_.])|(?<![\w\-])[A-Za-z0-9]{6}(?=_)")
 
 
 DETECTOR = KentekenDetector()
