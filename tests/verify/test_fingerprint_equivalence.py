@@ -28,7 +28,18 @@ _TRICKY = st.sampled_from(
 )
 _CELL = st.lists(_ASCII | _TRICKY | st.sampled_from("0123456789 "), max_size=40).map("".join)
 _SHAPES = st.sampled_from(
-    ["1985-03-12", "12.3.1985", "1985-13-01", "31/12/1999", "192.168.0.1", "83124.56", "12,50"]
+    [
+        "1985-03-12",
+        "12.3.1985",
+        "1985-13-01",
+        "31/12/1999",
+        "192.168.0.1",
+        "83124.56",
+        "12,50",
+        "5.115012",
+        "52.08565",
+        "06.12345678",
+    ]
 )
 _WORDY = st.lists(
     st.sampled_from(["Jan", "de", "Vries", "jan.devries", "0612345678", "1234 AB", "Kerkstraat"])

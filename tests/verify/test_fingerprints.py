@@ -119,3 +119,12 @@ def test_an_address_and_an_amount_do_not_meet(octets: list[int]) -> None:
     assert forms(amount) == []
     assert not _fp(address) & _fp(digits)
     assert forms(address) == ["i" + address]
+
+
+@_IN_POLARS
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=0, max_value=10**9 - 1))
+def test_a_decimal_number_meets_no_identifier(whole: int, fraction: int) -> None:
+    """A coordinate ("5.115012") has no digit form: it met the BSN 005115012 in a scan event."""
+    decimal = f"{whole}.{str(fraction).zfill(3)}"  # three to nine decimals
+    assert forms(decimal) == []
+    assert forms("06.12345678") == ["t0612345678", "d612345678"]  # a phone keeps its digits

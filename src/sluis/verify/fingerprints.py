@@ -20,8 +20,10 @@ Normalizations (each form is tagged, so a text form never meets a digit form):
 * ``d`` also for an NL IBAN: its account digits, leading zeros removed.
 * ``D`` for a date written with separators (``2023-01-15``, ``15-1-2023``): year, month and
   day, so a date never meets an 8-digit BSN or a phone number with the same digits; ``i``
-  for a dotted IPv4 address as written. An amount (``83124.56``) has no form: it is no
-  personal data, and its digits must not meet an identifier's.
+  for a dotted IPv4 address as written. An amount (``83124.56``) or a decimal number with
+  three or more decimals and no leading zero (a coordinate: ``5.115012``) has no form: it is
+  no personal data, and its digits must not meet an identifier's (``5.115012`` met the BSN
+  005115012). No identifier is written with one separator after one to three digits.
 """
 
 from __future__ import annotations
@@ -120,11 +122,11 @@ def forms(value: str) -> list[str]:
 _DATE_YMD = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})")
 _DATE_DMY = re.compile(r"(\d{1,2})([-/.])(\d{1,2})\2(\d{4})")
 IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
-AMOUNT = re.compile(r"\d{1,12}[.,]\d{2}")
+AMOUNT = re.compile(r"\d{1,12}[.,]\d{2}|[1-9]\d{0,2}[.,]\d{3,9}")
 
 
 def shaped(value: str) -> list[str] | None:
-    """The forms of a date, an IPv4 address or an amount (see the module docstring), or
+    """The forms of a date, an IPv4 address or an amount or decimal (see the module docstring), or
     None for a value of none of these shapes."""
     date = _DATE_YMD.fullmatch(value)
     if date is not None:
