@@ -414,13 +414,24 @@ def _decide(
         for code in _SHAPED_ALONE:
             if shares.by_detector.get(code, 0.0) >= _SHAPED_SHARE:
                 return shares.detectors[code].category, 0.6
-    by_shape = _names_by_shape(shares, about_things) or _small_value_set(shares)
+    by_shape = _names_by_shape(shares)
+    if about_things and _single_unknown_words(by_shape, shares):
+        # In a table of things, single words are surnames only when most are known ones:
+        # "Concerta" and "Dipiperon" in ``medication_catalog.name`` name medicines. The
+        # reviewer confirms.
+        return None, 0.6
+    by_shape = by_shape or _small_value_set(shares)
     if by_shape is not None:
         return by_shape, 0.6
-    if about_things and _names_by_shape(shares) is not None:
-        return None, 0.6  # things named like people: for the reviewer to confirm
     # No category, or a weak name the values contradict.
     return None, 0.6 if named else max(0.5, 1.0 - share)
+
+
+def _single_unknown_words(by_shape: str | None, shares: values.Shares) -> bool:
+    """Whether :func:`_names_by_shape` read single words as given names or surnames of which
+    the lexicon knows fewer than half."""
+    single = by_shape in ("person.first_name", "person.last_name")
+    return single and max(shares.known_first, shares.known_last) < 0.5
 
 
 def _may_name_people(name: NameHint) -> bool:
@@ -496,11 +507,9 @@ def _name_like(shares: values.Shares) -> float:
     )
 
 
-def _names_by_shape(shares: values.Shares, about_things: bool = False) -> str | None:
+def _names_by_shape(shares: values.Shares) -> str | None:
     """A column of name-shaped words with no name to say so: full names, first names or
-    surnames, told apart by which lexicon knows more of them. In a table of things, single
-    words are surnames only when most are known ones: "Concerta" and "Dipiperon" in
-    ``medication_catalog.name`` name medicines."""
+    surnames, told apart by which lexicon knows more of them."""
     if shares.distinct < _MIN_NAME_VARIETY or shares.distinct < 0.1 * shares.cells:
         return None
     places = max(shares.share("location.city"), shares.share("quasi.country_of_birth"))
@@ -512,8 +521,6 @@ def _names_by_shape(shares: values.Shares, about_things: bool = False) -> str | 
         return None
     if shares.two_part >= 0.5:
         return "person.name"
-    if about_things and max(shares.known_first, shares.known_last) < 0.5:
-        return None
     if shares.known_first >= 0.2 and shares.known_first > shares.known_last:
         return "person.first_name"
     return "person.last_name"

@@ -61,30 +61,22 @@ def _laid_out(written: str, fake: str, core: Core) -> str:
     )
 
 
-def _plate_core(c: str) -> bool:
-    return c.isalnum()
-
-
-def _vat_core(c: str) -> bool:
-    return c.isdigit()
-
-
 def license_plate(
     values: pa.Array | pa.ChunkedArray, key: Key, detours: Detours | None = None
 ) -> pa.Array:
     """Keyed pseudonyms of plates (see the module docstring); with ``detours``, none is a
     plate of the source."""
-    return _pseudonymize(values, key, detours, _plate_core, "plate/")
+    return _pseudonymize(values, key, detours, str.isalnum, "plate/")
 
 
 def plate_detours(values: Iterable[pa.Array], key: Key) -> dict[str, Detour]:
-    return _detours(values, key, _plate_core, "plate/")
+    return _detours(values, key, str.isalnum, "plate/")
 
 
 def vat(values: pa.Array | pa.ChunkedArray, key: Key, detours: Detours | None = None) -> pa.Array:
     """Keyed pseudonyms of VAT numbers that keep their letters (see the module docstring)."""
-    return _pseudonymize(values, key, detours, _vat_core, "vat/")
+    return _pseudonymize(values, key, detours, str.isdigit, "vat/")
 
 
 def vat_detours(values: Iterable[pa.Array], key: Key) -> dict[str, Detour]:
-    return _detours(values, key, _vat_core, "vat/")
+    return _detours(values, key, str.isdigit, "vat/")

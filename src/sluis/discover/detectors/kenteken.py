@@ -52,7 +52,6 @@ _NAMED = re.compile(
     r"(?i:kenteken(?:plaat|nummer)?|nummerbord|auto|voertuig|boete|naheffing(?:saanslag)?"
     r"|(?:parkeer|bewoners)?vergunning)[\s:.]{1,3}([A-Za-z0-9]{6})(?![\w\-])"
 )
-_NAMED_HINT = re.compile(r"(?i:enteken|ummerbord|auto|voertuig|boete|naheffing|vergunning)")
 _KEYWORDS = words_pattern(
     [
         "kenteken",
@@ -136,11 +135,10 @@ class KentekenDetector:
         return side_code(value) is not None
 
     def find(self, text: str) -> Iterator[Span]:
-        if _NAMED_HINT.search(text):
-            for match in _NAMED.finditer(text):
-                plate = match.group(1).upper()
-                if not plate.isalpha() and side_code(plate, issued=False) is not None:
-                    yield Span(match.start(1), match.end(1), self.category, self.code, 0.9)
+        for match in _NAMED.finditer(text):
+            plate = match.group(1).upper()
+            if not plate.isalpha() and side_code(plate, issued=False) is not None:
+                yield Span(match.start(1), match.end(1), self.category, self.code, 0.9)
         if "_" in text:
             # A part of a file name ("HH-008_122854_63NHBD.jpg", a camera's photo): a plate
             # of the side-codes since 1978 whose letters follow the rules of issue.
