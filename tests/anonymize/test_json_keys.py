@@ -82,3 +82,29 @@ def test_a_list_of_values_is_read_by_its_column_name() -> None:
     assert len(faked) == len(plates)
     assert not set(faked) & set(plates)
     assert all(side_code(p, issued=False) is not None for p in faked)
+
+
+@pytest.mark.parametrize(
+    ("held", "written"),
+    [
+        ({"kenteken": "BZ-15-80"}, "img/2022/12/04/HH-009_231316_BZ1580.jpg"),
+        ({"bsn": "123456782"}, "brief_123456782_aanvraag.pdf"),
+        ({"telefoon": "06-12345678"}, "rec/0612345678_gesprek.wav"),
+    ],
+)
+def test_an_identifier_of_the_document_glued_into_a_file_name_gets_its_fake(
+    held: dict[str, str], written: str
+) -> None:
+    """A scan event holds the plate under its key and again inside the photo's file name,
+    where the finder cannot tell it from a camera's code: the name gets the same fake."""
+    ((key, value),) = held.items()
+    rule = JsonRule(rule="json", default=RedactText(rule="redact_text"))
+    document = {key: value, "foto": written}
+    (out,) = apply_json(
+        pa.array([json.dumps(document)]), Key(b"\x07" * 32), rule, "t.c"
+    ).to_pylist()
+    faked = json.loads(out)
+    glued = "".join(c for c in value if c.isalnum())
+    fake_glued = "".join(c for c in faked[key] if c.isalnum())
+    assert glued not in faked["foto"]
+    assert faked["foto"] == written.replace(glued, fake_glued)

@@ -2,7 +2,7 @@
 De Wegwijzer") and case numbers that pass the 11-proef by chance: the draft keeps them with
 the look-alikes in ``allow``, and the drafted copy publishes with them unchanged (before, V1
 refused the copy: the surnames are also tenants' names, the case numbers were found in notes
-as BSNs)."""
+as BSNs; one tenant's account number has a case number's digits)."""
 
 from __future__ import annotations
 
@@ -13,11 +13,13 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
+from sluis.synth import identifiers
 from sluis.synth.people import PersonFactory
 from tests.cli.drafted import drafted_copy, policy_copy
 
 DDL = """
-CREATE TABLE huurders (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, school_kind TEXT);
+CREATE TABLE huurders (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, school_kind TEXT,
+                       iban TEXT);
 CREATE TABLE reparaties (id INTEGER PRIMARY KEY, huurder_id INTEGER REFERENCES huurders(id),
                          leverancier TEXT, dossier_nr INTEGER, notitie TEXT);
 """
@@ -36,11 +38,17 @@ def _tables() -> dict[str, list[tuple[object, ...]]]:
     for i in range(1, 301):
         person = factory.person()
         surname = SURNAMES[i % len(SURNAMES)] if i % 3 == 0 else person.last_name
-        tenants.append((i, person.first_name, surname, SCHOOLS[i % len(SCHOOLS)]))
         case = 200_000_000 + 7 * i
-        repairs.append(
-            (i, i, rng.choice(FIRMS), case, f"Lekkage badkamer gemeld, zie dossier {case}.")
+        # Tenant 3's account number is the digits of case 5.
+        account = f"0{case + 14}" if i == 3 else None
+        iban = (
+            f"NL{identifiers.iban_check_digits('ABNA', account)}ABNA{account}"
+            if account
+            else identifiers.iban(rng)
         )
+        tenants.append((i, person.first_name, surname, SCHOOLS[i % len(SCHOOLS)], iban))
+        note = "Lekkage badkamer gemeld" + ("." if i == 5 else f", zie dossier {case}.")
+        repairs.append((i, i, rng.choice(FIRMS), case, note))
     return {"huurders": tenants, "reparaties": repairs}
 
 
@@ -54,7 +62,8 @@ def test_firms_schools_and_case_numbers_are_kept_as_look_alikes(
     assert {"person.last_name", "person.name"} <= set(firm_rule["allow"])
     assert rules["huurders"]["columns"]["school_kind"]["rule"] == "keep"
     case_rule = rules["reparaties"]["columns"]["dossier_nr"]
-    assert case_rule["rule"] == "keep" and "id.bsn" in case_rule["allow"]
+    assert case_rule["rule"] == "keep"
+    assert {"id.bsn", "finance.iban"} <= set(case_rule["allow"])
     with closing(sqlite3.connect(target)) as db:
         firms = {r[0] for r in db.execute("SELECT leverancier FROM reparaties")}
         schools = {r[0] for r in db.execute("SELECT school_kind FROM huurders")}

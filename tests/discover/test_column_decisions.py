@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import random
+from typing import Any
 
 import pyarrow as pa
 import pytest
 
+from sluis.discover import values
 from sluis.discover.scanner import classify_column
 from sluis.discover.vocabulary import table_about_things
 from sluis.model.schema import Column, LogicalType
@@ -145,3 +147,34 @@ def test_plates_of_several_side_codes_decide_an_unnamed_column(
     name: str, cells: list[str], category: str | None
 ) -> None:
     assert _classify(name, cells * 20) == category
+
+
+@pytest.mark.parametrize(
+    "shape",
+    ["BZW/{year}/{n:05d}", "NH-{year}-{n:06d}", "{year}-{n:05d}", "ZK{year}.{n:04d}"],
+)
+def test_case_codes_counting_up_per_year_allow_the_numbers_their_digits_resemble(
+    shape: str,
+) -> None:
+    """Digits of "BZW/2023/00279" are those of the phone number 020-2300279: a kept column of
+    such codes allows the look-alikes, so the verifier does not count the chance hit."""
+    cells = [shape.format(year=y, n=n) for y in (2022, 2023, 2024) for n in range(1, 301)]
+    result = classify_column(Column("kenmerk", LogicalType.TEXT), pa.array(cells), is_key=False)
+    assert result.category is None
+    assert {"finance.iban", "contact.phone"} & set(result.look_alike)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda rng: f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(1950, 2005)}",
+        lambda rng: f"10.0.{rng.randint(0, 3)}.{rng.randint(1, 254)}",
+        lambda rng: identifiers.phone(rng),
+        lambda rng: identifiers.iban(rng, spaced=True),
+    ],
+)
+def test_dates_addresses_and_identifiers_are_no_codes_in_sequence(make: Any) -> None:
+    rng = random.Random(8)
+    cells = [make(rng) for _ in range(400)]
+    column = Column("waarde", LogicalType.TEXT)
+    assert not values.detector_shares(column, pa.array(cells)).looks_sequential

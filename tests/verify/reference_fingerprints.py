@@ -75,6 +75,14 @@ def of_cell(
     singles: set[str] = set()
     runs: set[str] = set()
     words = tokens(text)
+    for word in words:
+        if "@" not in word and not word.isalnum():
+            found = re.findall(r"[^\W_]+", word)
+            for part in found if len(found) > 1 else []:
+                if (not part.isdigit() or len(part) >= 9) and (
+                    every or text_form(part) not in dictionary
+                ):
+                    singles.update(forms(part))
     if len(words) > 1 or (words and words[0] != text):
         texts = [text_form(w) for w in words]
         for i, word in enumerate(words):

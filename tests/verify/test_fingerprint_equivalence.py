@@ -42,7 +42,18 @@ _SHAPES = st.sampled_from(
     ]
 )
 _WORDY = st.lists(
-    st.sampled_from(["Jan", "de", "Vries", "jan.devries", "0612345678", "1234 AB", "Kerkstraat"])
+    st.sampled_from(
+        [
+            "Jan",
+            "de",
+            "Vries",
+            "jan.devries",
+            "HH-08_63NHBD.jpg",
+            "0612345678",
+            "1234 AB",
+            "Kerkstraat",
+        ]
+    )
     | _SHAPES
     | _CELL,
     max_size=6,

@@ -13,6 +13,7 @@ not recognized as a name), the key does.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -24,6 +25,7 @@ from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.operators.redact_text import redact_all
 from sluis.anonymize.rules import apply_rule
+from sluis.discover.detectors.base import Span
 from sluis.discover.vocabulary import leaf_hint
 from sluis.errors import PolicyError
 from sluis.keys import Key
@@ -53,20 +55,26 @@ def apply_json(
             for path, location, value in _walk(document, "$", ()):
                 leaves[path].append((number, location, value))
                 originals[number].append(str(value))
+        rules = {path: _rule(path, paths, rule.default, column, where) for path in leaves}
+        held = _identifiers_held(leaves, rules, len(documents))
         for path, found in leaves.items():
-            path_rule = paths[path] if path in paths else _by_key(path, rule.default, column)
-            if path_rule is None:
-                raise PolicyError(
-                    f"{where}: JSON path {path} has no rule; name it under 'paths' or set "
-                    "'default' (e.g. default: {rule: redact_text})"
-                )
+            path_rule = rules[path]
             values = [value for _, _, value in found]
             if isinstance(path_rule, RedactText):
                 # A fake in one leaf spells no name of another ("huisarts Spiker" beside
                 # a father Adam van Leuven must not become "huisarts van Leuven").
                 contexts = [" ".join(originals[number]) for number, _, _ in found]
+                texts = _texts(values)
                 replaced = redact_all(
-                    _texts(values), key, tags=path_rule.tags, known=known, contexts=contexts
+                    texts,
+                    key,
+                    tags=path_rule.tags,
+                    known=known,
+                    contexts=contexts,
+                    extra=[
+                        _written_again(t, held[n])
+                        for t, (n, _, _) in zip(texts, found, strict=True)
+                    ],
                 )
                 replaced = _typed(values, replaced)
             else:
@@ -80,6 +88,58 @@ def apply_json(
         return pa.array([json.dumps(d, ensure_ascii=False) for d in documents], distinct.type)
 
     return per_distinct(as_array(values), transform)
+
+
+def _rule(
+    path: str, paths: dict[str, SimpleRule], default: SimpleRule | None, column: str, where: str
+) -> SimpleRule:
+    found = paths[path] if path in paths else _by_key(path, default, column)
+    if found is None:
+        raise PolicyError(
+            f"{where}: JSON path {path} has no rule; name it under 'paths' or set "
+            "'default' (e.g. default: {rule: redact_text})"
+        )
+    return found
+
+
+# An identifier at least this long, with a digit, is found again in the document's text.
+_MIN_HELD = 6
+_PART = re.compile(r"[^\W_]+")
+
+
+def _identifiers_held(
+    leaves: dict[str, list[tuple[int, tuple[Any, ...], Any]]],
+    rules: dict[str, SimpleRule],
+    documents: int,
+) -> list[dict[str, str]]:
+    """Per document, the identifiers its leaves hold under a rule that fakes them, by their
+    letters and digits in capitals: ``{"06XPLF": "id.license_plate"}`` for ``"kenteken":
+    "06-XP-LF"``."""
+    held: list[dict[str, str]] = [{} for _ in range(documents)]
+    for path, found in leaves.items():
+        category = getattr(rules[path], "category", None)
+        if category is None or category in (*NAME_CATEGORIES, "contact.email"):
+            continue
+        for number, _, value in found:
+            compact = "".join(_PART.findall(str(value))).upper()
+            if len(compact) >= _MIN_HELD and any(c.isdigit() for c in compact):
+                held[number][compact] = category
+    return held
+
+
+def _written_again(text: str | None, held: dict[str, str]) -> list[Span]:
+    """Where ``text`` writes one of its document's identifiers glued into a word: the plate
+    "06-XP-LF" as a part of the photo's file name "CAM-0103_132021_06XPLF.jpg"."""
+    if not text or not held:
+        return []
+    return [
+        Span(m.start(), m.end(), category, _AGAIN, 0.9)
+        for m in _PART.finditer(text)
+        if (category := held.get(m.group().upper())) is not None
+    ]
+
+
+_AGAIN = "written_again"
 
 
 def _spelling_no_other_name(

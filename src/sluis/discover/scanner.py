@@ -341,6 +341,10 @@ _NAME_WORDS = 6
 # that passes it no more than three times as often holds case numbers, not identifiers.
 _CHANCE_CHECKSUMS = ("id.bsn", "id.rsin")
 _CHANCE_SHARE = 3 / 11
+# The verifier compares numbers by their digits: a national phone number's nine (its trunk
+# zero dropped) and an account number's seven to ten (an IBAN's, its zeros dropped) meet
+# numbers in sequence of those lengths by chance.
+_CHANCE_DIGITS = (("finance.iban", range(7, 11)), ("contact.phone", range(9, 10)))
 
 
 def _look_alikes(shares: values.Shares, cells: Sample, evidence: list[str]) -> tuple[str, ...]:
@@ -352,6 +356,8 @@ def _look_alikes(shares: values.Shares, cells: Sample, evidence: list[str]) -> t
     found: tuple[str, ...] = ()
     if shares.looks_sequential:
         found = tuple(c for c in _CHANCE_CHECKSUMS if 0 < shares.share(c) <= _CHANCE_SHARE)
+        lengths = {len("".join(filter(str.isdecimal, t)).lstrip("0")) for t in cells.texts}
+        found += tuple(c for c, span in _CHANCE_DIGITS if lengths & set(span))
     if any(shares.share(c) for c in NAME_LOOK_ALIKES):
         found += _organization_look_alikes(cells, evidence)
     return found

@@ -273,8 +273,10 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     if _POSTCODE_BEFORE.search(text, max(0, span.start - 10), span.start):
         return True  # "3811 HR De Meern": the place after a postcode
     last = words[-1].casefold()
-    if last.endswith(_ORG_SUFFIXES) or _after_org_head(text, span.start):
+    if last.endswith(_ORG_SUFFIXES):
         return True
+    if _after_org_head(text, span.start):
+        return not _owner_of_firm(text, span.start, words[0] if len(words) > 1 else None)
     if len(words) > 1 and _org_head(words[0]):
         return True  # the head inside the span: "Kinderpraktijk Bakker"
     inner = [w.casefold().strip(".,;:()") for w in words[1:]]
@@ -335,6 +337,45 @@ def _after_org_head(text: str, start: int) -> bool:
     return m is not None and m.group(2)[0].isupper() and _org_head(m.group(1))
 
 
+# A firm's word, then initials or a given name, then the surname: "Klussenbedrijf P.
+# Steenbergen", "Notariskantoor Martijn Meer" name the person who is the firm.
+_NAMED_AFTER = ("school", "scholen", "lyceum", "gymnasium", "stichting", "vereniging", "centrum",
+                "groep", "team", "gemeente")  # fmt: skip
+
+
+def _owner_of_firm(text: str, start: int, first: str | None) -> bool:
+    """Whether the name at ``start`` (its first word ``first`` when it has more) follows a
+    firm's word with initials or a given name, in the text or leading the name: a sole
+    trader or a professional, whose name is a person's. Institutions named after people they are not
+    ("Basisschool Jan Ligthart", "Stichting Anne Frank") are no firms here."""
+    begin = max(0, start - 60)
+    two = _TWO_WORDS_BEFORE.search(text, begin, start)
+    if two is not None and _firm_head(two.group(1)) and _given_or_initials(two.group(2)):
+        return True
+    one = _WORDS_BEFORE[0].search(text, begin, start)
+    return (
+        first is not None
+        and one is not None
+        and _firm_head(one.group(1))
+        and _given_or_initials(first)
+    )
+
+
+def _given_or_initials(word: str) -> bool:
+    return _INITIAL.fullmatch(word) is not None or is_first(normalize(word))
+
+
+def _firm_head(word: str) -> bool:
+    """A word of a firm's kind, not of a school's or institution's (see :data:`_NAMED_AFTER`)."""
+    head = word.casefold()
+    return (
+        _org_head(word)
+        and head not in _SCHOOL_KINDS
+        and head not in ("ggd", "cjg", "ggz", "uwv", "svb", "duo")
+        and not head.endswith(_NAMED_AFTER)
+    )
+
+
 def _org_head(word: str) -> bool:
     head = word.casefold()
     if head.endswith(("school", "scholen")):
@@ -368,6 +409,9 @@ def names_an_organization_not_a_person(value: str) -> bool:
     if lead in lex().particle_words:  # "De Hoop Bewindvoering", but not "van der Winkel"
         rest = [w for w in words if normalize(w) not in lex().particle_words]
         return len(rest) > 1 and any(_kind_of_firm(w) for w in rest)
+    for i in range(2, len(words)):  # "Klussenbedrijf P. Steenbergen": a sole trader
+        if _owner_of_firm(value, len(" ".join(words[:i])) + 1, None):
+            return False
     return names_an_organization(value)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -153,15 +154,48 @@ def _spread_like_births(counts: Counter[str]) -> bool:
 
 def _sequential(values: Iterable[str]) -> bool:
     """True for numbers issued in order (case numbers, invoice numbers): dense or sharing
-    one long prefix, unlike personal identifiers, which scatter over their whole range."""
+    one long prefix, unlike personal identifiers, which scatter over their whole range; or
+    for codes of one pattern numbered so (:func:`_coded_in_sequence`)."""
+    values = list(values)
     numbers = sorted(int(v) for v in values if v.isdigit())
     if len(numbers) < _MIN_SEQUENCE:
-        return False
+        return _coded_in_sequence([v for v in values if not v.isdigit()])
     span = numbers[-1] - numbers[0]
     if span < 100 * len(numbers):
         return True
     prefixes = Counter(str(n)[:4] for n in numbers)
     return prefixes.most_common(1)[0][1] >= 0.8 * len(numbers)
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LAST_NUMBER = re.compile(r"(\d{3,})\D*$")
+_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+# The share of codes of the one pattern, and the most series per code.
+_ONE_PATTERN, _SERIES_SHARE = 0.9, 0.1
+
+
+def _coded_in_sequence(codes: list[str]) -> bool:
+    """True for codes of one pattern whose last number counts up within each series (the
+    code before it): "BZW/2023/00279", "NH-2024-000001"; not for dates or IP addresses."""
+    found = []  # (code, series, number, pattern)
+    for code in codes:
+        last = _LAST_NUMBER.search(code)
+        if last is not None:
+            head = code[: last.start(1)]
+            pattern = _DIGIT_RUN.sub("9", head) + code[last.end(1) :]
+            found.append((code, head, int(last.group(1)), pattern))
+    if len(found) < _MIN_SEQUENCE:
+        return False
+    pattern, count = Counter(p for *_, p in found).most_common(1)[0]
+    example = next(code for code, *_, p in found if p == pattern)
+    if count < _ONE_PATTERN * len(codes) or _IPV4.fullmatch(example) or cell_date(example):
+        return False
+    series: dict[str, list[int]] = defaultdict(list)
+    for _, head, number, _ in found:
+        series[head].append(number)
+    if len(series) > _SERIES_SHARE * len(found):
+        return False
+    return sum(max(s) - min(s) for s in series.values()) < 100 * len(found)
 
 
 def describe(shares: Shares, limit: int = 3) -> list[str]:

@@ -18,6 +18,8 @@ Normalizations (each form is tagged, so a text form never meets a digit form):
   digits only, a ``+31``/``0031`` prefix and then leading zeros removed, so ``+31 6 1234
   5678``, ``0031612345678`` and ``06-12345678`` meet, as do 8- and 9-digit BSNs.
 * ``d`` also for an NL IBAN: its account digits, leading zeros removed.
+* a token that joins runs of letters and digits with "_", "." or "-" (a file name) also
+  has the forms of each run, so a licence plate inside a photo's file name meets the plate.
 * ``D`` for a date written with separators (``2023-01-15``, ``15-1-2023``): year, month and
   day, so a date never meets an 8-digit BSN or a phone number with the same digits; ``i``
   for a dotted IPv4 address as written. An amount (``83124.56``) or a decimal number with
@@ -145,6 +147,22 @@ def shaped(value: str) -> list[str] | None:
 def tokens(text: str) -> list[str]:
     found = [t.strip(".-'") for t in TOKEN.findall(text)]
     return [t for t in found if t]
+
+
+PART = re.compile(r"[^\W_]+")
+MIN_PART_DIGITS = 9
+
+
+def parts(token: str) -> list[str]:
+    """The runs of letters and digits of a token that joins several with "_", "." or "-"
+    (a file name, a code: ``HH-008_122854_63NHBD.jpg``), each a single of its own; none of
+    an e-mail address, and no run of digits shorter than a BSN (the parts of a date)."""
+    if "@" in token or token.isalnum():
+        return []
+    found = PART.findall(token)
+    if len(found) < 2:
+        return []
+    return [p for p in found if not p.isdigit() or len(p) >= MIN_PART_DIGITS]
 
 
 class FingerprintSet:

@@ -26,6 +26,7 @@ from sluis.verify.fingerprints import (
     IPV4,
     MAX_NGRAM,
     MIN_DIGITS,
+    MIN_PART_DIGITS,
     MIN_TEXT,
     NOT_WORD,
     SEPARATORS,
@@ -33,6 +34,7 @@ from sluis.verify.fingerprints import (
     TOKEN_CHAR,
     FingerprintKey,
     forms,
+    parts,
     text_form,
     tokens,
 )
@@ -194,14 +196,12 @@ def _ascii_pieces(cells: pl.DataFrame) -> list[pl.DataFrame]:
     if rest.is_empty():
         return out
     out.append(_long(_ascii_forms(rest.lazy(), "text"), WHOLE).collect())
+    worded = _words(rest.lazy()).collect()
+    out.append(_part_pieces(worded))
     # Cells of several tokens (or one token with more around it) have pieces of their own.
-    split = (
-        _words(rest.lazy())
-        .filter(
-            (pl.col("words").list.len() > 1)
-            | ((pl.col("words").list.len() == 1) & (pl.col("words").list.first() != pl.col("text")))
-        )
-        .collect()
+    split = worded.filter(
+        (pl.col("words").list.len() > 1)
+        | ((pl.col("words").list.len() == 1) & (pl.col("words").list.first() != pl.col("text")))
     )
     if split.is_empty():
         return out
@@ -239,6 +239,24 @@ def _ascii_pieces(cells: pl.DataFrame) -> list[pl.DataFrame]:
     return out
 
 
+def _part_pieces(worded: pl.DataFrame) -> pl.DataFrame:
+    """The singles of the :func:`~sluis.verify.fingerprints.parts` of the tokens of ASCII
+    cells (``row``, ``words``)."""
+    part = pl.col("part")
+    found = (
+        worded.lazy()
+        .select("row", token="words")
+        .explode("token")
+        .filter(pl.col("token").str.contains("[^A-Za-z0-9]") & ~pl.col("token").str.contains("@"))
+        .with_columns(part=pl.col("token").str.extract_all("[A-Za-z0-9]+"))
+        .filter(part.list.len() >= 2)
+        .explode("part")
+        .filter(part.str.contains("[A-Za-z]") | (part.str.len_bytes() >= MIN_PART_DIGITS))
+        .with_columns(tf=part.str.to_lowercase())
+    )
+    return _long(_ascii_forms(found, "part"), SINGLE, "tf").collect()
+
+
 def python_pieces(text: str) -> list[tuple[str, int, str | None, str | None]]:
     """(form, kind, start, word) of each piece of one cell, by the Python functions."""
     out: list[tuple[str, int, str | None, str | None]] = [
@@ -247,6 +265,8 @@ def python_pieces(text: str) -> list[tuple[str, int, str | None, str | None]]:
     if text.isalnum():
         return out
     words = tokens(text)
+    for part in (p for word in words for p in parts(word)):
+        out.extend((form, SINGLE, None, text_form(part)) for form in forms(part))
     if len(words) > 1 or (words and words[0] != text):
         texts = [text_form(w) for w in words]
         for i, word in enumerate(words):

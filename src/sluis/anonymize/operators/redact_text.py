@@ -56,12 +56,16 @@ def redact_all(
     tags: bool = False,
     known: Known | None = None,
     contexts: list[str] | None = None,
+    extra: list[list[Span]] | None = None,
 ) -> list[str | None]:
     """The texts with their entities replaced (see the module docstring); ``known`` adds
-    the words of the source's own name columns. A fake name spells no other name of its
-    text, or of its text's context where ``contexts`` gives one per text (the whole JSON
-    document a leaf is part of)."""
+    the words of the source's own name columns, ``extra`` spans per text found otherwise
+    (where the finder found none). A fake name spells no other name of its text, or of
+    its text's context where ``contexts`` gives one per text (the whole JSON document a
+    leaf is part of)."""
     found: list[list[Span]] = [_entities(t, known) if t else [] for t in texts]
+    for spans, more in zip(found, extra or [], strict=False):
+        spans += [s for s in more if not any(s.start < o.end and o.start < s.end for o in spans)]
     surrogates = {} if tags else _surrogates(texts, found, key, known)
     out: list[str | None] = []
     for number, (text, spans) in enumerate(zip(texts, found, strict=True)):

@@ -17,7 +17,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sluis.discover.detectors._common import context_scorer, iter_spans, words_pattern
+from sluis.discover.detectors._common import (
+    context_scorer,
+    has_context,
+    iter_spans,
+    words_pattern,
+)
 from sluis.discover.detectors.base import Span
 
 # Side-codes 1..14, as letter (X) / digit (9) groups.
@@ -139,6 +144,16 @@ class KentekenDetector:
             plate = match.group(1).upper()
             if not plate.isalpha() and side_code(plate, issued=False) is not None:
                 yield Span(match.start(1), match.end(1), self.category, self.code, 0.9)
+        if _PLATE_WORD.search(text):
+            # Near "kenteken" a plate without dashes of any side-code ("kenteken SV589H
+            # wijzigen naar 62DJ06"); not one shaped like a postcode ("1234AB").
+            for match in _BARE.finditer(text):
+                plate = match.group().upper()
+                code = None if plate.isalpha() else side_code(plate, issued=False)
+                if code not in (None, _POSTCODE_SHAPED) and has_context(
+                    text, match.start(), match.end(), _PLATE_WORD, 40, 30
+                ):
+                    yield Span(match.start(), match.end(), self.category, self.code, 0.8)
         if "_" in text:
             # A part of a file name ("HH-008_122854_63NHBD.jpg", a camera's photo): a plate
             # of the side-codes since 1978 whose letters follow the rules of issue.
@@ -174,6 +189,10 @@ class KentekenDetector:
 _MODERN = 4
 _ALONE = 0.5
 _IN_FILE = 0.6
+# The words that name a plate itself, and a plate-shaped word without dashes.
+_PLATE_WORD = re.compile(r"(?i)(?<!\w)(?:kenteken\w*|nummerbord\w*|licen[cs]e plates?)(?!\w)")
+_BARE = re.compile(r"(?<![\w\-])[A-Za-z0-9]{6}(?![\w\-])")
+_POSTCODE_SHAPED = 2  # 99-99-XX
 _FILE_PART = re.compile(r"(?<=_)[A-Za-z0-9]{6}(?=[_.])|(?<![\w\-])[A-Za-z0-9]{6}(?=_)")
 
 
