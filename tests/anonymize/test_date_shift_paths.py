@@ -34,3 +34,12 @@ def test_mixed_notations_keep_their_row_order() -> None:
     # The same subject moves every notation by the same number of days.
     assert out[1] == f"{out[0][8:10]}-{out[0][5:7]}-{out[0][0:4]}"
     assert out[3] == " " + out[0]
+
+
+def test_placeholders_for_no_date_and_no_end_stay() -> None:
+    """SAP writes an unknown date as ``00000000`` and an open end as ``99991231``: no
+    person's date; before, the first became null and the second moved."""
+    values = pa.array(["00000000", "99991231", "0000-00-00", "9999-12-31", "19850312"])
+    out = shift_date(values, Key(bytes(32)), pa.array(["a"] * 5)).to_pylist()
+    assert out[:4] == values.to_pylist()[:4]
+    assert out[4] not in (None, "19850312")

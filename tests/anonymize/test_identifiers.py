@@ -82,6 +82,18 @@ def test_iban_bijection_on_a_batch() -> None:
     assert sum(a == b for a, b in zip(out, values, strict=True)) == 0
 
 
+def test_an_account_number_alone_becomes_its_iban_fakes_account() -> None:
+    """A register writes the account beside the IBAN (SAP's BANKN): the account's fake is the
+    account of the IBAN's fake, not a whole IBAN in an account column."""
+    rng = random.Random(5)
+    accounts = rng.sample(range(10**6, 10**10), 500)
+    ibans = [make_iban(rng.choice(BANKS), a) for a in accounts]
+    faked_ibans = iban(pa.array(ibans), KEY).to_pylist()
+    faked_accounts = iban(pa.array([str(a) for a in accounts]), KEY).to_pylist()
+    assert faked_accounts == [str(int(v[8:])) for v in faked_ibans]
+    assert not set(faked_accounts) & {str(a) for a in accounts}
+
+
 def test_postcodes_all_of_one_area_stay_unique() -> None:
     codes = [f"{d} {p}" for d in (1011, 3511, 9999) for p in PAIRS]
     for keep in (False, True):

@@ -116,6 +116,18 @@ def test_known_names_inside_an_organization_name_stay_the_organizations() -> Non
     assert out[1] is not None and "Bakker" not in out[1]
 
 
+def test_known_names_after_a_public_body_or_building_stay_theirs() -> None:
+    """Employees named Rijn or Blocq leave "Waterschap Rijn en Veluwe" and "Gemaal De Blocq van
+    Kuffeler" in a signature (before, the board's name became "Waterschap Joly en Veluwe" in
+    every e-mail); the same surname after "mevrouw" is still replaced."""
+    known = Known(frozenset({"gerda"}), frozenset({"rijn", "blocq"}), frozenset())
+    signature = "Met vriendelijke groet,\nWaterschap Rijn en Veluwe\nGemaal De Blocq van Kuffeler"
+    note = "Gesprek met mevrouw Rijn over verzuim."
+    out = redact_all([signature, note], Key(bytes(range(32))), known=known)
+    assert out[0] == signature
+    assert out[1] is not None and "Rijn" not in out[1]
+
+
 def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(
     sqlite_db: Callable[..., Path],
 ) -> None:

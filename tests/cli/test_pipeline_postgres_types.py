@@ -658,6 +658,37 @@ def test_a_replacement_longer_than_its_column_stops_the_run(pg_db: str, tmp_path
     assert not copy.exists()
 
 
+def test_fake_names_and_redacted_text_are_cut_to_their_column(pg_db: str, tmp_path: Path) -> None:
+    """Tight columns: a sortable name of 6 characters and a payee text of 16. Fakes
+    and redacted text longer than the originals are cut to fit (before, the drafted copy
+    stopped on the first such column, one column per run)."""
+    people = PersonFactory(5)
+    rows = []
+    for i in range(60):
+        p = people.person()
+        rows.append((i, p.last_name[:6], f"{p.first_name} {p.last_name}"[:16]))
+    with psycopg.connect(pg_db) as conn:
+        conn.execute(
+            "CREATE TABLE betaler (id integer PRIMARY KEY, sname varchar(6), emftx varchar(16))"
+        )
+        conn.cursor().executemany("INSERT INTO betaler VALUES (%s, %s, %s)", rows)
+    policy, key = tmp_path / "policy.yaml", tmp_path / "sluis.key"
+    key.write_text(KEY + "\n", encoding="ascii")
+    policy.write_text(
+        "version: 1\ntables:\n  betaler:\n    columns:\n      id: {rule: keep, reason: key}\n"
+        "      sname: {rule: fake, category: person.last_name}\n"
+        "      emftx: {rule: redact_text}\n",
+        encoding="utf-8",
+    )
+    copy = tmp_path / "copy.db"
+    result = run("anonymize", pg_db, str(copy), "--policy", str(policy), "--key-file", str(key))
+    assert result.returncode == 0, result.stderr[-3000:]
+    with closing(sqlite3.connect(copy)) as db:
+        cells = db.execute("SELECT sname, emftx FROM betaler").fetchall()
+    assert len(cells) == len(rows)
+    assert all(len(s) <= 6 and len(e) <= 16 for s, e in cells)
+
+
 def test_an_infinite_date_stops_the_scan_naming_the_column(pg_db: str, tmp_path: Path) -> None:
     # The driver turns infinity into a wrong date; refusing is better than copying that.
     with psycopg.connect(pg_db) as conn:

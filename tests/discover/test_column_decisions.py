@@ -178,3 +178,19 @@ def test_dates_addresses_and_identifiers_are_no_codes_in_sequence(make: Any) -> 
     cells = [make(rng) for _ in range(400)]
     column = Column("waarde", LogicalType.TEXT)
     assert not values.detector_shares(column, pa.array(cells)).looks_sequential
+
+
+def test_subjects_that_name_people_are_searched_as_text() -> None:
+    """A mail's subject: too short for free text, yet half of them name someone."""
+    people = PersonFactory(9)
+    cells = []
+    for i in range(300):
+        p = people.person()
+        cells += [f"Verlof {p.last_name}", f"Re: contract {p.first_name}", "Declaratie reiskosten"]
+        cells.append("Planning storingsdienst week " + str(i % 52))
+    assert _classify("subject", cells) == "text.contains_pii"
+
+
+def test_units_and_phrases_without_people_stay_kept() -> None:
+    cells = ["Basisteam Zaanstreek", "Wijkteam Noord", "Declaratie reiskosten", "Verlof aanvraag"]
+    assert _classify("eenheid", cells * 100) is None

@@ -70,19 +70,21 @@ def of_cell(
     ``every``, runs start only at a word in ``starts`` (tagged), and a word of
     ``dictionary`` (text forms) is no piece alone."""
     whole = set(forms(text))
-    if text.isalnum():
-        return whole, set(whole)
     singles: set[str] = set()
     runs: set[str] = set()
-    words = tokens(text)
-    for word in words:
-        if "@" not in word and not word.isalnum():
-            found = re.findall(r"[^\W_]+", word)
-            for part in found if len(found) > 1 else []:
-                if (not part.isdigit() or len(part) >= 9) and (
-                    every or text_form(part) not in dictionary
-                ):
-                    singles.update(forms(part))
+    words = [text] if text.isalnum() else tokens(text)
+    for word in (w for w in words if "@" not in w):
+        found = re.findall(r"[^\W_]+", word)
+        for part in found if len(found) > 1 else []:
+            if (not part.isdigit() or len(part) >= 9) and (
+                every or text_form(part) not in dictionary
+            ):
+                singles.update(forms(part))
+        for part in found:  # a BSN glued to letters: "123456782L01"
+            if not part.isdigit():
+                singles.update(f for digits in re.findall(r"\d{9,}", part) for f in forms(digits))
+    if text.isalnum():
+        return whole | singles, set(whole)
     if len(words) > 1 or (words and words[0] != text):
         texts = [text_form(w) for w in words]
         for i, word in enumerate(words):

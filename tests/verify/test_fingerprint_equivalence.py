@@ -49,6 +49,7 @@ _WORDY = st.lists(
             "Vries",
             "jan.devries",
             "HH-08_63NHBD.jpg",
+            "123456782L01",
             "0612345678",
             "1234 AB",
             "Kerkstraat",

@@ -103,7 +103,13 @@ class TablePlan:
                 )
             conformed = _conform(result, field.type, where)
             if column.max_chars is not None:
-                _check_length(conformed, column.max_chars, where)
+                # A fake name or address, or a redacted text, may come out longer than the
+                # value it replaces: cut to the column (it holds no format to keep whole).
+                cut = not column.unique and (
+                    isinstance(rule, RedactText)
+                    or (isinstance(rule, Fake) and rule.category in _CUTTABLE)
+                )
+                conformed = _fitted(conformed, column.max_chars, where, cut=cut)
             arrays.append(conformed)
         return arrays
 
@@ -133,16 +139,24 @@ def char_limit(native_type: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _check_length(values: pa.Array, limit: int, where: str) -> None:
+_CUTTABLE = frozenset({"person.name", "person.first_name", "person.last_name",
+                       "location.street", "location.address", "location.city"})  # fmt: skip
+
+
+def _fitted(values: pa.Array, limit: int, where: str, *, cut: bool) -> pa.Array:
+    """``values`` within the column's ``limit``: ``cut`` to it, else as they are or an error."""
     if not (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)):
-        return
+        return values
     too_long = pc.sum(pc.greater(pc.utf8_length(values), limit)).as_py() or 0
+    if too_long and cut:
+        return pc.utf8_slice_codeunits(values, 0, limit)
     if too_long:
         raise PolicyError(
             f"{where}: {too_long} replacements are longer than the column's {limit} characters;"
             " widen the column, or choose a rule whose output fits (mask keeps the length,"
             " hash takes a length)"
         )
+    return values
 
 
 def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:

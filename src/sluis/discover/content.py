@@ -98,6 +98,19 @@ _NAME_CELL_CHARS = 60
 _NAME_CELL_WORDS = 6
 
 
+def phrases_naming_people(cells: pa.Array | pa.ChunkedArray | Sample) -> float:
+    """The share of sampled cells of several words in which the finder sees a person's name
+    ("Verlof Horst", "Re: contract Thijs": a mail's subject, too short to read as free
+    text); 0 where fewer than half the cells have several words."""
+    values = sample(cells).head(MAX_CELLS).texts
+    if not values or sum(" " in v for v in values) < 0.5 * len(values):
+        return 0.0
+    named = sum(
+        any(s.category in PERSON_NAMES and s.score >= 0.5 for s in find_entities(v)) for v in values
+    )
+    return named / len(values)
+
+
 def may_hold_titled_names(cells: pa.Array | pa.ChunkedArray | Sample, share: float) -> bool:
     """Whether at least ``share`` of the cells :func:`name_shares` reads mention a title or
     role: without that, its second share stays below ``share``, and its finder runs (a

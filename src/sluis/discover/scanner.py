@@ -317,6 +317,17 @@ def classify_column(
             column.name, column.type.value, "id.license_plate", 0.8, tuple(evidence)
         )
     category, confidence = _decide(name, shares, about_things)
+    if (
+        category is None
+        and column.type is LogicalType.TEXT
+        and _name_words(shares) >= _NAME_WORDS_FIRST
+        and (share := content.phrases_naming_people(cells)) >= _PHRASE_NAMES
+    ):
+        evidence.append(f"content:phrases naming people {round(100 * share)}%")
+        return ColumnFinding(
+            column.name, column.type.value, "text.contains_pii", 0.7, tuple(evidence),
+            ("person.name",),
+        )  # fmt: skip
     if category is None and _may_name_people(name) and (codes := user_codes.share(cells.texts)):
         evidence.append(f"content:user codes {round(100 * codes)}%")
         return ColumnFinding(column.name, column.type.value, "person.name", 0.7, tuple(evidence))
@@ -326,6 +337,15 @@ def classify_column(
     return ColumnFinding(
         column.name, column.type.value, category, confidence, tuple(evidence), (), look_alike
     )
+
+
+# Short phrases of which this share names a person ("Verlof Horst", a mail's subject) are
+# searched as text, once the detectors found name-shaped words in the first share of cells.
+_PHRASE_NAMES, _NAME_WORDS_FIRST = 0.4, 0.2
+
+
+def _name_words(shares: values.Shares) -> float:
+    return max(shares.share(c) for c in ("person.name", "person.first_name", "person.last_name"))
 
 
 # A column of names after titles or roles ("huisarts Guit", "drs. M. Demir"), maybe beside

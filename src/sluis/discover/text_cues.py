@@ -16,7 +16,13 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from sluis.discover.detectors._common import LiteralStarts, contains_any, fold
-from sluis.discover.detectors._names import has_street_suffix, is_first, is_known_last, lex
+from sluis.discover.detectors._names import (
+    has_street_suffix,
+    is_first,
+    is_known_last,
+    lex,
+    names_a_field,
+)
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
 
@@ -529,6 +535,8 @@ def _plausible(
         return False
     if any(has_street_suffix(n) for n in caps[-1:]) and not place_ok:
         return False  # "Kerkdijk" names a street, "mevrouw Rietdijk" a person
+    if any(names_a_field(n) for n in caps[-1:]):
+        return False  # "Medewerker Waterbeheer" names a job
     # What follows on the same line: "Jansen Groep", "Kerkdijk 12" (a phone number on the
     # next line is no house number).
     after = text[end : end + 40].split("\n", 1)[0].split()

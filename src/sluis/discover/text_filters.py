@@ -152,12 +152,12 @@ _ORG_HEADS = frozenset(
      "firma", "fa.", "stichting", "vereniging", "garage", "kapsalon", "installatietechniek",
      "makelaardij", "café", "restaurant", "hotel", "bakkerij", "slagerij", "drukkerij",
      "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën",
-     "ggd", "cjg", "ggz", "uwv", "svb", "duo", "gemeente"}
+     "ggd", "cjg", "ggz", "uwv", "svb", "duo", "gemeente", "provincie", "waterschap",
+     "hoogheemraadschap", "ministerie", "gemaal"}
 )  # fmt: skip
 _ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang", "beheer",
                      "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
-                     "scholen", "lyceum", "gymnasium", "stichting", "vereniging",
-                     "jeugdteam", "wijkteam", "buurtteam")  # fmt: skip
+                     "scholen", "lyceum", "gymnasium", "stichting", "vereniging")  # fmt: skip
 # Kinds of school written before the school's name: "CBS De Wegwijzer", "OBS De Regenboog".
 _SCHOOL_KINDS = frozenset(
     {"bs", "cbs", "obs", "pcbs", "rkbs", "sbo", "so", "vso", "ikc", "kdv", "bso", "psz", "roc"}
@@ -340,7 +340,8 @@ def _after_org_head(text: str, start: int) -> bool:
 # A firm's word, then initials or a given name, then the surname: "Klussenbedrijf P.
 # Steenbergen", "Notariskantoor Martijn Meer" name the person who is the firm.
 _NAMED_AFTER = ("school", "scholen", "lyceum", "gymnasium", "stichting", "vereniging", "centrum",
-                "groep", "team", "gemeente")  # fmt: skip
+                "groep", "team", "gemeente", "provincie", "schap", "ministerie",
+                "gemaal")  # fmt: skip
 
 
 def _owner_of_firm(text: str, start: int, first: str | None) -> bool:
@@ -382,6 +383,8 @@ def _org_head(word: str) -> bool:
         return True  # "basisschool De Regenboog", written small or not
     if word.isupper() and head in _SCHOOL_KINDS:
         return True
+    if word[0].isupper() and head.endswith("team") and head != "team":
+        return True  # "Basisteam Zaanstreek", "Wijkteam Noord": units, not "Team Jansen"
     return word[0].isupper() and (head in _ORG_HEADS or head.endswith(_ORG_HEAD_ENDINGS))
 
 

@@ -19,7 +19,8 @@ Normalizations (each form is tagged, so a text form never meets a digit form):
   5678``, ``0031612345678`` and ``06-12345678`` meet, as do 8- and 9-digit BSNs.
 * ``d`` also for an NL IBAN: its account digits, leading zeros removed.
 * a token that joins runs of letters and digits with "_", "." or "-" (a file name) also
-  has the forms of each run, so a licence plate inside a photo's file name meets the plate.
+  has the forms of each run, so a licence plate inside a photo's file name meets the plate;
+  so does a run of nine or more digits glued to letters (the BSN in ``123456782L01``).
 * ``D`` for a date written with separators (``2023-01-15``, ``15-1-2023``): year, month and
   day, so a date never meets an 8-digit BSN or a phone number with the same digits; ``i``
   for a dotted IPv4 address as written. An amount (``83124.56``) or a decimal number with
@@ -151,18 +152,21 @@ def tokens(text: str) -> list[str]:
 
 PART = re.compile(r"[^\W_]+")
 MIN_PART_DIGITS = 9
+LONG_DIGITS = re.compile(rf"\d{{{MIN_PART_DIGITS},}}")
 
 
 def parts(token: str) -> list[str]:
     """The runs of letters and digits of a token that joins several with "_", "." or "-"
-    (a file name, a code: ``HH-008_122854_63NHBD.jpg``), each a single of its own; none of
-    an e-mail address, and no run of digits shorter than a BSN (the parts of a date)."""
-    if "@" in token or token.isalnum():
+    (a file name, a code: ``HH-008_122854_63NHBD.jpg``), each a single of its own, and the
+    runs of as many digits as a BSN glued to letters (``123456782L01``); none of an e-mail
+    address, and no run of digits shorter than a BSN (the parts of a date)."""
+    if "@" in token:
         return []
-    found = PART.findall(token)
-    if len(found) < 2:
-        return []
-    return [p for p in found if not p.isdigit() or len(p) >= MIN_PART_DIGITS]
+    found = [token] if token.isalnum() else PART.findall(token)
+    out = (
+        [p for p in found if not p.isdigit() or len(p) >= MIN_PART_DIGITS] if len(found) > 1 else []
+    )
+    return out + [d for p in found if not p.isdigit() for d in LONG_DIGITS.findall(p)]
 
 
 class FingerprintSet:

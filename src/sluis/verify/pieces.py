@@ -169,14 +169,19 @@ def _long(frame: pl.LazyFrame, kind: int, word: str | None = None) -> pl.LazyFra
     ).drop_nulls("form")
 
 
-def _words(cells: pl.LazyFrame) -> pl.LazyFrame:
-    """The ASCII cells that are not one alphanumeric token, with their ``words``."""
-    return cells.filter(~pl.col("text").str.contains(r"^[A-Za-z0-9]+$")).with_columns(
+def _tokenized(cells: pl.LazyFrame) -> pl.LazyFrame:
+    """The ASCII cells with their ``words``."""
+    return cells.with_columns(
         words=pl.col("text")
         .str.extract_all(_TOKEN)
         .list.eval(pl.element().str.strip_chars(".-'"))
         .list.eval(pl.element().filter(pl.element() != ""))
     )
+
+
+def _words(cells: pl.LazyFrame) -> pl.LazyFrame:
+    """The ASCII cells that are not one alphanumeric token, with their ``words``."""
+    return _tokenized(cells.filter(~pl.col("text").str.contains(r"^[A-Za-z0-9]+$")))
 
 
 def _ascii_pieces(cells: pl.DataFrame) -> list[pl.DataFrame]:
@@ -196,12 +201,15 @@ def _ascii_pieces(cells: pl.DataFrame) -> list[pl.DataFrame]:
     if rest.is_empty():
         return out
     out.append(_long(_ascii_forms(rest.lazy(), "text"), WHOLE).collect())
-    worded = _words(rest.lazy()).collect()
+    worded = _tokenized(rest.lazy()).collect()
     out.append(_part_pieces(worded))
     # Cells of several tokens (or one token with more around it) have pieces of their own.
     split = worded.filter(
-        (pl.col("words").list.len() > 1)
-        | ((pl.col("words").list.len() == 1) & (pl.col("words").list.first() != pl.col("text")))
+        ~pl.col("text").str.contains(r"^[A-Za-z0-9]+$")
+        & (
+            (pl.col("words").list.len() > 1)
+            | ((pl.col("words").list.len() == 1) & (pl.col("words").list.first() != pl.col("text")))
+        )
     )
     if split.is_empty():
         return out
@@ -243,17 +251,26 @@ def _part_pieces(worded: pl.DataFrame) -> pl.DataFrame:
     """The singles of the :func:`~sluis.verify.fingerprints.parts` of the tokens of ASCII
     cells (``row``, ``words``)."""
     part = pl.col("part")
-    found = (
+    runs = (
         worded.lazy()
         .select("row", token="words")
         .explode("token")
-        .filter(pl.col("token").str.contains("[^A-Za-z0-9]") & ~pl.col("token").str.contains("@"))
+        .filter(~pl.col("token").str.contains("@"))
         .with_columns(part=pl.col("token").str.extract_all("[A-Za-z0-9]+"))
-        .filter(part.list.len() >= 2)
+    )
+    joined = (
+        runs.filter(part.list.len() >= 2)
         .explode("part")
         .filter(part.str.contains("[A-Za-z]") | (part.str.len_bytes() >= MIN_PART_DIGITS))
-        .with_columns(tf=part.str.to_lowercase())
     )
+    glued = (
+        runs.explode("part")
+        .filter(part.str.contains("[A-Za-z]"))
+        .with_columns(part=part.str.extract_all(f"[0-9]{{{MIN_PART_DIGITS},}}"))
+        .explode("part")
+        .drop_nulls("part")
+    )
+    found = pl.concat([joined, glued]).with_columns(tf=part.str.to_lowercase())
     return _long(_ascii_forms(found, "part"), SINGLE, "tf").collect()
 
 
@@ -262,11 +279,11 @@ def python_pieces(text: str) -> list[tuple[str, int, str | None, str | None]]:
     out: list[tuple[str, int, str | None, str | None]] = [
         (form, WHOLE, None, None) for form in forms(text)
     ]
-    if text.isalnum():
-        return out
-    words = tokens(text)
+    words = [text] if text.isalnum() else tokens(text)
     for part in (p for word in words for p in parts(word)):
         out.extend((form, SINGLE, None, text_form(part)) for form in forms(part))
+    if text.isalnum():
+        return out
     if len(words) > 1 or (words and words[0] != text):
         texts = [text_form(w) for w in words]
         for i, word in enumerate(words):

@@ -9,9 +9,10 @@ stays 9, integer columns stay integer and the output always passes the 11-proef.
 permutation is a derangement (see :mod:`sluis.anonymize.permutation`): no BSN maps to itself.
 
 Notation is kept: ``123456782``, ``12345674`` (dropped zero), ``1234.56.782``,
-``123 456 782``, ``1234-56-782``. Input that fails the 11-proef, or is no BSN at all, is
-still replaced: by a keyed hash into the valid space (deterministic, but not guaranteed to be
-collision-free and may coincide with the pseudonym of a valid BSN).
+``123 456 782``, ``1234-56-782``, and a loonheffingennummer's "L01" (``123456782L01``).
+Input that fails the 11-proef, or is no BSN at all, is still replaced: by a keyed hash into
+the valid space (deterministic, but not guaranteed to be collision-free and may coincide
+with the pseudonym of a valid BSN).
 
 Given the BSNs and RSINs the source holds (:func:`detours`, see :mod:`sluis.anonymize.taken`),
 no pseudonym, nor a hashed replacement, equals one of them.
@@ -39,6 +40,7 @@ from sluis.anonymize.operators._arrow import (
 )
 from sluis.anonymize.prf import prf_ints
 from sluis.anonymize.taken import Detour, Detours, derange, plan
+from sluis.discover.detectors.bsn import PAYROLL_SUFFIX
 from sluis.keys import Key
 
 PURPOSE = "id.bsn"
@@ -201,8 +203,9 @@ def _text_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.
 
 
 def _number(text: str) -> int | None:
-    """The BSN-sized number a text writes, in any notation (``1234.56.782``), else None."""
-    stripped = text.strip()
+    """The BSN-sized number a text writes, in any notation (``1234.56.782``, the
+    loonheffingennummer ``123456782L01``), else None."""
+    stripped = _without_suffix(text.strip())
     if _SPACED.fullmatch(stripped):
         digits = "".join(ch for ch in stripped if ch.isdigit())
         if len(digits) in (8, 9):
@@ -210,9 +213,16 @@ def _number(text: str) -> int | None:
     return None
 
 
+def _without_suffix(stripped: str) -> str:
+    """A loonheffingennummer's BSN (``123456782L01``), or the text as it is."""
+    return stripped[:9] if len(stripped) == 12 and PAYROLL_SUFFIX.search(stripped) else stripped
+
+
 def _numbers(texts: pa.Array) -> pa.Array:
     """The BSN-sized numbers among ``texts``, in any notation (:func:`_number`, vectorized)."""
-    stripped = pc.utf8_trim_whitespace(texts)
+    stripped = pc.replace_substring_regex(
+        pc.utf8_trim_whitespace(texts), f"^([0-9]{{9}}){PAYROLL_SUFFIX.pattern}", r"\1"
+    )
     spaced = pc.match_substring_regex(stripped, f"^{_SPACED.pattern}$")
     digits = pc.replace_substring_regex(stripped.filter(spaced), r"\D", "")
     length = pc.utf8_length(digits)
@@ -232,7 +242,7 @@ def _notation_distinct(distinct: pa.Array, key: Key, detours: Detours | None) ->
             sources.append(text)
             templates.append("#########")
             continue
-        stripped = text.strip()
+        stripped = _without_suffix(text.strip())
         numbers.append(number)
         sources.append(str(number))
         templates.append(text.replace(stripped, re.sub(r"\d", "#", stripped), 1))

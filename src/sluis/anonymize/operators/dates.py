@@ -9,7 +9,9 @@ notations ``dd-mm-jjjj`` (also ``/`` and ``.``, one- or two-digit day and month)
 eight digits (``jjjjmmdd``, else ``ddmmjjjj``), ``12 maart 1985`` / ``12 mrt. 1985`` and
 English written dates, each optionally followed by a time of day; the notation is kept.
 Text that is no date in these notations becomes null
-(fail closed: it cannot be shifted, so it is not copied).
+(fail closed: it cannot be shifted, so it is not copied), but for the placeholders registers
+write for no date or no end (``00000000``, ``0000-00-00``, ``99991231``, ``9999-12-31``),
+which stay.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ _ISO = re.compile(r"(\d{4})([-/.])(\d{1,2})\2(\d{1,2})" + _TIME)
 # Eight digits: jjjjmmdd (mainframes, file names) when the year is plausible, else ddmmjjjj.
 _COMPACT = re.compile(r"(\d{8})")
 _ISO_ONLY = r"^\d{4}-\d{2}-\d{2}$"
+# "No date" and "no end" as registers write them (SAP's ``00000000`` and ``99991231``): no
+# person's date, kept as written.
+_PLACEHOLDER = r"^(?:0+|0000-?00-?00|00-00-0000|9999-?12-?31|31-12-9999|0001-01-01)$"
 # date32 day numbers of 0001-01-01 and 9999-12-31, the range Python's dates cover.
 _FIRST_DAY = pa.scalar(-719_162, pa.int32())
 _LAST_DAY = pa.scalar(2_932_896, pa.int32())
@@ -208,6 +213,10 @@ def shift_date(
     quick, slow = split(iso, text)
     quick_days, slow_days = split(iso, days)
     out = merge(iso, _shift_iso(quick, quick_days), _shift_texts(slow, slow_days))
+    placeholder = pc.fill_null(
+        pc.match_substring_regex(pc.utf8_trim_whitespace(text), _PLACEHOLDER), False
+    )
+    out = pc.if_else(placeholder, text, out)
     return out.cast(kind) if is_text(kind) else out
 
 

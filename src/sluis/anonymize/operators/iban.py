@@ -3,7 +3,8 @@
 Valid NL IBANs map bijectively: the bank code is permuted among the twelve real codes below
 (unknown codes get a keyed choice among them), the 10-digit account number goes through a
 keyed derangement of ``[0, 10**10)``, so unique input stays unique and the account number
-always changes. Notation is kept: compact or in groups of four, upper or lower case.
+always changes. Notation is kept: compact or in groups of four, upper or lower case; an
+account number written alone (7 to 10 digits) becomes the account number of the fake.
 Anything that is not a valid NL IBAN (foreign, wrong check digits) is replaced by a keyed
 hash into the NL IBAN space: deterministic, but without a uniqueness guarantee.
 """
@@ -45,6 +46,7 @@ BANKS = (
 _ACCOUNTS = 10**10
 _LETTERS = pa.array([chr(c) for c in range(ord("A"), ord("Z") + 1)])
 _SHAPE = r"^NL\d{2}[A-Z]{4}\d{10}$"
+_ACCOUNT_ONLY = r"^[0-9]{7,10}$"
 
 
 def _bank_number(banks: pa.Array) -> pa.Array:
@@ -112,7 +114,15 @@ def _distinct(distinct: pa.Array, key: Key) -> pa.Array:
     deranged = permutation(sub, "account", _ACCOUNTS).derange(good_accounts)
     hashed = prf_ints(sub, distinct.filter(pc.invert(valid)), _ACCOUNTS, context=b"account/")
     new_accounts = merge(valid, deranged, hashed)
-    return _format(new_banks, new_accounts, spaced, lower)
+    out = _format(new_banks, new_accounts, spaced, lower)
+    bare = pc.match_substring_regex(pc.utf8_trim_whitespace(distinct), _ACCOUNT_ONLY)
+    if not pc.any(bare).as_py():
+        return out
+    # An account number alone (a register's BANKN beside its IBAN): the same derangement,
+    # so it stays the account of the IBAN's fake.
+    numbers, _ = split(bare, pc.utf8_trim_whitespace(distinct).cast(pa.string()))
+    accounts_alone = permutation(sub, "account", _ACCOUNTS).derange(numbers.cast(pa.int64()))
+    return pc.replace_with_mask(out, bare, accounts_alone.cast(pa.string()))
 
 
 def iban(values: pa.Array | pa.ChunkedArray, key: Key) -> pa.Array:

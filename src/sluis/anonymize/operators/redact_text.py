@@ -20,6 +20,7 @@ from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, re
 from sluis.anonymize.operators.dispatch import OPERATORS, replace
 from sluis.discover.detectors.base import Span
 from sluis.discover.text import find_entities, organization_names
+from sluis.discover.text_filters import is_institutional, org_regions
 from sluis.keys import Key
 from sluis.model.categories import PERSON_NAMES
 
@@ -105,11 +106,15 @@ def _entities(text: str, known: Known | None) -> list[Span]:
     for start, end, category in sorted(known.spans(text), key=lambda s: (s[0] - s[1], s[0])):
         if any(start < b and a < end for a, b in taken):
             continue
-        # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's.
+        # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's,
+        # and "Rijn" after "Waterschap" a river's.
         if organizations is None:
             organizations = organization_names(text)
-        if not any(start < b and a < end for a, b in organizations):
-            spans.append(Span(start, end, category, "known_names", 1.0))
+        span = Span(start, end, category, "known_names", 1.0)
+        if not any(start < b and a < end for a, b in organizations) and not (
+            category in PERSON_NAMES and is_institutional(text, span, [], org_regions(text))
+        ):
+            spans.append(span)
             taken.append((start, end))
     return spans
 

@@ -343,6 +343,18 @@ def has_street_suffix(norm: str) -> bool:
     )
 
 
+# Fields of work, as job titles and departments name them ("Medewerker Waterbeheer",
+# "Vergunningverlening"): no surname ends so.
+_FIELD_ENDINGS = ("beheer", "verlening", "handhaving", "beleid", "zaken", "planning",
+                  "administratie", "ontwikkeling", "kwaliteit", "onderhoud", "communicatie",
+                  "toezicht", "advies", "adaptatie", "financien", "inkoop")  # fmt: skip
+
+
+def names_a_field(norm: str) -> bool:
+    """Whether ``norm`` names a field of work, not a person (``waterbeheer``)."""
+    return norm.endswith(_FIELD_ENDINGS) and not is_known_last(norm)
+
+
 @lru_cache(maxsize=1 << 16)
 def surname_like(norm: str, known_first: bool = False) -> bool:
     """Could be a surname: known (and not a stopword unless after a given name), of unknown
@@ -359,7 +371,7 @@ def surname_like(norm: str, known_first: bool = False) -> bool:
         return known_first and (known or norm in lx.common)
     if known:
         return True
-    if norm in lx.places or has_street_suffix(norm):
+    if norm in lx.places or has_street_suffix(norm) or names_a_field(norm):
         return False
     common = [p in lx.common for p in parts]
     double_ok = known_first or not all(common)
@@ -830,8 +842,8 @@ def _unknown_pair(tokens: Sequence[Token], i: int) -> _Found | None:
     known surname."""
     a = tokens[i]
     b = _word(tokens, i + 1)
-    if b is None or a.shape != "cap" or b.shape != "cap" or b.kind != "w":
-        return None
+    if b is None or a.shape != "cap" or b.shape != "cap" or b.kind != "w" or b.boundary:
+        return None  # not across a line's or sentence's end ("Ecoloog\nVergunningverlening")
     lx = lex()
     if a.boundary and not is_known_last(b.norm) and not _subject_of(tokens, i + 2):
         return None

@@ -31,6 +31,11 @@ _CELL = re.compile(
     r"|\d{2}([. \-])\d{2}\3\d{2}\3\d{3}",
     re.ASCII,
 )
+# A loonheffingennummer: the employee's BSN, "L" and a two-digit sequence number
+# (``123456782L01``), which payroll systems print on every payslip.
+PAYROLL_SUFFIX = re.compile(r"[Ll]\d{2}$")
+_PAYROLL_SCORE = 0.9
+_PAYROLL = re.compile(r"(?<!\d)(\d{9})[Ll]\d{2}(?!\w)", re.ASCII)
 
 # Not inside a longer word or number (``NL123456782B01`` is a btw-id), nor after a +31
 # country code (a mobile without trunk zero).
@@ -98,6 +103,8 @@ _OTHER = words_pattern(
 def normalize(value: str) -> str | None:
     """The nine-digit form of a cell written in a BSN notation, else ``None``."""
     cell = value.strip()
+    if len(cell) == 12 and PAYROLL_SUFFIX.search(cell):
+        cell = cell[:9]  # a loonheffingennummer
     if _CELL.fullmatch(cell) is None:
         return None
     return cell.replace(".", "").replace(" ", "").replace("-", "").zfill(9)
@@ -133,6 +140,9 @@ class BsnDetector:
         """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then);
         0.5 bare (0.6 dotted); 0.2 right after a word naming another number (RSIN, rekening)."""
         yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
+        for match in _PAYROLL.finditer(text):
+            if passes_eleven_proof(match.group(1)):
+                yield Span(match.start(1), match.end(1), self.category, self.code, _PAYROLL_SCORE)
         if "_" in text or "-" in text or "bsn" in text or "BSN" in text:
             yield from iter_spans(
                 _FILE, text, self.category, self.code, partial(_file, text), _FILE_HINT
