@@ -128,6 +128,35 @@ def test_known_names_after_a_public_body_or_building_stay_theirs() -> None:
     assert out[1] is not None and "Rijn" not in out[1]
 
 
+def test_user_codes_made_of_a_source_surname_and_initials_are_found(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    """SAP user ids write the surname and an initial in capitals ("KOKP", "ELAMRANIF",
+    "GRAAFJ" for J. de Graaf), other systems initials first ("PHORST"): found where the source
+    holds the surname; a word in capitals ("BAKKERS", "MEERDERE", and so "GRAAFT", though it
+    may be T. de Graaf's code) and a code in small letters are not."""
+    path = sqlite_db(
+        "CREATE TABLE medewerker (id INTEGER PRIMARY KEY, achternaam TEXT);"
+        "CREATE TABLE log (id INTEGER PRIMARY KEY, tekst TEXT);",
+        {
+            "medewerker": [
+                (1, "Kok"),
+                (2, "El Amrani"),
+                (3, "de Graaf"),
+                (4, "Horst"),
+                (5, "Bakker"),
+            ]
+        },
+    )
+    surname = "{rule: fake, category: person.last_name}"
+    known = known_from(path, {"medewerker": {"achternaam": surname}, "log": {"tekst": TEXT}})
+    codes = ["KOKP", "ELAMRANIF", "GRAAFJ", "PHORST", "HORSTP2"]
+    words = ["BAKKERS", "MEERDERE", "kokp"]
+    found = {text: [text[a:b] for a, b, _ in known.spans(text)] for text in codes + words}
+    assert all(found[code] for code in codes)
+    assert not any(found[word] for word in words)
+
+
 def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(
     sqlite_db: Callable[..., Path],
 ) -> None:

@@ -24,8 +24,18 @@ from tests.verify.unchanged_notes import POLICY, pair
         ("Kinderpraktijk Bakker & De Wit belde over mevrouw De Wit.", "de Wit", True),
         ("Verwezen naar Diëtistenpraktijk Annemieke Smit.", "Smit", False),
         ("Leerling van de Al Ghazali school in Zaandam.", "Al Ghazali", False),
+        ("Met vriendelijke groet,\nWaterschap Rijn en Veluwe\nPostbus 4142", "Rijn", False),
+        ("Met vriendelijke groet,\nmevrouw Rijn\nWaterschap Rijn en Veluwe", "Rijn", True),
     ],
-    ids=["firm", "person", "person-beside-firm", "practice-of-a-person", "school"],
+    ids=[
+        "firm",
+        "person",
+        "person-beside-firm",
+        "practice-of-a-person",
+        "school",
+        "public-body",
+        "person-beside-public-body",
+    ],
 )
 def test_a_firm_bearing_a_surname_is_no_leak(
     sqlite_db: SqliteFactory, note: str, surname: str, leaks: bool

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -72,6 +72,8 @@ class Known:
     # Surnames that are dictionary words ("Veld", "Bouwmeester"): found only where the text
     # makes them names (capitalized inside a sentence, after a title, beside a given name).
     worded: frozenset[str] = field(default_factory=frozenset)
+    # Surnames as user codes write them, their words joined ("elamrani", "graaf").
+    coded: frozenset[str] = field(default_factory=frozenset)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -95,12 +97,15 @@ class Known:
                 yield match.start(), match.end(), "person.last_name"
             elif word in first:
                 yield match.start(), match.end(), "person.first_name"
-            elif word in worded and (
-                _capitalized_inside(text, match)
-                or _titled(text, match)
-                or self._beside_given(text, words, folded, i)
-                or _particled_alone(text, folded, i)
-            ):
+            elif word in worded:
+                if (
+                    _capitalized_inside(text, match)
+                    or _titled(text, match)
+                    or self._beside_given(text, words, folded, i)
+                    or _particled_alone(text, folded, i)
+                ):
+                    yield match.start(), match.end(), "person.last_name"
+            elif self._user_code(match.group(), word):
                 yield match.start(), match.end(), "person.last_name"
         if not self.streets:
             return
@@ -112,6 +117,17 @@ class Known:
                 if " ".join(folded[i:j]) in self.streets:
                     yield words[i].start(), words[j - 1].end(), "location.street"
                     break
+
+    def _user_code(self, raw: str, word: str) -> bool:
+        """Whether a word in capitals is a user code: a known surname with one or two
+        initials after it (SAP's "HORSTP") or one to three before it ("PHORST")."""
+        if len(word) < _MIN_CODE or not raw.isupper() or word in _vocabulary():
+            return False
+        fits = range(1, len(word) - _MIN_SURNAME_IN_CODE + 1)
+        coded = self.coded
+        return any(word[:-cut] in coded for cut in (1, 2) if cut in fits) or any(
+            word[cut:] in coded for cut in (1, 2, 3) if cut in fits
+        )
 
     def _beside_given(
         self, text: str, words: list[re.Match[str]], folded: list[str], i: int
@@ -132,6 +148,15 @@ class Known:
             and folded[i + 1] in self.first
             and text[words[i].end() : words[i + 1].start()].strip() == ","
         )
+
+
+# A user code is this long at least, its surname at least this long; no word is one.
+_MIN_CODE, _MIN_SURNAME_IN_CODE = 4, 3
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    return lexicon.stopwords() | lexicon.common_words()
 
 
 # A comma and initials after a surname: "Veld, M.", "BOS, J.P.".
@@ -220,6 +245,7 @@ def collect(
         frozenset(names.streets),
         detours,
         frozenset(names.worded),
+        frozenset(names.coded),
     )
 
 
@@ -271,6 +297,7 @@ class _Names:
         self.last: set[str] = set()
         self.streets: set[str] = set()
         self.worded: set[str] = set()
+        self.coded: set[str] = set()
 
     def add(self, category: str, values: list[object]) -> None:
         if category in STREET_CATEGORIES:
@@ -282,15 +309,25 @@ class _Names:
         elif category == "person.last_name":
             self.last.update(_words(values, self.common))
             self.worded.update(w for w in _words(values, frozenset()) if w in self.vocabulary)
+            for value in values:
+                self._coded(_WORD.findall(str(value).casefold()))
         else:
             for value in values:
                 given, surname = _full_name(value)
                 self.last.update(w for w in surname if w not in self.common)
+                self._coded(surname)
                 # Words after one that may be a given name ("Wietske Bouwmeester", not
                 # "Bijzondere bijstand").
                 if given is not None and given not in self.common:
                     self.first.add(given)
                     self.worded.update(w for w in surname if w in self.vocabulary)
+
+    def _coded(self, words: list[str]) -> None:
+        """A surname as user codes write it: each word but a particle, and all joined
+        ("El Amrani": "amrani", "elamrani")."""
+        self.coded.update(w for w in words if w not in _PARTICLE_WORDS and len(w) >= _MIN_LENGTH)
+        if len(words) > 1:
+            self.coded.add("".join(words))
 
 
 def _full_name(value: object) -> tuple[str | None, list[str]]:

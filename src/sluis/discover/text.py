@@ -117,18 +117,29 @@ def _find(text: str) -> tuple[Span, ...]:
     return tuple(_births_after_names(text, _mentioned_again(text, spans, orgs, quiet)))
 
 
-def organization_names(text: str) -> list[tuple[int, int]]:
+def organization_names(text: str, *, every_word: bool = False) -> list[tuple[int, int]]:
     """Character ranges of name-shaped runs the finder leaves alone because they name an
     organization by their context ("Deurwaarderskantoor De Groot & Visser", "Van Dijk
-    Loodgieters", "CBS De Wegwijzer"), or a street or place."""
+    Loodgieters", "CBS De Wegwijzer"), or a street or place; ``every_word`` also tries each
+    capitalized word, as the source's own surnames are ("Rijn" in "Waterschap Rijn en
+    Veluwe", which the anonymizer keeps by the same rules)."""
     orgs = org_regions(text)
     found = [*PERSON_NAME.find(text), *LAST_NAME.find(text)]
+    if every_word:
+        lx = lex()
+        found += [
+            Span(m.start(), m.end(), LAST, _ALONE, 0.5)
+            for m in _CAPITALIZED.finditer(text)
+            if (n := normalize(m.group())) not in lx.particle_words and n not in lx.salutations
+        ]
     ranges = [(s.start, s.end) for s in found if is_institutional(text, s, [], orgs)]
     # A partner after "&" belongs to the firm too: "Kinderpraktijk Hoekstra & Yilmaz"; so
     # does the rest of a name the firm's word runs into ("Diëtistenpraktijk Annemieke Smit").
     return [(a, m.end() if (m := _PARTNER.match(text, b)) else b) for a, b in ranges]
 
 
+_CAPITALIZED = re.compile(r"(?<![\w'’\-])[A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_ALONE = "capitalized_word"
 _PARTNER = re.compile(
     r"[ \t]*&[ \t]*[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]|van|de|der|den)[\w'’\-]*){0,3}"
     r"|(?:[ \t]+(?:van|de|der|den))*[ \t]+[A-Z][\w'’\-]*"

@@ -96,6 +96,14 @@ _OTHER = words_pattern(
         "dossiernummer",
         "factuurnummer",
         "ordernummer",
+        "personeelsnummer",
+        "personeelsnr",
+        "pernr",
+        "medewerkernummer",
+        "werknemersnummer",
+        "klantnummer",
+        "klantnr",
+        "relatienummer",
     ]
 )
 

@@ -711,7 +711,7 @@ def _pieces_apart_from_organizations(
     masked = [
         (i, _without(text, ranges))
         for i, text in enumerate(texts)
-        if (ranges := organization_names(text))
+        if (ranges := organization_names(text, every_word=True))
     ]
     apart: dict[int, set[int]] = {owner: set() for owner, _ in masked}
     if masked:
