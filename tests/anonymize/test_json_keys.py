@@ -108,3 +108,16 @@ def test_an_identifier_of_the_document_glued_into_a_file_name_gets_its_fake(
     fake_glued = "".join(c for c in faked[key] if c.isalnum())
     assert glued not in faked["foto"]
     assert faked["foto"] == written.replace(glued, fake_glued)
+
+
+def test_a_name_of_several_words_glued_into_a_file_name_is_replaced() -> None:
+    """A referral names the child "Die Bont" and attaches "verslag_DieBont_aanmelding.pdf":
+    the glued surname is replaced too (V1 found it where the anonymizer had not)."""
+    document = {"kind": {"achternaam": "Die Bont"}, "bijlagen": ["verslag_DieBont_aanmelding.pdf"]}
+    rule = JsonRule(rule="json", default=RedactText(rule="redact_text"))
+    (out,) = apply_json(
+        pa.array([json.dumps(document)]), Key(b"\x07" * 32), rule, "t.c"
+    ).to_pylist()
+    (attachment,) = json.loads(out)["bijlagen"]
+    assert "DieBont" not in attachment
+    assert attachment.startswith("verslag_") and attachment.endswith("_aanmelding.pdf")

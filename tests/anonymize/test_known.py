@@ -134,7 +134,8 @@ def test_user_codes_made_of_a_source_surname_and_initials_are_found(
     """SAP user ids write the surname and an initial in capitals ("KOKP", "ELAMRANIF",
     "GRAAFJ" for J. de Graaf), other systems initials first ("PHORST"): found where the source
     holds the surname; a word in capitals ("BAKKERS", "MEERDERE", and so "GRAAFT", though it
-    may be T. de Graaf's code) and a code in small letters are not."""
+    may be T. de Graaf's code) is one only as a text's only word, a code in small letters
+    never."""
     path = sqlite_db(
         "CREATE TABLE medewerker (id INTEGER PRIMARY KEY, achternaam TEXT);"
         "CREATE TABLE log (id INTEGER PRIMARY KEY, tekst TEXT);",
@@ -151,7 +152,8 @@ def test_user_codes_made_of_a_source_surname_and_initials_are_found(
     surname = "{rule: fake, category: person.last_name}"
     known = known_from(path, {"medewerker": {"achternaam": surname}, "log": {"tekst": TEXT}})
     codes = ["KOKP", "ELAMRANIF", "GRAAFJ", "PHORST", "HORSTP2"]
-    words = ["BAKKERS", "MEERDERE", "kokp"]
+    codes = [*codes, "GRAAFT"]
+    words = ["DE BAKKERS", "MEERDERE KEREN", "HIJ GRAAFT", "kokp"]
     found = {text: [text[a:b] for a, b, _ in known.spans(text)] for text in codes + words}
     assert all(found[code] for code in codes)
     assert not any(found[word] for word in words)

@@ -102,7 +102,8 @@ def _rule(
     return found
 
 
-# An identifier at least this long, with a digit, is found again in the document's text.
+# An identifier at least this long, with a digit, or a name of several words, is found again
+# in the document's text.
 _MIN_HELD = 6
 _PART = re.compile(r"[^\W_]+")
 
@@ -114,15 +115,19 @@ def _identifiers_held(
 ) -> list[dict[str, str]]:
     """Per document, the identifiers its leaves hold under a rule that fakes them, by their
     letters and digits in capitals: ``{"06XPLF": "id.license_plate"}`` for ``"kenteken":
-    "06-XP-LF"``."""
+    "06-XP-LF"``; and names of several words, which a file name glues (``"DIEBONT"`` for
+    ``"achternaam": "Die Bont"`` in ``verslag_DieBont_2014.pdf``)."""
     held: list[dict[str, str]] = [{} for _ in range(documents)]
     for path, found in leaves.items():
         category = getattr(rules[path], "category", None)
-        if category is None or category in (*NAME_CATEGORIES, "contact.email"):
+        if category is None or category == "contact.email":
             continue
         for number, _, value in found:
-            compact = "".join(_PART.findall(str(value))).upper()
-            if len(compact) >= _MIN_HELD and any(c.isdigit() for c in compact):
+            parts = _PART.findall(str(value))
+            compact = "".join(parts).upper()
+            if len(compact) >= _MIN_HELD and (
+                len(parts) > 1 if category in NAME_CATEGORIES else any(map(str.isdigit, compact))
+            ):
                 held[number][compact] = category
     return held
 

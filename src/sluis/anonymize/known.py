@@ -105,7 +105,7 @@ class Known:
                     or _particled_alone(text, folded, i)
                 ):
                     yield match.start(), match.end(), "person.last_name"
-            elif self._user_code(match.group(), word):
+            elif self._user_code(match.group(), word, alone=len(words) == 1):
                 yield match.start(), match.end(), "person.last_name"
         if not self.streets:
             return
@@ -118,10 +118,11 @@ class Known:
                     yield words[i].start(), words[j - 1].end(), "location.street"
                     break
 
-    def _user_code(self, raw: str, word: str) -> bool:
+    def _user_code(self, raw: str, word: str, *, alone: bool) -> bool:
         """Whether a word in capitals is a user code: a known surname with one or two
-        initials after it (SAP's "HORSTP") or one to three before it ("PHORST")."""
-        if len(word) < _MIN_CODE or not raw.isupper() or word in _vocabulary():
+        initials after it (SAP's "HORSTP") or one to three before it ("PHORST"); one that
+        is also a word ("GRAAFT") only where it is the text's only word."""
+        if len(word) < _MIN_CODE or not raw.isupper() or (word in _vocabulary() and not alone):
             return False
         fits = range(1, len(word) - _MIN_SURNAME_IN_CODE + 1)
         coded = self.coded

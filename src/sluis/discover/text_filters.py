@@ -332,9 +332,20 @@ def _after_org_head(text: str, start: int) -> bool:
         m = pattern.search(text, begin, start)
         if m is not None and _org_head(m.group(1)):
             return True
-    # One capitalized word between: "Stichting Welzijn Kok", "Praktijk Noord Bakker".
+    # One capitalized word between: "Stichting Welzijn Kok", "Praktijk Noord Bakker"; not
+    # one that ends a sentence ("via Gemeente Utrecht. Gerda ter Horst heeft").
     m = _TWO_WORDS_BEFORE.search(text, begin, start)
-    return m is not None and m.group(2)[0].isupper() and _org_head(m.group(1))
+    return (
+        m is not None
+        and m.group(2)[0].isupper()
+        and not _ends_sentence(m.group(2))
+        and _org_head(m.group(1))
+    )
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word with a full stop that is no initial ("Utrecht.", not "P.")."""
+    return word.endswith(".") and _INITIAL.fullmatch(word) is None
 
 
 # A firm's word, then initials or a given name, then the surname: "Klussenbedrijf P.
@@ -352,7 +363,7 @@ def _owner_of_firm(text: str, start: int, first: str | None) -> bool:
     begin = max(0, start - 60)
     two = _TWO_WORDS_BEFORE.search(text, begin, start)
     if two is not None and _firm_head(two.group(1)) and _given_or_initials(two.group(2)):
-        return True
+        return not _ends_sentence(two.group(1))
     one = _WORDS_BEFORE[0].search(text, begin, start)
     return (
         first is not None
