@@ -146,12 +146,14 @@ def test_user_codes_made_of_a_source_surname_and_initials_are_found(
                 (3, "de Graaf"),
                 (4, "Horst"),
                 (5, "Bakker"),
+                (6, "Koster-Kok"),
+                (7, "Al-Hassan"),
             ]
         },
     )
     surname = "{rule: fake, category: person.last_name}"
     known = known_from(path, {"medewerker": {"achternaam": surname}, "log": {"tekst": TEXT}})
-    codes = ["KOKP", "ELAMRANIF", "GRAAFJ", "PHORST", "HORSTP2"]
+    codes = ["KOKP", "ELAMRANIF", "GRAAFJ", "PHORST", "HORSTP2", "KOSTERKOKD", "ALHASSANG"]
     codes = [*codes, "GRAAFT"]
     words = ["DE BAKKERS", "MEERDERE KEREN", "HIJ GRAAFT", "kokp"]
     found = {text: [text[a:b] for a, b, _ in known.spans(text)] for text in codes + words}

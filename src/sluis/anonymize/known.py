@@ -97,15 +97,15 @@ class Known:
                 yield match.start(), match.end(), "person.last_name"
             elif word in first:
                 yield match.start(), match.end(), "person.first_name"
-            elif word in worded:
-                if (
+            elif (
+                word in worded
+                and (
                     _capitalized_inside(text, match)
                     or _titled(text, match)
                     or self._beside_given(text, words, folded, i)
                     or _particled_alone(text, folded, i)
-                ):
-                    yield match.start(), match.end(), "person.last_name"
-            elif self._user_code(match.group(), word, alone=len(words) == 1):
+                )
+            ) or self._user_code(match.group(), word, alone=len(words) == 1):
                 yield match.start(), match.end(), "person.last_name"
         if not self.streets:
             return
@@ -324,11 +324,12 @@ class _Names:
                     self.worded.update(w for w in surname if w in self.vocabulary)
 
     def _coded(self, words: list[str]) -> None:
-        """A surname as user codes write it: each word but a particle, and all joined
-        ("El Amrani": "amrani", "elamrani")."""
+        """A surname as user codes write it: each word but a particle, and its letters
+        joined ("El Amrani": "amrani", "elamrani"; "Al-Hassan": "alhassan")."""
         self.coded.update(w for w in words if w not in _PARTICLE_WORDS and len(w) >= _MIN_LENGTH)
-        if len(words) > 1:
-            self.coded.add("".join(words))
+        joined = "".join(c for c in "".join(words) if c.isalpha())
+        if joined not in self.coded and len(joined) >= _MIN_LENGTH:
+            self.coded.add(joined)  # "Koster-Kok": "kosterkok"
 
 
 def _full_name(value: object) -> tuple[str | None, list[str]]:
