@@ -162,7 +162,9 @@ def _spelling_no_other_name(
         if isinstance(new, str) and new != old:
             if number not in runs:
                 runs[number] = clash.word_runs(clash.words(" ".join(originals[number])))
-            if clash.spells_another(new, runs[number]):
+            # A short name ("Bo") is no piece of a text, but may be another leaf whole.
+            whole = "".join(clash.words(new)) in runs[number]
+            if whole or clash.spells_another(new, runs[number]):
                 new = clash.redrawn(category, str(old), key, runs[number])
         out.append(new)
     return out

@@ -38,15 +38,11 @@ def _known_category(code: str | None) -> str | None:
     return code
 
 
-class Keep(_Rule):
-    """Copy the column unchanged; only for data that is not personal, with the reason.
+class _Allows(_Rule):
+    """``allow`` names categories the values left in the column look like but are not (case
+    numbers that pass the 11-proef: ``allow: [id.bsn]``), as a reviewer confirmed: the
+    verifier does not count them."""
 
-    ``allow`` names identifier categories the values look like but are not (case numbers
-    that pass the 11-proef: ``allow: [id.bsn]``); the verifier's rescan accepts them.
-    """
-
-    rule: Literal["keep"]
-    reason: str = Field(min_length=3)
     allow: tuple[str, ...] = ()
 
     @field_validator("allow")
@@ -55,6 +51,13 @@ class Keep(_Rule):
         for code in codes:
             _known_category(code)
         return codes
+
+
+class Keep(_Allows):
+    """Copy the column unchanged; only for data that is not personal, with the reason."""
+
+    rule: Literal["keep"]
+    reason: str = Field(min_length=3)
 
 
 class Null(_Rule):
@@ -107,14 +110,14 @@ class ShiftDate(_Rule):
     subject: str | None = None
 
 
-class RedactText(_Rule):
+class RedactText(_Allows):
     """Replace personal data inside free text by surrogates (or ``<CATEGORY>`` tags)."""
 
     rule: Literal["redact_text"]
     tags: bool = False
 
 
-class ReplaceBlob(_Rule):
+class ReplaceBlob(_Allows):
     """Replace documents by a placeholder of the same type and similar size."""
 
     rule: Literal["replace_blob"]
@@ -143,7 +146,7 @@ _Simple = (
 SimpleRule = Annotated[_Simple, Field(discriminator="rule")]
 
 
-class JsonRule(_Rule):
+class JsonRule(_Allows):
     """Rules per JSON path (``$.contact.naam``); keys no path names get ``default``.
 
     Without ``default`` an unknown key fails the run (fail closed).

@@ -125,7 +125,8 @@ _FIXES = {
     " with their category); a kept column whose values only resemble personal data (names of"
     " companies or schools) says so with 'allow: [category]' on its keep rule; free text that"
     " still leaks under redact_text, json or replace_blob holds personal data the finder"
-    " cannot see: leave it out with 'null' (or 'hash') until it can",
+    " cannot see: leave it out with 'null' (or 'hash') until it can, or, where what is left"
+    " only resembles personal data, say so with 'allow: [category]' on its rule",
     "V2": "give every table and column a rule ('sluis policy check' lists the missing ones)",
     "V3": "give both ends of every foreign key the same rule",
     "V4": "give the columns listed a rule for the identifiers found in them",

@@ -546,7 +546,7 @@ def _scan_table(
         table.name,
         names,
         tuple(isinstance(rule, Keep | None) for rule in rules),
-        tuple(frozenset(rule.allow) if isinstance(rule, Keep) else frozenset() for rule in rules),
+        tuple(frozenset(getattr(rule, "allow", ())) for rule in rules),
         tuple(
             _is_container(column.type, rule)
             for column, rule in zip(table.columns, rules, strict=True)

@@ -99,12 +99,12 @@ def generated(rule: Rule | None) -> frozenset[str]:
         category = rule.category or ANY
         return frozenset({category, *_READS_AS.get(category, ())})
     if isinstance(rule, RedactText):
-        return frozenset() if rule.tags else frozenset({ANY})
+        return frozenset(rule.allow) if rule.tags else frozenset({ANY})
     if isinstance(rule, ReplaceBlob | Hash):
         # Documents are redacted with surrogates; a keyed hash may look like anything.
         return frozenset({ANY})
     if isinstance(rule, JsonRule):
-        out: set[str] = set()
+        out: set[str] = set(rule.allow)
         for path_rule in rule.paths.values():
             out |= generated(path_rule)
         if rule.default is not None:
