@@ -345,6 +345,7 @@ _PHRASE_NAMES, _NAME_WORDS_FIRST = 0.4, 0.2
 
 
 def _name_words(shares: values.Shares) -> float:
+    """The highest share of cells a name detector recognizes."""
     return max(shares.share(c) for c in ("person.name", "person.first_name", "person.last_name"))
 
 
@@ -526,11 +527,7 @@ def _name_like(shares: values.Shares) -> float:
     """How much the cells look like names of people, known or not (not of places)."""
     if max(shares.share("location.city"), shares.share("quasi.country_of_birth")) >= 0.5:
         return 0.0
-    return max(
-        shares.by_detector.get("person_name", 0.0),
-        shares.by_detector.get("first_name", 0.0),
-        shares.by_detector.get("last_name", 0.0),
-    )
+    return _name_words(shares)
 
 
 def _names_by_shape(shares: values.Shares) -> str | None:

@@ -143,6 +143,12 @@ _ORG_NAMES = (
 _ORG_RX = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(o) for o in _ORG_NAMES) + r")(?!\w)", re.IGNORECASE
 )
+# Public bodies and their works, named after places and people they are not ("Waterschap Rijn
+# en Veluwe", "Gemaal De Blocq van Kuffeler").
+_PUBLIC_BODIES = frozenset(
+    {"ggd", "cjg", "ggz", "uwv", "svb", "duo", "gemeente", "provincie", "waterschap",
+     "hoogheemraadschap", "ministerie", "gemaal"}
+)  # fmt: skip
 # A company or practice named after its owner: "Bouwbedrijf Hirsi", "Kinderopvang Hirsi",
 # "Gerechtsdeurwaarders Cheung & Van Ommeren" (plural and company words; "huisarts Jansen" and
 # "notaris Jansen" are persons).
@@ -151,10 +157,8 @@ _ORG_HEADS = frozenset(
      "notarissen", "accountants", "fysiotherapie", "tandartsen", "gebr", "gebr.", "gebroeders",
      "firma", "fa.", "stichting", "vereniging", "garage", "kapsalon", "installatietechniek",
      "makelaardij", "café", "restaurant", "hotel", "bakkerij", "slagerij", "drukkerij",
-     "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën",
-     "ggd", "cjg", "ggz", "uwv", "svb", "duo", "gemeente", "provincie", "waterschap",
-     "hoogheemraadschap", "ministerie", "gemaal"}
-)  # fmt: skip
+     "kwekerij", "hoveniers", "schilders", "loodgieters", "verhuizers", "assurantiën"}
+) | _PUBLIC_BODIES  # fmt: skip
 _ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang", "beheer",
                      "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
                      "scholen", "lyceum", "gymnasium", "stichting", "vereniging")  # fmt: skip
@@ -351,8 +355,7 @@ def _ends_sentence(word: str) -> bool:
 # A firm's word, then initials or a given name, then the surname: "Klussenbedrijf P.
 # Steenbergen", "Notariskantoor Martijn Meer" name the person who is the firm.
 _NAMED_AFTER = ("school", "scholen", "lyceum", "gymnasium", "stichting", "vereniging", "centrum",
-                "groep", "team", "gemeente", "provincie", "schap", "ministerie",
-                "gemaal")  # fmt: skip
+                "groep", "team")  # fmt: skip
 
 
 def _owner_of_firm(text: str, start: int, first: str | None) -> bool:
@@ -378,12 +381,13 @@ def _given_or_initials(word: str) -> bool:
 
 
 def _firm_head(word: str) -> bool:
-    """A word of a firm's kind, not of a school's or institution's (see :data:`_NAMED_AFTER`)."""
+    """A word of a firm's kind, not of a school's, public body's or institution's (see
+    :data:`_NAMED_AFTER`)."""
     head = word.casefold()
     return (
         _org_head(word)
         and head not in _SCHOOL_KINDS
-        and head not in ("ggd", "cjg", "ggz", "uwv", "svb", "duo")
+        and head not in _PUBLIC_BODIES
         and not head.endswith(_NAMED_AFTER)
     )
 

@@ -13,6 +13,7 @@ import pyarrow as pa
 from sluis.discover import lexicon
 from sluis.discover.cells import Sample, sample
 from sluis.discover.detectors import Detector, all_detectors
+from sluis.discover.detectors._common import is_dotted_quad
 from sluis.discover.detectors.birth_date import cell_date
 from sluis.model.schema import Column, LogicalType
 
@@ -169,7 +170,6 @@ def _sequential(values: Iterable[str]) -> bool:
 
 _DIGIT_RUN = re.compile(r"\d+")
 _LAST_NUMBER = re.compile(r"(\d{3,})\D*$")
-_IPV4 = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 # The share of codes of the one pattern, and the most series per code.
 _ONE_PATTERN, _SERIES_SHARE = 0.9, 0.1
 
@@ -188,7 +188,7 @@ def _coded_in_sequence(codes: list[str]) -> bool:
         return False
     pattern, count = Counter(p for *_, p in found).most_common(1)[0]
     example = next(code for code, *_, p in found if p == pattern)
-    if count < _ONE_PATTERN * len(codes) or _IPV4.fullmatch(example) or cell_date(example):
+    if count < _ONE_PATTERN * len(codes) or is_dotted_quad(example) or cell_date(example):
         return False
     series: dict[str, list[int]] = defaultdict(list)
     for _, head, number, _ in found:

@@ -40,7 +40,7 @@ from sluis.anonymize.operators._arrow import (
 )
 from sluis.anonymize.prf import prf_ints
 from sluis.anonymize.taken import Detour, Detours, derange, plan
-from sluis.discover.detectors.bsn import PAYROLL_SUFFIX
+from sluis.discover.detectors.bsn import PAYROLL_SUFFIX, without_payroll_suffix
 from sluis.keys import Key
 
 PURPOSE = "id.bsn"
@@ -205,17 +205,12 @@ def _text_distinct(distinct: pa.Array, key: Key, detours: Detours | None) -> pa.
 def _number(text: str) -> int | None:
     """The BSN-sized number a text writes, in any notation (``1234.56.782``, the
     loonheffingennummer ``123456782L01``), else None."""
-    stripped = _without_suffix(text.strip())
+    stripped = without_payroll_suffix(text.strip())
     if _SPACED.fullmatch(stripped):
         digits = "".join(ch for ch in stripped if ch.isdigit())
         if len(digits) in (8, 9):
             return int(digits)
     return None
-
-
-def _without_suffix(stripped: str) -> str:
-    """A loonheffingennummer's BSN (``123456782L01``), or the text as it is."""
-    return stripped[:9] if len(stripped) == 12 and PAYROLL_SUFFIX.search(stripped) else stripped
 
 
 def _numbers(texts: pa.Array) -> pa.Array:
@@ -242,7 +237,7 @@ def _notation_distinct(distinct: pa.Array, key: Key, detours: Detours | None) ->
             sources.append(text)
             templates.append("#########")
             continue
-        stripped = _without_suffix(text.strip())
+        stripped = without_payroll_suffix(text.strip())
         numbers.append(number)
         sources.append(str(number))
         templates.append(text.replace(stripped, re.sub(r"\d", "#", stripped), 1))

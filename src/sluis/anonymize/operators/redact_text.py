@@ -101,6 +101,7 @@ def _entities(text: str, known: Known | None) -> list[Span]:
         return spans
     taken = [(s.start, s.end) for s in spans]
     organizations: list[tuple[int, int]] | None = None
+    regions: list[tuple[int, int]] = []
     # Longest first where they overlap: the street "Jan van Scorelstraat" before the given
     # name "Jan" in it (both replaced, they came out glued: "JurreNassaulaan").
     for start, end, category in sorted(known.spans(text), key=lambda s: (s[0] - s[1], s[0])):
@@ -109,10 +110,10 @@ def _entities(text: str, known: Known | None) -> list[Span]:
         # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's,
         # and "Rijn" after "Waterschap" a river's.
         if organizations is None:
-            organizations = organization_names(text)
+            organizations, regions = organization_names(text), org_regions(text)
         span = Span(start, end, category, "known_names", 1.0)
         if not any(start < b and a < end for a, b in organizations) and not (
-            category in PERSON_NAMES and is_institutional(text, span, [], org_regions(text))
+            category in PERSON_NAMES and is_institutional(text, span, [], regions)
         ):
             spans.append(span)
             taken.append((start, end))

@@ -108,11 +108,14 @@ _OTHER = words_pattern(
 )
 
 
+def without_payroll_suffix(cell: str) -> str:
+    """A loonheffingennummer's BSN (``123456782L01``), or the stripped cell as it is."""
+    return cell[:9] if len(cell) == 12 and PAYROLL_SUFFIX.search(cell) else cell
+
+
 def normalize(value: str) -> str | None:
     """The nine-digit form of a cell written in a BSN notation, else ``None``."""
-    cell = value.strip()
-    if len(cell) == 12 and PAYROLL_SUFFIX.search(cell):
-        cell = cell[:9]  # a loonheffingennummer
+    cell = without_payroll_suffix(value.strip())
     if _CELL.fullmatch(cell) is None:
         return None
     return cell.replace(".", "").replace(" ", "").replace("-", "").zfill(9)
