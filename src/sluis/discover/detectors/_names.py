@@ -593,11 +593,19 @@ _MAX_GIVEN = 3
 def _sentence_end(tokens: Sequence[Token], j: int) -> bool:
     """A stop after a whole word ("met partner. Inkomen …"), not after an abbreviation
     ("dhr.", "mevr.", "prof.")."""
-    return tokens[j].raw == "." and j > 0 and len(tokens[j - 1].raw) >= _ABBREVIATION_MAX
+    return (
+        tokens[j].raw == "."
+        and j > 0
+        and (len(tokens[j - 1].raw) >= _ABBREVIATION_MAX or tokens[j - 1].norm in _WRITTEN_OUT)
+    )
 
 
-# Salutations this long are written out, so a stop after one ends a sentence.
+# Salutations this long are written out, so a stop after one ends a sentence; so do shorter
+# ones that are whole words ("over haar zoon. Terugbellen ...").
 _ABBREVIATION_MAX = 5
+_WRITTEN_OUT = frozenset(
+    {"dear", "frau", "heer", "herr", "juf", "miss", "naam", "name", "sir", "zoon", "zus"}
+)
 
 
 def _name_run(tokens: Sequence[Token], j: int, lower_ok: bool) -> int | None:
