@@ -22,11 +22,13 @@ from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.rules import apply_rule
 from sluis.errors import PolicyError, SourceError
 from sluis.keys import Key
+from sluis.model import array_literal
 from sluis.model.drift import find_drift
 from sluis.model.policy import (
     Fake,
     JsonRule,
     Keep,
+    Null,
     Policy,
     Pseudonymize,
     RedactText,
@@ -43,6 +45,7 @@ class ColumnPlan:
     rule: Rule
     unique: bool = False
     max_chars: int | None = None  # the declared length limit a replacement must fit
+    array: bool = False  # an array column: the rule applies to each element
 
     def describe(self) -> str:
         category = getattr(self.rule, "category", None)
@@ -89,29 +92,45 @@ class TablePlan:
             column, field = self.columns[index], batch.schema.field(index)
             values = batch.column(index)
             rule = column.rule
-            where = f"{self.table.name}.{column.name}"
-            if isinstance(rule, JsonRule):
-                result = apply_json(values, key, rule, where, known)
+            subjects = (
+                batch.column(rule.subject) if isinstance(rule, ShiftDate) and rule.subject else None
+            )
+            if column.array and not isinstance(rule, Keep | Null):
+                elements, rows = array_literal.exploded(values)
+                if subjects is not None:
+                    subjects = subjects.take(rows)
+                replaced = self._replaced(column, elements, key, known, subjects, pa.string())
+                arrays.append(array_literal.gathered(values, rows, replaced).cast(field.type))
             else:
-                subjects = (
-                    batch.column(rule.subject)
-                    if isinstance(rule, ShiftDate) and rule.subject
-                    else None
-                )
-                result = apply_rule(
-                    rule, values, key, unique=column.unique, subjects=subjects, known=known
-                )
-            conformed = _conform(result, field.type, where)
-            if column.max_chars is not None:
-                # A fake name or address, or a redacted text, may come out longer than the
-                # value it replaces: cut to the column (it holds no format to keep whole).
-                cut = not column.unique and (
-                    isinstance(rule, RedactText)
-                    or (isinstance(rule, Fake) and rule.category in _CUTTABLE)
-                )
-                conformed = _fitted(conformed, column.max_chars, where, cut=cut)
-            arrays.append(conformed)
+                arrays.append(self._replaced(column, values, key, known, subjects, field.type))
         return arrays
+
+    def _replaced(
+        self,
+        column: ColumnPlan,
+        values: pa.Array | pa.ChunkedArray,
+        key: Key,
+        known: Known | None,
+        subjects: pa.Array | pa.ChunkedArray | None,
+        type_: pa.DataType,
+    ) -> pa.Array:
+        """``values`` (a column's, or an array column's elements) under the column's rule,
+        as ``type_`` and within its declared length."""
+        rule, where = column.rule, f"{self.table.name}.{column.name}"
+        if isinstance(rule, JsonRule):
+            result = apply_json(values, key, rule, where, known)
+        else:
+            unique = column.unique and not column.array
+            result = apply_rule(rule, values, key, unique=unique, subjects=subjects, known=known)
+        conformed = _conform(result, type_, where)
+        if column.max_chars is None:
+            return conformed
+        # A fake name or address, or a redacted text, may come out longer than the value it
+        # replaces: cut to the column (it holds no format to keep whole).
+        cut = not column.unique and (
+            isinstance(rule, RedactText) or (isinstance(rule, Fake) and rule.category in _CUTTABLE)
+        )
+        return _fitted(conformed, column.max_chars, where, cut=cut)
 
 
 def _conform(result: pa.Array, type_: pa.DataType, where: str) -> pa.Array:
@@ -176,10 +195,12 @@ def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
         columns = []
         for column in table.columns:
             rule = rules[column.name]
-            _check_rule(table, column.name, rule, column.type)
-            limit = None if isinstance(rule, Keep) else char_limit(column.native_type)
+            array = array_literal.is_array(column.native_type)
+            _check_rule(table, column.name, rule, column.type, array)
+            native = array_literal.element_type(column.native_type) if array else column.native_type
+            limit = None if isinstance(rule, Keep) else char_limit(native)
             is_unique = (table.name, column.name) in unique
-            columns.append(ColumnPlan(column.name, rule, is_unique, limit))
+            columns.append(ColumnPlan(column.name, rule, is_unique, limit, array))
         plans.append(TablePlan(table, tuple(columns)))
     _check_foreign_keys(schema, policy)
     return tuple(plans)
@@ -199,8 +220,13 @@ def _unique_columns(schema: Schema) -> set[tuple[str, str]]:
     return unique
 
 
-def _check_rule(table: Table, column: str, rule: Rule, type_: LogicalType) -> None:
+def _check_rule(table: Table, column: str, rule: Rule, type_: LogicalType, array: bool) -> None:
     where = f"{table.name}.{column}"
+    if array and isinstance(rule, JsonRule | ReplaceBlob):
+        raise PolicyError(
+            f"{where}: {rule.rule} cannot apply to an array column; give it the rule its"
+            " elements need (fake or pseudonymize with their category, redact_text, null)"
+        )
     if isinstance(rule, Fake | Pseudonymize) and rule.category is not None:
         fake_for(rule.category)  # raises for a category without an operator
     if isinstance(rule, Fake) and rule.category is None:

@@ -22,7 +22,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_all_start_methods, get_context
 
 import pyarrow as pa
@@ -34,6 +34,7 @@ from sluis.discover.foreign_keys import agree_across_keys
 from sluis.discover.text_filters import names_an_organization
 from sluis.discover.vocabulary import STRONG, NameHint, hint, table_about_things
 from sluis.errors import InputError, MissingTableError
+from sluis.model import array_literal
 from sluis.model.privacy_map import ColumnFinding, PrivacyMap, TableFinding
 from sluis.model.schema import Column, LogicalType, Table
 from sluis.sources import Source, open_source, redact_url
@@ -241,8 +242,11 @@ def classify_column(
     """Classify one column from its name, type and sampled cells.
 
     ``about_things`` says the table holds things, not people (departments, countries):
-    there a weak word like ``naam`` names the thing.
+    there a weak word like ``naam`` names the thing. An array column is classified as a
+    text column of its elements.
     """
+    if array_literal.is_array(column.native_type):
+        return _classify_elements(column, cells, about_things)
     cells = sample(cells)
     name = hint(column.name)
     if about_things and name.strength < STRONG and (name.category or "").startswith("person."):
@@ -337,6 +341,15 @@ def classify_column(
     return ColumnFinding(
         column.name, column.type.value, category, confidence, tuple(evidence), (), look_alike
     )
+
+
+def _classify_elements(
+    column: Column, cells: pa.Array | pa.ChunkedArray | Sample, about_things: bool
+) -> ColumnFinding:
+    elements, _ = array_literal.exploded(cells.cells if isinstance(cells, Sample) else cells)
+    each = Column(column.name, LogicalType.TEXT, array_literal.element_type(column.native_type))
+    finding = classify_column(each, elements, is_key=False, about_things=about_things)
+    return replace(finding, type=column.type.value)
 
 
 # Short phrases of which this share names a person ("Verlof Horst", a mail's subject) are

@@ -10,6 +10,7 @@ import pyarrow.compute as pc
 
 from sluis.discover.cells import as_text
 from sluis.discover.content import pdf_text
+from sluis.model import array_literal
 from sluis.model.categories import CATEGORIES, IDENTIFIER_PREFIXES, Kind
 from sluis.model.policy import Policy
 from sluis.model.schema import Schema, Table
@@ -70,12 +71,23 @@ class VerifyContext:
     def source_table(self, name: str) -> Table | None:
         return next((t for t in self.source_schema.tables if t.name == name), None)
 
+    def is_array(self, table: str, column: str) -> bool:
+        """Whether a column is an array (by the source's type: a SQLite copy of one holds
+        its literals as plain text)."""
+        found = self.source_table(table) or self.target_table(table)
+        columns = found.columns if found else ()
+        return any(c.name == column and array_literal.is_array(c.native_type) for c in columns)
 
-def text_array(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
+
+def text_array(
+    values: pa.Array | pa.ChunkedArray, array: bool = False
+) -> pa.Array | pa.ChunkedArray:
     """:func:`cell_text` of every cell, as Arrow text; text columns are trimmed in Arrow,
     not cell by cell. A column of compact dates (``19850312``, text or integer) reads as ISO
     dates, on both sides of a comparison alike: a date is then never mistaken for an 8-digit
-    BSN."""
+    BSN. The cells of an ``array`` column read as their elements, one on each line."""
+    if array:
+        values = array_literal.joined(values)
     dates = _compact_dates(values)
     if dates is not None:
         values = dates

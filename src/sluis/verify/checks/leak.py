@@ -63,6 +63,7 @@ from sluis.discover.text_filters import (
     only_salutations,
 )
 from sluis.discover.vocabulary import hint, leaf_hint
+from sluis.model import array_literal
 from sluis.model.policy import JsonRule, Keep, RedactText, ReplaceBlob, Rule
 from sluis.model.schema import LogicalType, Table
 from sluis.verify.checks.rescan import may_hold_identifiers
@@ -99,6 +100,7 @@ class _SourceColumn:
     name: str
     category: str | None
     container: bool
+    array: bool = False
 
 
 @dataclass
@@ -187,7 +189,14 @@ def _source_columns(ctx: VerifyContext, table: Table) -> list[_SourceColumn]:
         if category is None:
             named = hint(column.name)
             category = named.category if named.strength >= _MIN_HINT else None
-        out.append(_SourceColumn(column.name, category, _is_container(column.type, rule)))
+        out.append(
+            _SourceColumn(
+                column.name,
+                category,
+                _is_container(column.type, rule),
+                array_literal.is_array(column.native_type),
+            )
+        )
     return out
 
 
@@ -339,11 +348,14 @@ def _collect(
         detected.clear()
     collected = _Collected()
     detectors = _value_detectors()
-    arrays = [text_array(batch.column(i)) for i in range(len(columns))]
+    arrays = [text_array(batch.column(i), c.array) for i, c in enumerate(columns)]
     for column, array in zip(columns, arrays, strict=True):
         category = column.category
         if not column.container and (is_identifier(category) or category in PERSONAL_CATEGORIES):
-            values = pl.Series(values=array, dtype=pl.String).drop_nulls().unique()
+            values = pl.Series(values=array, dtype=pl.String).drop_nulls()
+            if column.array:  # each element is a value
+                values = values.str.split("\n").explode()
+            values = values.unique()
             if category in ("contact.email", "contact.phone"):
                 code = str(category)
                 values = pl.Series(
@@ -509,6 +521,7 @@ class _TableScan:
     # Columns of names faked, where an organization's name stays (see _collect).
     person_names: tuple[bool, ...]
     source_columns: tuple[_SourceColumn, ...]
+    arrays: tuple[bool, ...]
 
 
 @dataclass(frozen=True)
@@ -556,6 +569,7 @@ def _scan_table(
             for rule in rules
         ),
         tuple(_source_columns(ctx, source_table)) if source_table else (),
+        tuple(ctx.is_array(table.name, n) for n in names),
     )
     cells = 0
     for result in overlapped(
@@ -634,7 +648,7 @@ def _source_pieces(
     wanted = rows.filter(rows < source.num_rows).unique().sort()
     picked = source.take(pa.array(wanted.to_list(), pa.int64()))
     found = _column_fingerprints(
-        [text_array(picked.column(j)) for j in range(len(columns))], key
+        [text_array(picked.column(j), c.array) for j, c in enumerate(columns)], key
     ).filter(pl.col("fp").is_in(hits["fp"].unique().implode()))
     names = [j for j, c in enumerate(columns) if c.category in _NAMES]
     return found.select(
@@ -741,7 +755,7 @@ def _judge_batch(
 ) -> _BatchResult:
     names = scan.names
     result = _BatchResult(0, [0] * len(names), [])
-    arrays = [text_array(batch.column(ci)) for ci in range(len(names))]
+    arrays = [text_array(batch.column(ci), scan.arrays[ci]) for ci in range(len(names))]
     for ci, array in enumerate(arrays):
         present = len(array) - array.null_count
         result.cells += present

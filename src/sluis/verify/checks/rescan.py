@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 
 from sluis.discover.detectors import Detector, all_detectors, bsn, email
 from sluis.discover.text import find_entities
+from sluis.model import array_literal
 from sluis.model.policy import (
     Fake,
     Hash,
@@ -122,6 +123,7 @@ class _Scanned:
     accounted: frozenset[str]
     detectors: list[Detector]
     container: bool
+    array: bool
     cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -140,7 +142,8 @@ def run(ctx: VerifyContext) -> CheckResult:
                 # accounted for, whatever other shape it also has.
                 ordered = sorted(detectors, key=lambda d: d.category not in accounted)
                 container = column.type in (LogicalType.JSON, LogicalType.BLOB)
-                scanned.append(_Scanned(column.name, accounted, ordered, container))
+                array = ctx.is_array(table.name, column.name)
+                scanned.append(_Scanned(column.name, accounted, ordered, container, array))
         if not scanned:
             continue
         position = 0
@@ -148,7 +151,7 @@ def run(ctx: VerifyContext) -> CheckResult:
         for batch in ctx.target.batches(table.name, names, batch_rows=ctx.options.batch_rows):
             for index, scan in enumerate(scanned):
                 present, candidates = _candidates(
-                    batch.column(index), () if scan.container else scan.accounted
+                    batch.column(index), () if scan.container else scan.accounted, scan.array
                 )
                 cells += present
                 filled[(table.name, scan.name)] += present
@@ -210,12 +213,18 @@ def _issued_in_sequence(numbers: list[int], hits: int) -> bool:
 
 
 def _candidates(
-    values: pa.Array, accounted: Iterable[str]
+    values: pa.Array, accounted: Iterable[str], array: bool = False
 ) -> tuple[int, Iterable[tuple[int, str]]]:
     """The number of filled cells, and ``(row, text)`` of those that may hold an identifier
     the rule does not account for: integers shorter than :data:`MIN_IDENTIFIER_DIGITS`
     digits (row ids, counts), text without a digit, "@" or ":", plain dates and what
-    surely is one of the ``accounted`` categories cannot."""
+    surely is one of the ``accounted`` categories cannot. The elements of an ``array``
+    column are its cells, each with its row."""
+    if array:
+        elements, rows = array_literal.exploded(values)
+        present, found = _candidates(elements, accounted)
+        at = rows.to_pylist()
+        return present, [(at[r], text) for r, text in found]
     if pa.types.is_integer(values.type):
         long_enough = pc.fill_null(
             pc.greater_equal(pc.abs(values), 10 ** (MIN_IDENTIFIER_DIGITS - 1)), False
