@@ -93,14 +93,43 @@ def known_word(word: str) -> str | None:
     (``geboorte_dat`` → ``geboortedat``, ``house_nr`` → ``house_number``)."""
     if word in _INDEX or word in NOT_PERSONAL:
         return word
-    for variant in _number_variants(word.split("_")):
+    tokens = word.split("_")
+    for variant in _number_variants(tokens):
         split = "_".join(variant)
         if split in _INDEX or split in NOT_PERSONAL:
             return split
         joined = _JOINED.get("".join(variant))
         if joined is not None:
             return joined
+    for singular in _singulars(tokens[-1]):
+        # A plural head (``achternamen``, ``geboortedata``, ``streets``): an array's name.
+        found = known_word("_".join([*tokens[:-1], singular]))
+        if found is not None:
+            return found
     return None
+
+
+_VOWELS = "aeiou"
+
+
+def _singulars(token: str) -> list[str]:
+    """What a Dutch or English plural ``token`` may be the plural of: ``namen`` → ``naam``,
+    ``adressen`` → ``adres``, ``data`` → ``datum``, ``numbers`` → ``number``."""
+    found = []
+    if token.endswith("data"):
+        found.append(token[:-1] + "um")
+    if token.endswith("ies") and len(token) > 4:
+        found.append(token[:-3] + "y")
+    if token.endswith("s") and len(token) > 3 and not token.endswith("ss"):
+        found += [token[:-1]] + ([token[:-2]] if token.endswith("es") else [])
+    if token.endswith("en") and len(token) > 4:
+        stem = token[:-2]
+        if stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
+            found.append(stem[:-1])  # adressen
+        elif stem[-2] in _VOWELS and stem[-3] not in _VOWELS and stem[-1] not in _VOWELS:
+            found.append(stem[:-1] + stem[-2] + stem[-1])  # namen, straten
+        found.append(stem)
+    return found
 
 
 def _number_variants(tokens: list[str]) -> list[list[str]]:
