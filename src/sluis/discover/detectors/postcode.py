@@ -1,7 +1,8 @@
 """Dutch postcode: four digits 1000-9999, an optional space, two letters (never SA, SD, SS).
 
 A postcode plus house number identifies an address, so it counts even without a street.
-In a cell lower case is accepted (``3511ab`` occurs in databases). In free text lower case
+In a cell, and as the whole of a text (a JSON leaf), any case is accepted (``3511ab`` occurs in
+databases, ``1500 MG`` is no dose there). In free text lower case
 counts before a known place, after a postcode label or after a street's house number and a
 comma; otherwise only upper case, and look-alikes are left out: a number followed by a
 unit (``1500 MG``, unless a house number comes before it or a known place after it), and a
@@ -53,7 +54,9 @@ _UNITS = frozenset({
     "MG", "KG", "GR", "CL", "DL", "ML", "CM", "MM", "KM", "KW", "MW", "GW", "KB", "MB", "GB",
     "TB", "PK", "HA", "EU", "PC", "PX", "DB", "HZ", "MS",
 })  # fmt: skip
-# Legal forms, conjunctions and prepositions that follow a year in capitals.
+# The numbers that may be a year, and the legal forms, conjunctions and prepositions that
+# follow a year in capitals.
+_YEARS = (1900, 2099)
 _AFTER_YEAR = frozenset({
     "BV", "NV", "CV", "EN", "OF", "IN", "OP", "NA", "TE", "TO", "AT", "ON", "BY", "VS", "UK",
     "NL", "AD", "BC", "VC", "OM", "DE", "ZO", "AL",
@@ -117,7 +120,8 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     if match.group("space"):
         if letters in _UNITS and not _in_address(text, match):
             return None
-        if 1900 <= int(match.group("digits")) <= 2099 and letters in _AFTER_YEAR and not place:
+        year = _YEARS[0] <= int(match.group("digits")) <= _YEARS[1]
+        if year and letters in _AFTER_YEAR and not place:
             return None
     return 0.9 if place else 0.75
 
@@ -138,14 +142,20 @@ class PostcodeDetector:
     def find(self, text: str) -> Iterator[Span]:
         """Spans cover the postcode only, not the place name that raised the score; a postcode
         typed in lower case counts only before a known place, which is reported too."""
+        whole = text.strip()
+        if self.matches(whole):  # the whole text, in any case: a cell or a JSON leaf
+            start = text.index(whole)
+            yield Span(start, start + len(whole), self.category, self.code, 0.85)
+            return
         yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
         found: set[int] = set()
         for m in hinted_finditer(_LOWER, _ANY_HINT, text):
             letters = m.group("letters").upper()
-            if letters in FORBIDDEN_LETTERS or letters in _AFTER_YEAR:
+            year = _YEARS[0] <= int(m.group("digits")) <= _YEARS[1]
+            if letters in FORBIDDEN_LETTERS or (year and letters in _AFTER_YEAR):
                 continue
             town = _known_place(m.group("town"))
-            if town and not town.islower() and _is_word(m.group("letters")):
+            if town and not town.islower() and year and _is_word(m.group("letters")):
                 continue  # "sinds 2019 is Utrecht": a year and a word before a place
             if town:
                 found.add(m.start("v"))
