@@ -272,9 +272,31 @@ def _scan(text: str, start: int, end: int, tokens: list[Token]) -> None:
 def _add_camel_word(text: str, s: int, raw: str, tokens: list[Token]) -> None:
     for part_start, part_end in _camel_parts(raw):
         part = raw[part_start:part_end]
-        tokens.append(Token(s + part_start, s + part_end, part, normalize(part), "w",
-                            "cap" if part.islower() else _shape(part),
-                            _boundary(text, s + part_start, tokens)))  # fmt: skip
+        # Particles glued before a capital are apart: "vanderLinden", "tHooft".
+        joined = _glued_particles(part) if part.islower() and part_end < len(raw) else None
+        for a, b in joined or [(0, len(part))]:
+            piece = part[a:b]
+            norm = normalize(piece)
+            if joined and norm not in lex().particle_words:
+                norm = f"'{norm}" if f"'{norm}" in lex().particle_words else f"{norm}'"
+            tokens.append(Token(s + part_start + a, s + part_start + b, piece, norm, "w",
+                                "cap" if piece.islower() else _shape(piece),
+                                _boundary(text, s + part_start + a, tokens)))  # fmt: skip
+
+
+def _glued_particles(word: str) -> list[tuple[int, int]] | None:
+    """The spans of the particles ``word`` is written of ("vander": van, der; "t": 't), or
+    None when it is not only particles."""
+    particles = lex().particle_words
+    if word in particles or f"{word}'" in particles or f"'{word}" in particles:
+        return [(0, len(word))]
+    for cut in range(len(word) - 1, 0, -1):
+        head = word[:cut]
+        if head in particles:
+            rest = _glued_particles(word[cut:])
+            if rest is not None:
+                return [(0, cut), *((a + cut, b + cut) for a, b in rest)]
+    return None
 
 
 def _camel_parts(word: str) -> list[tuple[int, int]]:
