@@ -26,12 +26,13 @@ from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.operators.redact_text import redact_all
 from sluis.anonymize.rules import apply_rule
 from sluis.discover.detectors.base import Span
-from sluis.discover.vocabulary import leaf_hint
+from sluis.discover.vocabulary import NameHint, changed_field, leaf_hint
 from sluis.errors import PolicyError
 from sluis.keys import Key
 from sluis.model.policy import Fake, JsonRule, RedactText, SimpleRule
 
 _Leaf = tuple[str, tuple[Any, ...]]  # path, location inside the document
+_Found = tuple[int, tuple[Any, ...], Any]  # document number, location, value
 
 
 def apply_json(
@@ -49,7 +50,7 @@ def apply_json(
 
     def transform(distinct: pa.Array) -> pa.Array:
         documents = [_parse(text, where) for text in distinct.to_pylist()]
-        leaves: dict[str, list[tuple[int, tuple[Any, ...], Any]]] = defaultdict(list)
+        leaves: dict[str, list[_Found]] = defaultdict(list)
         originals: list[list[str]] = [[] for _ in documents]  # each document's leaves
         for number, document in enumerate(documents):
             for path, location, value in _walk(document, "$", ()):
@@ -57,8 +58,8 @@ def apply_json(
                 originals[number].append(str(value))
         rules = {path: _rule(path, paths, rule.default, column, where) for path in leaves}
         held = _identifiers_held(leaves, rules, len(documents))
-        for path, found in leaves.items():
-            path_rule = rules[path]
+        for (path, category), found in _by_changed_field(documents, leaves, rules).items():
+            path_rule = rules[path] if category is None else Fake(rule="fake", category=category)
             values = [value for _, _, value in found]
             if isinstance(path_rule, RedactText):
                 # A fake in one leaf spells no name of another ("huisarts Spiker" beside
@@ -109,7 +110,7 @@ _PART = re.compile(r"[^\W_]+")
 
 
 def _identifiers_held(
-    leaves: dict[str, list[tuple[int, tuple[Any, ...], Any]]],
+    leaves: dict[str, list[_Found]],
     rules: dict[str, SimpleRule],
     documents: int,
 ) -> list[dict[str, str]]:
@@ -168,6 +169,32 @@ def _spelling_no_other_name(
                 new = clash.redrawn(category, str(old), key, runs[number])
         out.append(new)
     return out
+
+
+def _by_changed_field(
+    documents: list[Any], leaves: dict[str, list[_Found]], rules: dict[str, SimpleRule]
+) -> dict[tuple[str, str | None], list[_Found]]:
+    """The leaves of each path, apart by the category a change record gives the ones its
+    rule would search as text: ``{"field": "achternaam", "old": "Berg"}`` holds a surname
+    that is also a word, which the finder leaves."""
+    groups: dict[tuple[str, str | None], list[_Found]] = defaultdict(list)
+    for path, found in leaves.items():
+        searched = isinstance(rules[path], RedactText)
+        for leaf in found:
+            number, location, _ = leaf
+            changed = _changed(documents[number], location) if searched else None
+            category = changed.category if changed is not None else None
+            groups[(path, category if category in OPERATORS else None)].append(leaf)
+    return groups
+
+
+def _changed(document: Any, location: tuple[Any, ...]) -> NameHint | None:
+    if not location or not isinstance(location[-1], str):
+        return None
+    parent = document
+    for step in location[:-1]:
+        parent = parent[step]
+    return changed_field(parent, location[-1]) if isinstance(parent, dict) else None
 
 
 def _by_key(path: str, default: SimpleRule | None, column: str) -> SimpleRule | None:

@@ -277,3 +277,29 @@ def leaf_hint(keys: list[str]) -> NameHint:
     if joined.category in _ADDRESS and normalize(leaf) in _GENERIC_LEAVES:
         return NameHint("location.house_number", STRONG, leaf)
     return joined if joined.category is not None else found
+
+
+# A change record of an audit log: a key naming the field, keys holding its values.
+_FIELD_KEYS = frozenset(
+    {"field", "veld", "column", "kolom", "attribute", "attribuut", "property", "veldnaam",
+     "fieldname", "field_name", "kolomnaam", "column_name", "attribute_name"}
+)  # fmt: skip
+_VALUE_KEYS = frozenset(
+    {"old", "new", "oud", "nieuw", "value", "waarde", "from", "to", "before", "after",
+     "old_value", "new_value", "oude_waarde", "nieuwe_waarde", "previous", "current", "was",
+     "wordt"}
+)  # fmt: skip
+
+
+def changed_field(record: dict[str, object], key: str) -> NameHint | None:
+    """What the leaf under ``key`` of ``record`` holds when the record is a change of a named
+    field (``{"field": "achternaam", "old": "Berg", "new": "Bos"}``): the field's hint, if
+    the field is a known personal one; else None."""
+    if normalize(key) not in _VALUE_KEYS:
+        return None
+    for other, value in record.items():
+        if isinstance(value, str) and normalize(other) in _FIELD_KEYS:
+            found = hint(value)
+            if found.category is not None and found.strength >= STRONG:
+                return found
+    return None
