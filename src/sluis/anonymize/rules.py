@@ -67,7 +67,7 @@ def apply_rule(
         return _generalize(rule, values)
     if isinstance(rule, ShiftDate):
         return dates.shift_date(
-            values, key, values if subjects is None else subjects, rule.max_days
+            values, key, dates.same_day(values) if subjects is None else subjects, rule.max_days
         )
     if isinstance(rule, RedactText):
         return redact_text(values, key, tags=rule.tags, known=known)

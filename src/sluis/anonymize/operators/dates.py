@@ -252,7 +252,24 @@ def _shift_texts(texts: pa.Array, days: pa.Array) -> pa.Array:
 def birth_date(values: pa.Array | pa.ChunkedArray, key: Key, max_days: int = 180) -> pa.Array:
     """Shift birth dates keyed by the date itself; prefer :func:`shift_date` with subjects."""
     array = as_array(values)
-    return shift_date(array, key, array.cast(pa.string()), max_days)
+    return shift_date(array, key, same_day(array), max_days)
+
+
+def same_day(values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Each value as the ISO date it is (``12-03-2015``, ``20150312`` and a ``date32`` all read
+    ``2015-03-12``), so a date that is its own subject gets one shift in every notation and
+    table; a value that is no date stays as written."""
+    array = as_array(values)
+    if pa.types.is_date(array.type) or pa.types.is_timestamp(array.type):
+        return array.cast(pa.date32()).cast(pa.string())
+    text = array.cast(pa.string())
+    iso = pc.fill_null(pc.match_substring_regex(text, _ISO_ONLY), False)
+
+    def day(value: str) -> str:
+        parsed = parse(value)
+        return value if parsed is None else parsed[0].isoformat()
+
+    return pc.if_else(iso, text, map_text(text, day))
 
 
 def generalize_date(
