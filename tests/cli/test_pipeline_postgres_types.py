@@ -690,6 +690,58 @@ def test_fake_names_and_redacted_text_are_cut_to_their_column(pg_db: str, tmp_pa
     assert all(len(s) <= 6 and len(e) <= 16 for s, e in cells)
 
 
+def test_unique_user_codes_fit_the_narrowest_column_of_their_key(
+    pg_db: str, pg_server: pg.Server, tmp_path: Path
+) -> None:
+    """User codes (``svanderheijden``) in a unique ``varchar(30)`` column that a ``varchar(16)``
+    column refers to: each unique fake is cut before its keyed tag to fit the narrower end,
+    so both ends keep one fake and the key resolves (before, the drafted copy stopped: the
+    fakes with their tag were longer than the column)."""
+    people = PersonFactory(9)
+    codes = sorted({(p.first_name[0] + p.last_name.replace(" ", "")).lower() for p in
+                    (people.person() for _ in range(80))})  # fmt: skip
+    with psycopg.connect(pg_db) as conn:
+        conn.execute(
+            "CREATE TABLE medewerker (gebruiker varchar(30) PRIMARY KEY, naam text);"
+            "CREATE TABLE afspraak (id integer PRIMARY KEY,"
+            " medewerker varchar(16) REFERENCES medewerker (gebruiker))"
+        )
+        conn.cursor().executemany("INSERT INTO medewerker VALUES (%s, NULL)", [(c,) for c in codes])
+        conn.cursor().executemany(
+            "INSERT INTO afspraak VALUES (%s, %s)",
+            [(i, c) for i, c in enumerate(codes * 3) if len(c) <= 16],
+        )
+    policy, key = tmp_path / "policy.yaml", tmp_path / "sluis.key"
+    key.write_text(KEY + "\n", encoding="ascii")
+    policy.write_text(
+        "version: 1\ntables:\n  medewerker:\n    columns:\n"
+        "      gebruiker: {rule: fake, category: person.name}\n"
+        "      naam: {rule: null}\n"
+        "  afspraak:\n    columns:\n      id: {rule: keep, reason: key}\n"
+        "      medewerker: {rule: fake, category: person.name}\n",
+        encoding="utf-8",
+    )
+    name = pg_db.split("/")[3].split("?")[0] + "_codes"
+    with psycopg.connect(pg_db, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    target = pg_server.url(name)
+    try:
+        result = run("anonymize", pg_db, target, "--policy", str(policy), "--key-file", str(key))
+        assert result.returncode == 0, result.stderr[-3000:]
+        with psycopg.connect(target) as conn:
+            fakes = [r[0] for r in conn.execute("SELECT medewerker FROM afspraak")]
+            dangling = conn.execute(
+                "SELECT count(*) FROM afspraak a LEFT JOIN medewerker m"
+                " ON m.gebruiker = a.medewerker WHERE m.gebruiker IS NULL"
+            ).fetchone()
+        assert fakes and all(len(f) <= 16 for f in fakes)
+        assert not set(fakes) & set(codes)
+        assert dangling == (0,)
+    finally:
+        with psycopg.connect(pg_db, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
 def test_an_infinite_date_stops_the_scan_naming_the_column(pg_db: str, tmp_path: Path) -> None:
     # The driver turns infinity into a wrong date; refusing is better than copying that.
     with psycopg.connect(pg_db) as conn:

@@ -46,6 +46,9 @@ class ColumnPlan:
     unique: bool = False
     max_chars: int | None = None  # the declared length limit a replacement must fit
     array: bool = False  # an array column: the rule applies to each element
+    # The narrowest limit of the columns joined to this one by keys: a unique fake fits it,
+    # so both ends of a key get the same fake.
+    key_chars: int | None = None
 
     def describe(self) -> str:
         category = getattr(self.rule, "category", None)
@@ -121,7 +124,15 @@ class TablePlan:
             result = apply_json(values, key, rule, where, known)
         else:
             unique = column.unique and not column.array
-            result = apply_rule(rule, values, key, unique=unique, subjects=subjects, known=known)
+            result = apply_rule(
+                rule,
+                values,
+                key,
+                unique=unique,
+                subjects=subjects,
+                known=known,
+                max_chars=column.key_chars,
+            )
         conformed = _conform(result, type_, where)
         if column.max_chars is None:
             return conformed
@@ -188,22 +199,46 @@ def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
             f"{'problem' if len(problems) == 1 else 'problems'}, first: "
             f"{problems[0]}); run 'sluis policy check' for the list"
         )
-    plans = []
     unique = _unique_columns(schema)
+    limits: dict[tuple[str, str], int] = {}
+    for table in schema.tables:
+        for column in table.columns:
+            array = array_literal.is_array(column.native_type)
+            native = array_literal.element_type(column.native_type) if array else column.native_type
+            if (limit := char_limit(native)) is not None:
+                limits[(table.name, column.name)] = limit
+    narrowest = _narrowest_along_keys(schema, limits)
+    plans = []
     for table in schema.tables:
         rules = policy.tables[table.name].columns
         columns = []
         for column in table.columns:
-            rule = rules[column.name]
+            rule, where = rules[column.name], (table.name, column.name)
             array = array_literal.is_array(column.native_type)
             _check_rule(table, column.name, rule, column.type, array)
-            native = array_literal.element_type(column.native_type) if array else column.native_type
-            limit = None if isinstance(rule, Keep) else char_limit(native)
-            is_unique = (table.name, column.name) in unique
-            columns.append(ColumnPlan(column.name, rule, is_unique, limit, array))
+            limit = None if isinstance(rule, Keep) else limits.get(where)
+            key_chars = narrowest.get(where)
+            columns.append(ColumnPlan(column.name, rule, where in unique, limit, array, key_chars))
         plans.append(TablePlan(table, tuple(columns)))
     _check_foreign_keys(schema, policy)
     return tuple(plans)
+
+
+def _narrowest_along_keys(
+    schema: Schema, limits: dict[tuple[str, str], int]
+) -> dict[tuple[str, str], int]:
+    """Each column's limit lowered to the narrowest of the columns keys join it to."""
+    narrowest = dict(limits)
+    pairs = schema.key_pairs()
+    changed = True
+    while changed:  # along chains of keys
+        changed = False
+        for a, b in pairs:
+            known = [narrowest[c] for c in (a, b) if c in narrowest]
+            if known and any(narrowest.get(c) != min(known) for c in (a, b)):
+                narrowest[a] = narrowest[b] = min(known)
+                changed = True
+    return narrowest
 
 
 def _unique_columns(schema: Schema) -> set[tuple[str, str]]:

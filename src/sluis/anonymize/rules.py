@@ -44,10 +44,11 @@ def apply_rule(
     unique: bool = False,
     subjects: pa.Array | None = None,
     known: Known | None = None,
+    max_chars: int | None = None,
 ) -> pa.Array:
-    """``values`` transformed by ``rule``; ``unique`` asks fakes to stay distinct;
-    ``known`` is what the source holds: names looked for in free text, identifiers no
-    pseudonym may equal."""
+    """``values`` transformed by ``rule``; ``unique`` asks fakes to stay distinct (within
+    the column's ``max_chars``, for names); ``known`` is what the source holds: names looked
+    for in free text, identifiers no pseudonym may equal."""
     if isinstance(rule, Keep):
         return values
     if isinstance(rule, Null):
@@ -57,7 +58,7 @@ def apply_rule(
             return generic.pseudonymize(values, key)
         wants_unique = unique or (isinstance(rule, Fake) and rule.unique)
         if wants_unique and rule.category in _UNIQUE_NAMES:
-            return _UNIQUE_NAMES[rule.category](values, key, unique=True)
+            return _UNIQUE_NAMES[rule.category](values, key, unique=True, max_chars=max_chars)
         return replace(rule.category, values, key, known.detours if known else None)
     if isinstance(rule, Mask):
         return generic.mask(values, rule.keep_last, rule.char)

@@ -229,10 +229,11 @@ def _apply(
     key: Key,
     unique: bool,
     part: str,
+    max_chars: int | None = None,
 ) -> pa.Array:
     faker = NameFaker(key)
     function: Callable[[str], str] = getattr(faker, part)
-    memo = remembered(key, f"name/{part}/{unique}")
+    memo = remembered(key, f"name/{part}/{unique}/{max_chars}")
 
     def fake(value: str) -> str:
         if names_an_organization_not_a_person(value):
@@ -243,23 +244,51 @@ def _apply(
         if not unique:
             return out
         tag = faker.disambiguator(value)
+        # The tag makes the fake unique: what comes before it may be cut to fit the column.
         if code:
-            return out + (tag.lower() if stripped.islower() else tag)
-        return f"{out} {tag}"
+            tag = tag.lower() if stripped.islower() else tag
+            return _cut(out, max_chars, len(tag)) + tag
+        return f"{_cut(out, max_chars, len(tag) + 1).rstrip()} {tag}"
 
     return map_text(values_, fake, memo)
 
 
-def first_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
-    """Replace first names (or initials) by keyed fakes."""
-    return _apply(values_, key, unique, "first")
+def _cut(text: str, max_chars: int | None, room: int) -> str:
+    """``text`` short enough to leave ``room`` characters of ``max_chars`` (when it can)."""
+    if max_chars is None or max_chars <= room:
+        return text
+    return text[: max_chars - room]
 
 
-def last_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
-    """Replace surnames by keyed fakes."""
-    return _apply(values_, key, unique, "last")
+def first_name(
+    values_: pa.Array | pa.ChunkedArray,
+    key: Key,
+    *,
+    unique: bool = False,
+    max_chars: int | None = None,
+) -> pa.Array:
+    """Replace first names (or initials) by keyed fakes; a unique fake fits ``max_chars``."""
+    return _apply(values_, key, unique, "first", max_chars)
 
 
-def full_name(values_: pa.Array | pa.ChunkedArray, key: Key, *, unique: bool = False) -> pa.Array:
-    """Replace full names by fakes consistent with :func:`first_name` and :func:`last_name`."""
-    return _apply(values_, key, unique, "full")
+def last_name(
+    values_: pa.Array | pa.ChunkedArray,
+    key: Key,
+    *,
+    unique: bool = False,
+    max_chars: int | None = None,
+) -> pa.Array:
+    """Replace surnames by keyed fakes; a unique fake fits ``max_chars``."""
+    return _apply(values_, key, unique, "last", max_chars)
+
+
+def full_name(
+    values_: pa.Array | pa.ChunkedArray,
+    key: Key,
+    *,
+    unique: bool = False,
+    max_chars: int | None = None,
+) -> pa.Array:
+    """Replace full names by fakes consistent with :func:`first_name` and :func:`last_name`;
+    a unique fake (and user codes among the names) fits ``max_chars``."""
+    return _apply(values_, key, unique, "full", max_chars)
