@@ -191,6 +191,19 @@ def test_subjects_that_name_people_are_searched_as_text() -> None:
     assert _classify("subject", cells) == "text.contains_pii"
 
 
+def test_appointment_subjects_of_which_some_name_a_family_are_searched_as_text() -> None:
+    """An appointment's subject: most are one of a few plain ones, nine in twenty name a family
+    or a child ("Huisbezoek fam. van der Meer", "Evaluatie Thijs")."""
+    people = PersonFactory(4)
+    plain = ["Telefonisch contact", "MDO school", "Intake", "Keukentafelgesprek"]
+    cells = []
+    for i in range(400):
+        p = people.person()
+        named = f"Huisbezoek fam. {p.last_name}" if i % 2 else f"Evaluatie {p.first_name}"
+        cells.append(named if i % 20 < 9 else plain[i % 4])
+    assert _classify("onderwerp", cells) == "text.contains_pii"
+
+
 def test_units_and_phrases_without_people_stay_kept() -> None:
     cells = ["Basisteam Zaanstreek", "Wijkteam Noord", "Declaratie reiskosten", "Verlof aanvraag"]
     assert _classify("eenheid", cells * 100) is None

@@ -354,7 +354,7 @@ def _classify_elements(
 
 # Short phrases of which this share names a person ("Verlof Horst", a mail's subject) are
 # searched as text, once the detectors found name-shaped words in the first share of cells.
-_PHRASE_NAMES, _NAME_WORDS_FIRST = 0.4, 0.2
+_PHRASE_NAMES, _NAME_WORDS_FIRST = 0.4, 0.15
 
 
 def _name_words(shares: values.Shares) -> float:
