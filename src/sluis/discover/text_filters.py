@@ -95,8 +95,8 @@ _CASE_CUE = re.compile(
     r"(?:zaak|dossier|dsr|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|kl(?=\.?nr)|order|"
     r"registratie|volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice|"
     r"proces-verbaal|pv|onderzoek|verzuimmelding|beschikking|bezwaar|naheffing(?:saanslag)?|"
-    r"aanslag|boete|bekeuring|vergunning|beslag|vordering)"
-    r"(?:nummer|nr|[_\-]?id)?\.?[\"']?\s*[:=#(]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
+    r"aanslag|boete|bekeuring|vergunning|beslag|vordering|product|artikel|bestel)"
+    r"(?:nummer|nr|code|[_\-]?id)?\.?[\"']?\s*[:=#(]?\s*[\"']?(?:nr\.?|nummer)?[\s_\-]*$",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(r"^\s*(?:onderwerp|subject|betreft|inzake|re|fwd?)\s*:", re.IGNORECASE)
