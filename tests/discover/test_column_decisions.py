@@ -85,6 +85,7 @@ def test_addresses_with_display_names_are_free_text() -> None:
     [
         ("medication_catalog", ["Concerta", "Ritalin", "Dipiperon", "Medikinet", "Equasym"]),
         ("institutions", ["Jeugdbescherming Gelderland", "Basisschool De Regenboog", "Karakter"]),
+        ("zorgaanbieders", ["Kenter Jeugdhulp", "Levvel", "De Opvoedpoli", "Pluryn", "Altra"]),
     ],
 )
 def test_a_name_in_a_table_of_things_names_the_thing(table: str, cells: list[str]) -> None:

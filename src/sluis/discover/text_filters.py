@@ -92,7 +92,7 @@ _ROLE_MAILBOXES = frozenset(
 )
 _SERVICE_PHONE = re.compile(r"^\s*(?:\+31|0031|\(?0)?\s*(?:800|900|906|909|88)\b|^\s*14\s?0\d\d\b")
 _CASE_CUE = re.compile(
-    r"(?:zaak|dossier|dsr|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|kl(?=\.?nr)|order|"
+    r"(?:zaak|casus|dossier|dsr|kenmerk|referentie|ref|ticket|aanvraag|factuur|klant|kl(?=\.?nr)|order|"
     r"registratie|volg|relatie|contract|polis|debiteur|meldings?|case|reference|invoice|"
     r"proces-verbaal|pv|onderzoek|verzuimmelding|beschikking|bezwaar|naheffing(?:saanslag)?|"
     r"aanslag|boete|bekeuring|vergunning|beslag|vordering|product|artikel|bestel)"
@@ -173,7 +173,8 @@ _TRADE_ENDINGS = (
     "adviseurs", "advies", "consultancy", "loodgieters", "schilders", "verhuizers", "hoveniers",
     "deurwaarders", "advocaten", "notarissen", "accountants", "tandartsen", "huisartsen",
     "makelaardij", "assurantiën", "fysiotherapie", "verzekeringen", "incasso",
-    "bewindvoering", "jeugdhulp", "thuishulp", "hulpverlening",
+    "bewindvoering", "jeugdhulp", "thuishulp", "hulpverlening", "verpleging", "bescherming",
+    "opvoedhulp", "begeleiding",
 )  # fmt: skip
 # A legal form, or a word only firms bear in their names.
 _FIRM_WORDS = re.compile(
