@@ -14,9 +14,11 @@ import pyarrow as pa
 import pytest
 
 from sluis.anonymize.json_rule import apply_json
-from sluis.discover.vocabulary import changed_field
+from sluis.anonymize.known import Known, faked_fields
+from sluis.discover.vocabulary import changed_field, field_hint
 from sluis.keys import Key
 from sluis.model.policy import JsonRule, RedactText
+from sluis.model.policy_file import parse_policy
 from tests.cli.drafted import drafted_copy
 
 WORD_SURNAMES = ["Berg", "Bos", "Heuvel", "Haan", "Meer", "Wit", "Broek", "Groot", "Vos", "Kok"]
@@ -34,7 +36,7 @@ WORD_SURNAMES = ["Berg", "Bos", "Heuvel", "Haan", "Meer", "Wit", "Broek", "Groot
     ],
 )
 def test_changed_field(record: dict[str, object], key: str, category: str | None) -> None:
-    found = changed_field(record, key)
+    found = field_hint(changed_field(record, key))
     assert (found.category if found else None) == category
 
 
@@ -51,6 +53,30 @@ def test_values_of_a_named_field_are_faked_as_that_field() -> None:
     assert all(d["field"] == "achternaam" for d in changed)
     # A status's values are searched as text: "Bos" alone is a word there.
     assert json.loads(out[-1]) == json.loads(documents[-1])
+
+
+def test_a_field_the_policy_fakes_is_faked_by_its_rule_though_its_name_says_nothing() -> None:
+    """``c_nm2`` is a surname column by its values; the policy says so, and the audit log's
+    records of it hold surnames (a blind test: 331 of 939 such names kept)."""
+    policy = parse_policy(
+        "version: 1\ntables:\n  clienten:\n    columns:\n"
+        "      c_nm2: {rule: fake, category: person.last_name}\n"
+        "      c_nm3: {rule: keep, reason: code}\n"
+        "  ouders:\n    columns:\n      c_nm3: {rule: fake, category: person.first_name}\n"
+    )
+    fields = faked_fields(policy)
+    assert fields == {"c_nm2": "person.last_name"}  # c_nm3 differs between tables
+    documents = [
+        json.dumps({"changes": [{"field": "c_nm2", "old": old, "new": f"{old}-{new}"}]})
+        for old, new in zip(WORD_SURNAMES, ["Dijkstra", "Bouzid"] * 5, strict=True)
+    ]
+    rule = JsonRule(rule="json", default=RedactText(rule="redact_text"))
+    out = apply_json(
+        pa.array(documents), Key(b"\x06" * 32), rule, "log.payload", Known(fields=fields)
+    ).to_pylist()
+    changes = [json.loads(d)["changes"][0] for d in out]
+    assert sum(c["old"] in WORD_SURNAMES for c in changes) == 0
+    assert sum(any(p in WORD_SURNAMES for p in c["new"].split("-")) for c in changes) == 0
 
 
 def test_a_database_with_change_records_is_published_without_them(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 import pyarrow as pa
@@ -26,7 +27,7 @@ from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.operators.redact_text import redact_all
 from sluis.anonymize.rules import apply_rule
 from sluis.discover.detectors.base import Span
-from sluis.discover.vocabulary import NameHint, changed_field, leaf_hint
+from sluis.discover.vocabulary import changed_field, field_hint, leaf_hint
 from sluis.errors import PolicyError
 from sluis.keys import Key
 from sluis.model.policy import Fake, JsonRule, RedactText, SimpleRule
@@ -58,7 +59,8 @@ def apply_json(
                 originals[number].append(str(value))
         rules = {path: _rule(path, paths, rule.default, column, where) for path in leaves}
         held = _identifiers_held(leaves, rules, len(documents))
-        for (path, category), found in _by_changed_field(documents, leaves, rules).items():
+        fields = known.fields if known is not None else {}
+        for (path, category), found in _by_changed_field(documents, leaves, rules, fields).items():
             path_rule = rules[path] if category is None else Fake(rule="fake", category=category)
             values = [value for _, _, value in found]
             if isinstance(path_rule, RedactText):
@@ -172,29 +174,38 @@ def _spelling_no_other_name(
 
 
 def _by_changed_field(
-    documents: list[Any], leaves: dict[str, list[_Found]], rules: dict[str, SimpleRule]
+    documents: list[Any],
+    leaves: dict[str, list[_Found]],
+    rules: dict[str, SimpleRule],
+    fields: Mapping[str, str],
 ) -> dict[tuple[str, str | None], list[_Found]]:
     """The leaves of each path, apart by the category a change record gives the ones its
     rule would search as text: ``{"field": "achternaam", "old": "Berg"}`` holds a surname
-    that is also a word, which the finder leaves."""
+    that is also a word, which the finder leaves; a field the policy fakes (``c_nm2``) holds
+    what that column holds."""
     groups: dict[tuple[str, str | None], list[_Found]] = defaultdict(list)
     for path, found in leaves.items():
         searched = isinstance(rules[path], RedactText)
         for leaf in found:
             number, location, _ = leaf
-            changed = _changed(documents[number], location) if searched else None
-            category = changed.category if changed is not None else None
+            category = _changed(documents[number], location, fields) if searched else None
             groups[(path, category if category in OPERATORS else None)].append(leaf)
     return groups
 
 
-def _changed(document: Any, location: tuple[Any, ...]) -> NameHint | None:
+def _changed(document: Any, location: tuple[Any, ...], fields: Mapping[str, str]) -> str | None:
     if not location or not isinstance(location[-1], str):
         return None
     parent = document
     for step in location[:-1]:
         parent = parent[step]
-    return changed_field(parent, location[-1]) if isinstance(parent, dict) else None
+    if not isinstance(parent, dict):
+        return None
+    name = changed_field(parent, location[-1])
+    if name is None:
+        return None
+    named = field_hint(name)
+    return fields.get(name.casefold()) or (named.category if named is not None else None)
 
 
 def _by_key(path: str, default: SimpleRule | None, column: str) -> SimpleRule | None:

@@ -14,7 +14,8 @@ pseudonym equals one of them (:mod:`sluis.anonymize.taken`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -74,6 +75,9 @@ class Known:
     worded: frozenset[str] = field(default_factory=frozenset)
     # Surnames as user codes write them, their words joined ("elamrani", "graaf").
     coded: frozenset[str] = field(default_factory=frozenset)
+    # The category the policy fakes each column name with (casefolded), where all tables
+    # agree: an audit log's change record that names the column holds its values.
+    fields: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -238,8 +242,9 @@ def collect(
     detours: dict[str, Detour] = {}
     for build, arrays in identifiers.items():
         detours.update(build(arrays, key))
+    fields = faked_fields(policy)
     if names is None:
-        return Known(detours=detours)
+        return Known(detours=detours, fields=fields)
     return Known(
         frozenset(names.first),
         frozenset(names.last),
@@ -247,7 +252,23 @@ def collect(
         detours,
         frozenset(names.worded),
         frozenset(names.coded),
+        fields,
     )
+
+
+def faked_fields(policy: Policy) -> dict[str, str]:
+    """Each column name (casefolded) the policy fakes or pseudonymizes with one category in
+    every table that has it."""
+    found: dict[str, set[str | None]] = defaultdict(set)
+    for table in policy.tables.values():
+        for name, rule in table.columns.items():
+            category = rule.category if isinstance(rule, Fake | Pseudonymize) else None
+            found[name.casefold()].add(category)
+    return {
+        name: category
+        for name, categories in found.items()
+        if len(categories) == 1 and (category := next(iter(categories))) is not None
+    }
 
 
 def _role(rule: Rule, reads_names: bool) -> str | None:

@@ -19,7 +19,7 @@ import pyarrow as pa
 from sluis.discover.cells import Sample, sample
 from sluis.discover.text import find_entities
 from sluis.discover.text_cues import mentions_a_title, titles_only
-from sluis.discover.vocabulary import STRONG, changed_field, hint
+from sluis.discover.vocabulary import STRONG, changed_field, field_hint, hint
 from sluis.model.categories import PERSON_NAMES
 from sluis.model.schema import Column, LogicalType
 
@@ -202,7 +202,7 @@ def _leaves(node: object, key: str) -> Iterator[str]:
     if isinstance(node, dict):
         for child_key, child in node.items():
             # A change record's values read under the field they change: "achternaam: Berg".
-            changed = changed_field(node, str(child_key))
+            changed = field_hint(changed_field(node, str(child_key)))
             yield from _leaves(child, changed.word if changed else str(child_key))
     elif isinstance(node, list):
         for child in node:

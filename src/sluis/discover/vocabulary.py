@@ -291,15 +291,19 @@ _VALUE_KEYS = frozenset(
 )  # fmt: skip
 
 
-def changed_field(record: dict[str, object], key: str) -> NameHint | None:
-    """What the leaf under ``key`` of ``record`` holds when the record is a change of a named
-    field (``{"field": "achternaam", "old": "Berg", "new": "Bos"}``): the field's hint, if
-    the field is a known personal one; else None."""
+def changed_field(record: dict[str, object], key: str) -> str | None:
+    """The field whose value the leaf under ``key`` of ``record`` holds, when the record is a
+    change of a named field (``{"field": "achternaam", "old": "Berg", "new": "Bos"}``)."""
     if normalize(key) not in _VALUE_KEYS:
         return None
-    for other, value in record.items():
-        if isinstance(value, str) and normalize(other) in _FIELD_KEYS:
-            found = hint(value)
-            if found.category is not None and found.strength >= STRONG:
-                return found
-    return None
+    return next(
+        (v for k, v in record.items() if isinstance(v, str) and normalize(k) in _FIELD_KEYS),
+        None,
+    )
+
+
+def field_hint(field: str | None) -> NameHint | None:
+    """What a changed field's name says (:func:`changed_field`), when it names a personal
+    field for sure."""
+    found = hint(field) if field else None
+    return found if found is not None and found.category and found.strength >= STRONG else None
