@@ -200,13 +200,13 @@ def make_plan(schema: Schema, policy: Policy) -> tuple[TablePlan, ...]:
             f"{problems[0]}); run 'sluis policy check' for the list"
         )
     unique = _unique_columns(schema)
-    limits: dict[tuple[str, str], int] = {}
-    for table in schema.tables:
-        for column in table.columns:
-            array = array_literal.is_array(column.native_type)
-            native = array_literal.element_type(column.native_type) if array else column.native_type
-            if (limit := char_limit(native)) is not None:
-                limits[(table.name, column.name)] = limit
+    # An array's limit is its elements' (``varchar(20)[]``).
+    limits = {
+        (table.name, column.name): limit
+        for table in schema.tables
+        for column in table.columns
+        if (limit := char_limit(array_literal.element_type(column.native_type))) is not None
+    }
     narrowest = _narrowest_along_keys(schema, limits)
     plans = []
     for table in schema.tables:

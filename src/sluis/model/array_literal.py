@@ -119,10 +119,9 @@ def gathered(cells: pa.Array | pa.ChunkedArray, rows: pa.Array, elements: pa.Arr
         by_row[row].append(element)
     out: list[str | None] = []
     for cell, replaced in zip(cells.cast(pa.string()).to_pylist(), by_row, strict=True):
-        if cell is None or parse(cell) is None:
-            out.append(None)
-        else:
-            out.append(write(replaced))
+        # A cell with elements was a literal; only one without is read again.
+        literal = bool(replaced) or (cell is not None and parse(cell) is not None)
+        out.append(write(replaced) if literal else None)
     return pa.array(out, pa.string())
 
 

@@ -112,6 +112,10 @@ def _known_place(words: str) -> str:
     return ""
 
 
+def _may_be_year(digits: str) -> bool:
+    return _YEARS[0] <= int(digits) <= _YEARS[1]
+
+
 def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     letters = match.group("letters")
     if letters in FORBIDDEN_LETTERS:
@@ -120,8 +124,7 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     if match.group("space"):
         if letters in _UNITS and not _in_address(text, match):
             return None
-        year = _YEARS[0] <= int(match.group("digits")) <= _YEARS[1]
-        if year and letters in _AFTER_YEAR and not place:
+        if _may_be_year(match.group("digits")) and letters in _AFTER_YEAR and not place:
             return None
     return 0.9 if place else 0.75
 
@@ -151,7 +154,7 @@ class PostcodeDetector:
         found: set[int] = set()
         for m in hinted_finditer(_LOWER, _ANY_HINT, text):
             letters = m.group("letters").upper()
-            year = _YEARS[0] <= int(m.group("digits")) <= _YEARS[1]
+            year = _may_be_year(m.group("digits"))
             if letters in FORBIDDEN_LETTERS or (year and letters in _AFTER_YEAR):
                 continue
             town = _known_place(m.group("town"))
