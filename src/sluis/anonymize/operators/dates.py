@@ -3,8 +3,10 @@
 :func:`shift_date` moves every date of one subject by the same keyed number of days in
 ``[-max_days, -1] ∪ [1, max_days]`` (never 0), whatever table the date sits in, so intervals
 within a person's record keep their length and order. Birth dates stay plausible because the
-shift is small. Dates may be ``date32``/``date64``/``timestamp`` arrays or text in the Dutch
-notations ``dd-mm-jjjj`` (also ``/`` and ``.``, one- or two-digit day and month),
+shift is small, and no date crosses the day of the run: one in the past (or today) stays in
+the past, a planned one stays ahead (a shift that would cross stops at the boundary), so no
+birth date lands in the future. Dates may be ``date32``/``date64``/``timestamp`` arrays or
+text in the Dutch notations ``dd-mm-jjjj`` (also ``/`` and ``.``, one- or two-digit day and month),
 ``jjjj-mm-dd`` (also ``/`` and ``.``), ``dd-mm-jj`` / ``dd-mm-'jj`` (years < 30 read as 20jj),
 eight digits (``jjjjmmdd``, else ``ddmmjjjj``), ``12 maart 1985`` / ``12 mrt. 1985`` and
 English written dates, each optionally followed by a time of day; the notation is kept.
@@ -57,6 +59,7 @@ _PLACEHOLDER = r"^(?:0+|0000-?00-?00|00-00-0000|9999-?12-?31|31-12-9999|0001-01-
 # date32 day numbers of 0001-01-01 and 9999-12-31, the range Python's dates cover.
 _FIRST_DAY = pa.scalar(-719_162, pa.int32())
 _LAST_DAY = pa.scalar(2_932_896, pa.int32())
+_EPOCH = dt.date(1970, 1, 1).toordinal()
 _WRITTEN = re.compile(r"(\d{1,2})(e|st|nd|rd|th)?( of)? ([A-Za-z]+)(\.?)(,?) (\d{4})")
 _MONTH_FIRST = re.compile(r"([A-Za-z]+)(\.?) (\d{1,2})(st|nd|rd|th)?(,?) (\d{4})")
 ENGLISH_MONTHS = (
@@ -193,26 +196,34 @@ def shift_date(
     key: Key,
     subject_ids: pa.Array | pa.ChunkedArray,
     max_days: int = 180,
+    today: dt.date | None = None,
 ) -> pa.Array:
-    """Shift each date by its subject's keyed number of days."""
+    """Shift each date by its subject's keyed number of days, not across ``today`` (the day
+    of the run unless given)."""
     array, subjects = as_array(values), as_array(subject_ids)
     if len(array) != len(subjects):
         raise ValueError("values and subject_ids differ in length")
     days = shifts(key, subjects, max_days)
+    boundary = _day_number(today or dt.date.today())
     kind = array.type
     if pa.types.is_date32(kind):
-        return pc.add(array.cast(pa.int32()), days.cast(pa.int32())).cast(pa.date32())
+        start = array.cast(pa.int32()).cast(pa.int64())
+        return pc.add(start, this_side(start, days, boundary)).cast(pa.int32()).cast(pa.date32())
     if pa.types.is_date64(kind) or pa.types.is_timestamp(kind):
         unit = {"s": 1, "ms": 10**3, "us": 10**6, "ns": 10**9}[
             "ms" if pa.types.is_date64(kind) else kind.unit
         ]
-        moved = pc.add(array.cast(pa.int64()), pc.multiply(days, scalar(86_400 * unit)))
-        return moved.cast(kind)
+        stamps = array.cast(pa.int64())
+        start = pc.floor(pc.divide(stamps.cast(pa.float64()), 86_400 * unit)).cast(pa.int64())
+        days = this_side(start, days, boundary)
+        return pc.add(stamps, pc.multiply(days, scalar(86_400 * unit))).cast(kind)
     text = array.cast(pa.string())
     iso = pc.fill_null(pc.match_substring_regex(text, _ISO_ONLY), False)
     quick, slow = split(iso, text)
     quick_days, slow_days = split(iso, days)
-    out = merge(iso, _shift_iso(quick, quick_days), _shift_texts(slow, slow_days))
+    out = merge(
+        iso, _shift_iso(quick, quick_days, boundary), _shift_texts(slow, slow_days, boundary)
+    )
     placeholder = pc.fill_null(
         pc.match_substring_regex(pc.utf8_trim_whitespace(text), _PLACEHOLDER), False
     )
@@ -220,12 +231,40 @@ def shift_date(
     return out.cast(kind) if is_text(kind) else out
 
 
-def _shift_iso(texts: pa.Array, days: pa.Array) -> pa.Array:
+def this_side(start: pa.Array, days: pa.Array, boundary: int) -> pa.Array:
+    """The shifts (int64) that move each day number in ``start`` by ``days`` but not across
+    ``boundary``: a day up to it stops there, a later one the day after; where that stop is the
+    day itself, the shift goes the other way. Order within a subject holds but at the stop."""
+    moved = pc.add(start, days)
+    past = pc.less_equal(start, scalar(boundary))
+    crossed = pc.if_else(
+        past, pc.greater(moved, scalar(boundary)), pc.less_equal(moved, scalar(boundary))
+    )
+    stop = pc.subtract(pc.if_else(past, scalar(boundary), scalar(boundary + 1)), start)
+    kept = pc.if_else(crossed, stop, days)
+    return pc.if_else(pc.equal(kept, scalar(0)), pc.negate(days), kept)
+
+
+def _this_side(start: int, days: int, boundary: int) -> int:
+    """:func:`this_side` for one day number."""
+    past = start <= boundary
+    kept = days
+    if past != (start + days <= boundary):
+        kept = (boundary if past else boundary + 1) - start
+    return kept or -days
+
+
+def _day_number(day: dt.date) -> int:
+    return day.toordinal() - _EPOCH
+
+
+def _shift_iso(texts: pa.Array, days: pa.Array, boundary: int) -> pa.Array:
     """``jjjj-mm-dd`` texts moved in Arrow, as :func:`_shift_texts` would: impossible dates
     (Arrow's parser reads 30 February as 2 March, so the date must write back the same) and
     results outside the years 1-9999 become null."""
     parsed = pc.strptime(texts, format="%Y-%m-%d", unit="s", error_is_null=True).cast(pa.date32())
     start = parsed.cast(pa.int32())
+    days = this_side(start.cast(pa.int64()), days, boundary)
     moved = pc.add(start, days.cast(pa.int32()))
     ok = pc.and_(
         pc.and_(pc.equal(parsed.cast(pa.string()), texts), pc.greater_equal(start, _FIRST_DAY)),
@@ -234,7 +273,7 @@ def _shift_iso(texts: pa.Array, days: pa.Array) -> pa.Array:
     return pc.if_else(ok, moved.cast(pa.date32()).cast(pa.string()), pa.scalar(None, pa.string()))
 
 
-def _shift_texts(texts: pa.Array, days: pa.Array) -> pa.Array:
+def _shift_texts(texts: pa.Array, days: pa.Array, boundary: int) -> pa.Array:
     """Dates in any notation :func:`parse` reads, moved one by one."""
     out: list[str | None] = []
     for text, shift in zip(texts.to_pylist(), days.to_pylist(), strict=True):
@@ -243,6 +282,7 @@ def _shift_texts(texts: pa.Array, days: pa.Array) -> pa.Array:
             out.append(None)
             continue
         try:
+            shift = _this_side(_day_number(parsed[0]), shift, boundary)
             out.append(parsed[1](parsed[0] + dt.timedelta(days=shift)))
         except OverflowError:
             out.append(None)
