@@ -26,6 +26,15 @@ def test_e_mail_addresses_outweigh_a_name_saying_address() -> None:
     assert _classify("email_addr", cells) == "contact.email"
 
 
+@pytest.mark.parametrize("name", ["naam_tegenrekening", "iban_tenaamstelling", "bsn_naam"])
+def test_names_under_an_identifiers_column_name_are_names(name: str) -> None:
+    """``naam_tegenrekening``: the account holders' names (it was drafted as IBANs, so its
+    names were not looked for in the payments' descriptions)."""
+    people = PersonFactory(11)
+    cells = [f"{p.first_name} {p.last_name}" for p in (people.person() for _ in range(200))]
+    assert _classify(name, cells) == "person.name"
+
+
 def test_a_key_value_column_mixing_identifiers_is_searched_as_text() -> None:
     """An ``attr_value`` column: e-mail addresses, BSNs and phones beside flags and words."""
     rng = random.Random(3)

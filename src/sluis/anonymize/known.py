@@ -56,7 +56,7 @@ _MIN_LENGTH = 3
 
 # Digit runs that may be a BSN (in any notation) or an onderwijsnummer: supersets, their
 # builders keep the valid ones.
-_BSN_LIKE = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){7,8}(?!\d)")
+_BSN_LIKE = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){6,8}(?!\d)")
 _ONDERWIJSNUMMER_LIKE = re.compile(r"(?<!\d)10\d{7}(?!\d)")
 _POSTCODE_LIKE = re.compile(r"(?<![\w])[1-9]\d{3} ?[A-Za-z]{2}(?![\w])")
 
@@ -137,8 +137,9 @@ class Known:
     def _beside_given(
         self, text: str, words: list[re.Match[str]], folded: list[str], i: int
     ) -> bool:
-        """Whether word ``i`` follows a known given name and particles ("gerda de wit") or
-        precedes a comma and one ("KOK, Anouk") or initials ("Veld, M. in 't")."""
+        """Whether word ``i`` follows a known given name or initials and particles ("gerda de
+        wit", "P PRINS") or precedes a comma and one ("KOK, Anouk") or initials ("Veld, M.
+        in 't")."""
         j = i - 1
         while j >= 0 and folded[j] in _PARTICLE_WORDS and i - j <= 3:
             j -= 1
@@ -147,6 +148,8 @@ class Known:
             if all(not gap.strip(" '’") for gap in gaps):
                 return True
         if words[i].group()[0].isupper() and _INITIALS_AFTER_COMMA.match(text, words[i].end()):
+            return True
+        if j >= 0 and words[i].group()[0].isupper() and _initials(text, words[j], folded[j]):
             return True
         return (
             i + 1 < len(words)
@@ -166,6 +169,18 @@ def _vocabulary() -> frozenset[str]:
 
 # A comma and initials after a surname: "Veld, M.", "BOS, J.P.".
 _INITIALS_AFTER_COMMA = re.compile(r",[ \t]*(?:[A-Z]\.[ \t]?)+(?!\w)")
+_INITIALS_WORD = re.compile(r"[A-Z]{1,2}")
+
+
+def _initials(text: str, word: re.Match[str], folded: str) -> bool:
+    """Whether ``word`` is initials before a surname: "P. Prins", "J.P. de Vos", and as
+    bank transfers write the payer, "P PRINS", "CE VOS"; no word ("EN", "U")."""
+    return (
+        _INITIALS_WORD.fullmatch(word.group()) is not None
+        and (len(folded) == 1 or folded not in _vocabulary())
+        and folded not in _TITLES
+        and text[word.end() : word.end() + 1] in (".", " ")
+    )
 
 
 def _capitalized_inside(text: str, match: re.Match[str]) -> bool:

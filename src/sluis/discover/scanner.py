@@ -425,6 +425,10 @@ def _decide(
         decisive = _decisive_values(shares)
         if decisive is not None:
             return decisive  # "email_addr" full of e-mail addresses holds e-mail addresses
+        by_shape = _names_by_shape(shares) if named in _DECISIVE_CATEGORIES else None
+        if by_shape is not None and not shares.share(named):
+            # "naam_tegenrekening": names of the account's holders, not one account number.
+            return by_shape, 0.7
     if named is not None:
         agreeing = shares.share(named)
         if named.startswith("person.") and named != "person.name_prefix":
@@ -510,8 +514,10 @@ _CONFIRMING = {"bsn": 0.3, "email": 0.1, "iban": 0.1}
 _MIN_CONFIRMED_CELLS = 5
 
 
-# Detectors whose match in most cells outweighs a column name that says otherwise.
+# Detectors whose match in most cells outweighs a column name that says otherwise; a
+# column named for one of their categories that holds none of it but names holds names.
 _DECISIVE = ("email", "iban", "bsn")
+_DECISIVE_CATEGORIES = frozenset({"contact.email", "finance.iban", "id.bsn"})
 
 
 def _decisive_values(shares: values.Shares) -> tuple[str, float] | None:

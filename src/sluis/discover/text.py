@@ -43,7 +43,7 @@ _NEEDS_AT = frozenset({"email"})
 # the number of digits in the whole text). A text short of either cannot hold one.
 _DIGITS_NEEDED: dict[str, tuple[int, int]] = {
     "street": (1, 1),  # a house number
-    "bsn": (3, 8),
+    "bsn": (3, 7),
     "rsin": (4, 9),
     "kvk": (8, 8),
     "agb": (8, 8),

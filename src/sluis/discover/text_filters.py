@@ -316,7 +316,20 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     # After a given name, a particle starts the rest of the surname ("Femke Wouters van
     # Eijndhoven"), though its last word ends like a street.
     particle = normalize(following[0]) in lex().particle_words and not given
-    return street and (capital or particle)
+    return street and (capital or particle) and not _whole_name(words)
+
+
+def _whole_name(words: list[str]) -> bool:
+    """A given name and a surname: a street after them is an address of its own ("Sven
+    Linden Kerkstraat 159"), where given names or a particle alone begin the street's name
+    ("Jan Pieter Heijestraat", "Johan de Wittlaan")."""
+    last = normalize(words[-1])
+    return (
+        len(words) > 1
+        and is_first(normalize(words[0]))
+        and not is_first(last)
+        and last not in lex().particle_words
+    )
 
 
 def _in_mail_address(text: str, span: Span) -> bool:

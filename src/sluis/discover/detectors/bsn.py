@@ -44,14 +44,14 @@ _TEXT = re.compile(
     r"(?:(?P<nine>\d{9}|\d{4}([.\-])\d{2}\2\d{3}|\d{3}([.\-])\d{3}\3\d{3}|\d{3}-\d{2}-\d{4}"
     r"|\d{2}([.\-])\d{2}\4\d{2}\4\d{3}"
     r"|(?<!\d )(?:\d{3} \d{3} \d{3}|\d{4} \d{2} \d{3}|\d{2} \d{2} \d{2} \d{3})(?! \d))"
-    r"|(?P<eight>\d{8}))"
+    r"|(?P<eight>\d{8})|(?P<seven>\d{7}))"
     r"(?!\w)(?![.\-]\d)",
     re.ASCII,
 )
 
 # Where a match of _TEXT can start (without its lookbehinds): found much faster.
 _HINT = re.compile(
-    r"[0-9](?:[0-9]{7}|[0-9]{3}([. \-])[0-9]{2}\1[0-9]{3}|[0-9]{2}([. \-])[0-9]{3}\2[0-9]{3}"
+    r"[0-9](?:[0-9]{6}|[0-9]{3}([. \-])[0-9]{2}\1[0-9]{3}|[0-9]{2}([. \-])[0-9]{3}\2[0-9]{3}"
     r"|[0-9]{2}-[0-9]{2}-[0-9]{4}|[0-9]([. \-])[0-9]{2}\3[0-9]{2}\3[0-9]{3})"
 )
 # Nine digits standing alone between the ``_``/``-`` separators of a file-name-like token
@@ -148,7 +148,8 @@ class BsnDetector:
         return digits is not None and passes_eleven_proof(digits)
 
     def find(self, text: str) -> Iterator[Span]:
-        """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then);
+        """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then, and
+        for seven only right after one);
         0.5 bare (0.6 dotted); 0.2 right after a word naming another number (RSIN, rekening)."""
         yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
         for match in _PAYROLL.finditer(text):
@@ -158,6 +159,10 @@ class BsnDetector:
             yield from iter_spans(
                 _FILE, text, self.category, self.code, partial(_file, text), _FILE_HINT
             )
+
+
+# Characters between a BSN keyword and a seven-digit number it names ("BSN: 6955009").
+_SEVEN_BEFORE = 12
 
 
 def _score(text: str, match: re.Match[str], floor: int) -> float | None:
@@ -172,6 +177,10 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     )
     if match.group("eight") is not None:
         return 0.85 if keyword else None
+    if match.group("seven") is not None:
+        # Two leading zeros lost to a number column ("BSN 6955009"): right after the keyword.
+        near = not other and has_context(text, start, end, _KEYWORDS, _SEVEN_BEFORE, 0, floor)
+        return 0.85 if near else None
     if is_ipv4(match.group()):
         # ``57.18.37.141`` is an address unless a BSN keyword is close by.
         near = not other and has_context(text, start, end, _KEYWORDS, 40, 15, floor)
