@@ -73,7 +73,9 @@ def of_cell(
     singles: set[str] = set()
     runs: set[str] = set()
     words = [text] if text.isalnum() else tokens(text)
-    for word in (w for w in words if "@" not in w):
+    # No parts of an e-mail address, a UUID or a hex digest.
+    hex_id = r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32,}"
+    for word in (w for w in words if "@" not in w and not re.fullmatch(hex_id, w)):
         found = re.findall(r"[^\W_]+", word)
         for part in found if len(found) > 1 else []:
             if (not part.isdigit() or len(part) >= 9) and (

@@ -4,9 +4,11 @@ covers that column only."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from sluis.model.policy_file import parse_policy
+from sluis.synth import identifiers
 from sluis.verify import verify
 from tests.conftest import SqliteFactory
 
@@ -76,3 +78,28 @@ tables:
     leaky_rows = [source_rows[i] if i == 38 else row for i, row in enumerate(faked)]
     leaky = sqlite_db(ddl, {"trajecten": leaky_rows}, name="leaky.db")
     assert "V1" in verify(str(source), str(leaky), policy).failed_checks()
+
+
+def test_an_allowance_on_a_json_path_counts(sqlite_db: SqliteFactory) -> None:
+    """``allow`` on a path of a ``json`` rule confirms look-alikes in that column as it does
+    on the rule itself (it was read from the rule alone, so the path's was ignored)."""
+    ddl = "CREATE TABLE klanten (id INTEGER PRIMARY KEY, bsn TEXT, doc TEXT);"
+    rng = random.Random(4)
+    numbers = [identifiers.bsn(rng) for _ in range(41)]
+    source_rows = [(i, numbers[i], f'{{"zaak": "{numbers[i + 1]}"}}') for i in range(40)]
+    target_rows = [(i, identifiers.bsn(rng), doc) for i, _, doc in source_rows]
+    source = sqlite_db(ddl, {"klanten": source_rows}, name="source.db")
+    target = sqlite_db(ddl, {"klanten": target_rows}, name="target.db")
+    policy = """
+version: 1
+tables:
+  klanten:
+    columns:
+      id: {rule: keep, reason: key}
+      bsn: {rule: pseudonymize, category: id.bsn}
+      doc: {rule: json, paths: {"$.zaak": {rule: keep, reason: case numbers, allow: [id.bsn]}}}
+"""
+    kept = policy.replace(", allow: [id.bsn]", "")
+    assert "V1" in verify(str(source), str(target), parse_policy(kept, "p")).failed_checks()
+    report = verify(str(source), str(target), parse_policy(policy, "p"))
+    assert report.passed, report.failed_checks()

@@ -52,3 +52,28 @@ def test_file_names_of_the_fakes_do_not_leak(sqlite_db: SqliteFactory) -> None:
     source, target = _pair(sqlite_db, renamed=True)
     report = verify(str(source), str(target), parse_policy(POLICY, "policy"))
     assert "V1" not in report.failed_checks()
+
+
+UUID_DDL = "CREATE TABLE persoon (id TEXT PRIMARY KEY, telefoon TEXT);"
+UUID_POLICY = """
+version: 1
+tables:
+  persoon:
+    columns:
+      id: {rule: keep, reason: uuid key}
+      telefoon: {rule: pseudonymize, category: contact.phone}
+"""
+
+
+def test_the_digits_inside_a_kept_uuid_are_no_leak(sqlite_db: SqliteFactory) -> None:
+    """A UUID's last group may hold nine digits that equal a mobile number without its 0
+    ("…-dd648429559a" and 06-48429559); a random key is no one's data."""
+    keys = ["6e33f637-9f40-48c9-bf8c-dd648429559a", "e798cac5-31bf-43f7-907f-de59f60c3cff"]
+    source = sqlite_db(
+        UUID_DDL, {"persoon": [(keys[0], "06-48429559"), (keys[1], "06-12345678")]}, name="s.db"
+    )
+    target = sqlite_db(
+        UUID_DDL, {"persoon": [(keys[0], "06-23456789"), (keys[1], "06-34567890")]}, name="t.db"
+    )
+    report = verify(str(source), str(target), parse_policy(UUID_POLICY, "policy"))
+    assert "V1" not in report.failed_checks()

@@ -53,6 +53,9 @@ _WORDY = st.lists(
             "0612345678",
             "1234 AB",
             "Kerkstraat",
+            "6e33f637-9f40-48c9-bf8c-dd648429559a",
+            "d41d8cd98f00b204e9800998ecf8427e",
+            "6E33F637-9F40-48C9-BF8C-DD648429559A_scan.pdf",
         ]
     )
     | _SHAPES

@@ -153,14 +153,16 @@ def tokens(text: str) -> list[str]:
 PART = re.compile(r"[^\W_]+")
 MIN_PART_DIGITS = 9
 LONG_DIGITS = re.compile(rf"\d{{{MIN_PART_DIGITS},}}")
+# A UUID or a hex digest: random, no one's data, though its digits may run nine long.
+HEX_ID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|[0-9a-fA-F]{32,}")
 
 
 def parts(token: str) -> list[str]:
     """The runs of letters and digits of a token that joins several with "_", "." or "-"
     (a file name, a code: ``HH-008_122854_63NHBD.jpg``), each a single of its own, and the
     runs of as many digits as a BSN glued to letters (``123456782L01``); none of an e-mail
-    address, and no run of digits shorter than a BSN (the parts of a date)."""
-    if "@" in token:
+    address or a UUID, and no run of digits shorter than a BSN (the parts of a date)."""
+    if "@" in token or HEX_ID.fullmatch(token):
         return []
     found = [token] if token.isalnum() else PART.findall(token)
     out = (

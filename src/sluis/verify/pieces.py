@@ -22,6 +22,7 @@ import pyarrow as pa
 from sluis.verify.fingerprints import (
     AMOUNT,
     DIGIT,
+    HEX_ID,
     IBAN,
     IPV4,
     MAX_NGRAM,
@@ -255,7 +256,7 @@ def _part_pieces(worded: pl.DataFrame) -> pl.DataFrame:
         worded.lazy()
         .select("row", token="words")
         .explode("token")
-        .filter(~pl.col("token").str.contains("@"))
+        .filter(~pl.col("token").str.contains(f"@|^(?:{HEX_ID.pattern})$"))
         .with_columns(part=pl.col("token").str.extract_all("[A-Za-z0-9]+"))
     )
     joined = (

@@ -544,6 +544,15 @@ class _BatchResult:
     hits: list[tuple[str, int, bool, str, int]]
 
 
+def _allowed(rule: Rule | None) -> frozenset[str]:
+    """The look-alike categories a reviewer confirmed for a column: a ``json`` rule's own
+    and its paths' (a hit inside JSON is not placed at a path)."""
+    if isinstance(rule, JsonRule):
+        paths = (getattr(r, "allow", ()) for r in (*rule.paths.values(), rule.default))
+        return frozenset(rule.allow).union(*paths)
+    return frozenset(getattr(rule, "allow", ()))
+
+
 def _scan_table(
     ctx: VerifyContext,
     table: Table,
@@ -559,7 +568,7 @@ def _scan_table(
         table.name,
         names,
         tuple(isinstance(rule, Keep | None) for rule in rules),
-        tuple(frozenset(getattr(rule, "allow", ())) for rule in rules),
+        tuple(_allowed(rule) for rule in rules),
         tuple(
             _is_container(column.type, rule)
             for column, rule in zip(table.columns, rules, strict=True)

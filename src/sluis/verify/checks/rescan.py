@@ -124,6 +124,7 @@ class _Scanned:
     detectors: list[Detector]
     container: bool
     array: bool
+    amounts: bool  # a decimal column: "1034567.00" is an amount, not "103456700"
     cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
@@ -143,7 +144,8 @@ def run(ctx: VerifyContext) -> CheckResult:
                 ordered = sorted(detectors, key=lambda d: d.category not in accounted)
                 container = column.type in (LogicalType.JSON, LogicalType.BLOB)
                 array = ctx.is_array(table.name, column.name)
-                scanned.append(_Scanned(column.name, accounted, ordered, container, array))
+                amounts = column.type is LogicalType.DECIMAL
+                scanned.append(_Scanned(column.name, accounted, ordered, container, array, amounts))
         if not scanned:
             continue
         position = 0
@@ -151,7 +153,10 @@ def run(ctx: VerifyContext) -> CheckResult:
         for batch in ctx.target.batches(table.name, names, batch_rows=ctx.options.batch_rows):
             for index, scan in enumerate(scanned):
                 present, candidates = _candidates(
-                    batch.column(index), () if scan.container else scan.accounted, scan.array
+                    batch.column(index),
+                    () if scan.container else scan.accounted,
+                    scan.array,
+                    amounts=scan.amounts,
                 )
                 cells += present
                 filled[(table.name, scan.name)] += present
@@ -213,13 +218,14 @@ def _issued_in_sequence(numbers: list[int], hits: int) -> bool:
 
 
 def _candidates(
-    values: pa.Array, accounted: Iterable[str], array: bool = False
+    values: pa.Array, accounted: Iterable[str], array: bool = False, *, amounts: bool = False
 ) -> tuple[int, Iterable[tuple[int, str]]]:
     """The number of filled cells, and ``(row, text)`` of those that may hold an identifier
     the rule does not account for: integers shorter than :data:`MIN_IDENTIFIER_DIGITS`
     digits (row ids, counts), text without a digit, "@" or ":", plain dates and what
-    surely is one of the ``accounted`` categories cannot. The elements of an ``array``
-    column are its cells, each with its row."""
+    surely is one of the ``accounted`` categories cannot, nor with ``amounts`` a number
+    with a fractional part. The elements of an ``array`` column are its cells, each with
+    its row."""
     if array:
         elements, rows = array_literal.exploded(values)
         present, found = _candidates(elements, accounted)
@@ -234,6 +240,9 @@ def _candidates(
         return len(values) - values.null_count, zip(rows, texts, strict=True)
     texts = text_array(values)
     candidate = pc.fill_null(may_hold_identifiers(texts), False)
+    if amounts:
+        fraction = pc.fill_null(pc.match_substring_regex(texts, _FRACTION), False)
+        candidate = pc.and_(candidate, pc.invert(fraction))
     for category in accounted:
         sure = _SURELY.get(category)
         if sure is not None:
@@ -249,6 +258,7 @@ def _surely_email(texts: pa.Array) -> pa.Array:
     return pc.and_(email.plain_matches(texts), pc.invert(pc.starts_with(texts, "{")))
 
 
+_FRACTION = r"^-?[0-9]+\.[0-9]+$"
 # Cells that are surely what a category's detector matches, in Arrow.
 _SURELY = {"id.bsn": bsn.plain_matches, "contact.email": _surely_email}
 
