@@ -228,6 +228,25 @@ def test_target_may_not_be_the_source_and_dry_run_writes_nothing(tmp_path: Path)
     assert not (tmp_path / "copy.db").exists()
 
 
+def test_an_unrelated_database_is_never_overwritten_an_earlier_copy_is(tmp_path: Path) -> None:
+    """Naming another database as the target by mistake deleted its tables (exit 0); a
+    target holding tables the copy does not have is refused, an earlier copy replaced."""
+    source, _, policy, key = _setup(tmp_path, rows=20)
+    other = tmp_path / "ledger.db"
+    with closing(sqlite3.connect(other)) as db:
+        db.execute("CREATE TABLE boekingen (id INTEGER PRIMARY KEY, bedrag REAL)")
+        db.commit()
+    before = other.read_bytes()
+    args = ("--policy", str(policy), "--key-file", str(key))
+    refused = run("anonymize", str(source), str(other), *args)
+    assert refused.returncode == 2 and "boekingen" in refused.stderr
+    assert other.read_bytes() == before
+    copy = tmp_path / "copy.db"
+    for _ in range(2):
+        result = run("anonymize", str(source), str(copy), *args)
+        assert result.returncode == 0, result.stderr
+
+
 def test_keygen_never_overwrites(tmp_path: Path) -> None:
     key = tmp_path / "sluis.key"
     assert run("keygen", "-o", str(key)).returncode == 0

@@ -370,3 +370,13 @@ def test_addresses_of_inet_and_cidr_columns_are_replaced_in_their_notation(
     finally:
         _drop_database(pg_server, "anon_inet_source")
         _drop_database(pg_server, "anon_inet_target")
+
+
+def test_a_missing_target_database_is_named_with_how_to_create_it(
+    setup: Setup, pg_server: pg.Server
+) -> None:
+    target = pg_server.url("nog_niet_aangemaakt")
+    args = ("--policy", str(setup.policy), "--key-file", str(setup.key))
+    result = run("anonymize", str(setup.demo), target, *args)
+    assert result.returncode == 2
+    assert "'nog_niet_aangemaakt' does not exist" in result.stderr and "createdb" in result.stderr

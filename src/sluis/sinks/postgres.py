@@ -37,6 +37,7 @@ import psycopg
 import pyarrow as pa
 import pyarrow.csv as pacsv
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 
 from sluis.errors import SourceError
 from sluis.model.schema import Column, LogicalType, Schema, Table
@@ -193,6 +194,12 @@ class PostgresSink(StagedSink):
             conn = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
             conn.execute("SET TIME ZONE 'UTC'")
         except psycopg.Error as exc:
+            if "does not exist" in str(exc) and "database" in str(exc):
+                name = conninfo_to_dict(self.url).get("dbname", "")
+                raise SourceError(
+                    f"the PostgreSQL target database {name!r} does not exist; create it first"
+                    f" (createdb {name}, or CREATE DATABASE {name}), then run again"
+                ) from None
             raise SourceError(
                 f"cannot connect to PostgreSQL target {self.describe()} ({_reason(exc)});"
                 f" {CONNECT_HINT}"

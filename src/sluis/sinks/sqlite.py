@@ -136,6 +136,27 @@ class SqliteSink(StagedSink):
                 raise SourceError(
                     f"refusing to replace {self.path}: it exists and is not a SQLite database"
                 )
+            if head == SQLITE_HEADER:
+                self._check_no_strangers()
+
+    def _check_no_strangers(self) -> None:
+        """An existing target may hold an earlier copy (replaced whole); a table that is not
+        part of this copy means it is another database, which is not overwritten."""
+        try:
+            with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)) as conn:
+                rows = conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')"
+                    " AND name NOT LIKE 'sqlite_%'"
+                ).fetchall()
+        except sqlite3.Error as exc:
+            raise _fail(self.path, "read", exc) from None
+        strangers = sorted({str(name) for (name,) in rows} - {t.name for t in self.schema.tables})
+        if strangers:
+            names = ", ".join(strangers[:10])
+            raise SourceError(
+                f"refusing to replace {self.path}: it holds {len(strangers)} table(s) or view(s)"
+                f" that are not part of the copy ({names}); name a new file or delete this one"
+            )
 
     def _write(self, table: Table, batch: pa.RecordBatch) -> None:
         arrays = [sqlite_value_array(column) for column in batch.columns]
