@@ -68,7 +68,7 @@ class Key:
             return cls(raw)
         raise KeyFormatError(
             f"key text is not {KEY_BYTES} bytes written as 64 hex digits or base64; "
-            "create one with `Key.generate().to_text()`"
+            "create one with 'sluis keygen -o sluis.key'"
         )
 
     @classmethod

@@ -184,7 +184,7 @@ def test_killed_run_leaves_the_target_untouched(tmp_path: Path) -> None:
     ("env", "args", "says"),
     [
         ({}, [], "no key"),
-        ({"SLUIS_KEY": "not-a-key"}, [], "key"),
+        ({"SLUIS_KEY": "not-a-key"}, [], "sluis keygen"),
         ({}, ["--key-file", "{missing}"], "missing.key"),
     ],
     ids=["no-key", "bad-key-text", "missing-key-file"],
