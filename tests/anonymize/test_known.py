@@ -223,3 +223,25 @@ def test_a_full_name_gives_no_title_or_initial_as_a_given_name(
     known = known_from(path, {"persoon": {"naam": NAME, "notitie": TEXT}})
     assert known.first == {"amir"}
     assert known.last == {"bouhuizen", "janssen", "tuijl"}
+
+
+def test_the_sources_e_mail_addresses_are_found_even_as_a_firms_mailbox(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    """A sole trader's "info@verhoeven-administratie.nl" reads as an organization's mailbox,
+    which the finder leaves; as the address of a client of the source it is found, in any
+    case. Another firm's mailbox is not."""
+    path = sqlite_db(
+        "CREATE TABLE klant (id INTEGER PRIMARY KEY, email TEXT);"
+        "CREATE TABLE notitie (id INTEGER PRIMARY KEY, tekst TEXT);",
+        {"klant": [(1, "info@verhoeven-administratie.nl"), (2, "Piet.Jansen@ziggo.nl ")]},
+    )
+    mail = "{rule: pseudonymize, category: contact.email}"
+    known = known_from(path, {"klant": {"email": mail}, "notitie": {"tekst": TEXT}})
+    texts = [
+        "Email van info@verhoeven-administratie.nl doorgestuurd.",
+        "Mail: INFO@VERHOEVEN-ADMINISTRATIE.NL, piet.jansen@ziggo.nl",
+        "Email van info@gemeente.nl doorgestuurd.",
+    ]
+    found = [[c for _, _, c in known.spans(text)] for text in texts]
+    assert found == [["contact.email"], ["contact.email"] * 2, []]

@@ -4,7 +4,7 @@ The free-text finder recognizes names by shape and context; a name it has never 
 bare note ("belde met Kovalchuk") can slip through. The people a database is about are
 listed in its own name columns, so every word of those columns is looked for in its text
 as well, and replaced by the fake its category gets; so are the streets of its address
-columns, as whole phrases.
+columns, as whole phrases, and its e-mail addresses, even one that reads as a firm's mailbox.
 
 Its identifiers (by their columns; BSNs, onderwijsnummers, phone numbers and postcodes also
 in free text, by cheap supersets of the detectors' patterns) are collected too, so that no
@@ -43,6 +43,8 @@ NAME_CATEGORIES = ("person.first_name", "person.last_name", "person.name")
 STREET_CATEGORIES = ("location.street", "location.address")
 _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
 _MAX_STREET_WORDS = 5
+_EMAILS = "contact.email"
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _TITLES = frozenset(s.rstrip(".") for s in lexicon.salutations())  # "dhr." as "dhr"
 _PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in _WORD.findall(p))
@@ -78,6 +80,9 @@ class Known:
     # The category the policy fakes each column name with (casefolded), where all tables
     # agree: an audit log's change record that names the column holds its values.
     fields: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # The source's e-mail addresses (casefolded): replaced in text even where they read as an
+    # organization's mailbox ("info@verhoeven-administratie.nl" of a sole trader).
+    emails: frozenset[str] = field(default_factory=frozenset)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -111,6 +116,10 @@ class Known:
                 )
             ) or self._user_code(match.group(), word, alone=len(words) == 1):
                 yield match.start(), match.end(), "person.last_name"
+        if self.emails and "@" in text:
+            for match in _EMAIL.finditer(text):
+                if match.group().casefold() in self.emails:
+                    yield match.start(), match.end(), "contact.email"
         if not self.streets:
             return
         starts = self._street_starts
@@ -249,7 +258,7 @@ def collect(
                     identifiers.setdefault(DETOURED[role][1], []).append(values)
                 elif role == "text":
                     _identifiers_in_text(values, identifiers)
-                if names is not None and role in NAME_CATEGORIES + STREET_CATEGORIES:
+                if names is not None and role in (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS):
                     names.add(role, values.to_pylist())
             if progress is not None:
                 done += batch.num_rows
@@ -268,6 +277,7 @@ def collect(
         frozenset(names.worded),
         frozenset(names.coded),
         fields,
+        frozenset(names.emails),
     )
 
 
@@ -292,7 +302,7 @@ def _role(rule: Rule, reads_names: bool) -> str | None:
     if isinstance(rule, Fake | Pseudonymize) and rule.category is not None:
         if rule.category in DETOURED:
             return rule.category
-        if reads_names and rule.category in NAME_CATEGORIES + STREET_CATEGORIES:
+        if reads_names and rule.category in (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS):
             return rule.category
     if isinstance(rule, RedactText | JsonRule):
         return "text"
@@ -335,8 +345,12 @@ class _Names:
         self.streets: set[str] = set()
         self.worded: set[str] = set()
         self.coded: set[str] = set()
+        self.emails: set[str] = set()
 
     def add(self, category: str, values: list[object]) -> None:
+        if category == _EMAILS:
+            self.emails.update(v.strip().casefold() for v in values if isinstance(v, str))
+            return
         if category in STREET_CATEGORIES:
             self.streets.update(_streets(values))
             return
