@@ -49,9 +49,9 @@ NUMBERS = ("id.", "finance.", "contact.phone")
 
 def read_labels(text: str) -> tuple[list[Span], list[tuple[int, int, bool]]]:
     """The values under personal headers of delimited blocks and after personal form labels,
-    and the quiet regions ``(start, end, numbers only)``: those blocks' header lines, where
-    nothing personal is (column names, not people), and cells under a label of something not
-    personal, where no :data:`NUMBERS` are."""
+    and the quiet regions ``(start, end, numbers only)``: those blocks' header lines and the
+    known labels, where nothing personal is (column names, not people), and cells under a
+    label of something not personal, where no :data:`NUMBERS` are."""
     spans: list[Span] = []
     quiet: list[tuple[int, int, bool]] = []
     if "\n" in text:
@@ -61,7 +61,11 @@ def read_labels(text: str) -> tuple[list[Span], list[tuple[int, int, bool]]]:
             else:
                 spans.append(span)
     if ":" in text or "=" in text or "\t" in text:
-        spans.extend(_form_spans(text))
+        for span in _form_spans(text):
+            if span.category == _HEADER:
+                quiet.append((span.start, span.end, False))
+            else:
+                spans.append(span)
     return spans, quiet
 
 
@@ -155,9 +159,14 @@ def _table_spans(text: str) -> Iterator[Span]:
 
 
 def _form_spans(text: str) -> Iterator[Span]:
+    """The values after personal form labels; each known label itself as a :data:`_HEADER`
+    span, where no name is ("Geboortedatum/Date of birth:")."""
     for m in _LABEL.finditer(text):
         category = category_of(m.group("label"))
-        if category is None or category == QUIET:
+        if category is None:
+            continue
+        yield Span(*m.span("label"), _HEADER, DETECTOR, 0.0)
+        if category == QUIET:
             continue
         start, end = m.span("value")
         end = value_end(text, start, end)
