@@ -86,6 +86,11 @@ def apply_json(
                 replaced = _spelling_no_other_name(
                     path_rule.category, found, replaced, originals, key
                 )
+                codes = known.codes if known is not None else {}
+                replaced = [
+                    codes.get(value, new) if isinstance(value, str) else new
+                    for value, new in zip(values, replaced, strict=True)
+                ]
             for (number, location, _), new in zip(found, replaced, strict=True):
                 documents[number] = _set(documents[number], location, new)
         return pa.array([json.dumps(d, ensure_ascii=False) for d in documents], distinct.type)

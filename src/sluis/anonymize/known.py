@@ -83,6 +83,9 @@ class Known:
     # The source's e-mail addresses (casefolded): replaced in text even where they read as an
     # organization's mailbox ("info@verhoeven-administratie.nl" of a sole trader).
     emails: frozenset[str] = field(default_factory=frozenset)
+    # User codes of key columns (logins) and their fakes: the same code written in JSON or
+    # text gets the fake its column got, so joins from an event log to the users hold.
+    codes: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -236,12 +239,15 @@ def collect(
     key: Key,
     batch_rows: int = 65_536,
     progress: Callable[[str, int, int], None] | None = None,
+    codes: Mapping[tuple[str, str], Callable[[pa.Array], pa.Array]] | None = None,
 ) -> Known:
     """Read the source's name, street and identifier columns (as the policy fakes them) and
-    its free text; names are read only when a rule searches free text. ``progress`` hears
-    (what is read, rows read, rows) after each batch."""
+    its free text; names are read only when a rule searches free text, and so are the
+    ``codes`` columns (table, column: their rule), whose values are faked as they will be.
+    ``progress`` hears (what is read, rows read, rows) after each batch."""
     names = _Names() if reads_text(policy) else None
     identifiers: dict[DetourBuilder, list[pa.Array]] = {}
+    coded: dict[tuple[str, str], list[pa.Array]] = defaultdict(list)
     for table in source.schema().tables:
         wanted = {
             name: role
@@ -254,6 +260,8 @@ def collect(
         for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
             for name, role in wanted.items():
                 values = pc.unique(batch.column(name))
+                if names is not None and codes and (table.name, name) in codes:
+                    coded[(table.name, name)].append(values)
                 if role in DETOURED:
                     identifiers.setdefault(DETOURED[role][1], []).append(values)
                 elif role == "text":
@@ -269,6 +277,11 @@ def collect(
     fields = faked_fields(policy)
     if names is None:
         return Known(detours=detours, fields=fields)
+    fakes: dict[str, str] = {}
+    for where, arrays in coded.items():
+        distinct = pc.unique(pa.concat_arrays([a.cast(pa.string()) for a in arrays])).drop_null()
+        faked = (codes or {})[where](distinct).cast(pa.string())
+        fakes.update(zip(distinct.to_pylist(), faked.to_pylist(), strict=True))
     return Known(
         frozenset(names.first),
         frozenset(names.last),
@@ -278,6 +291,7 @@ def collect(
         frozenset(names.coded),
         fields,
         frozenset(names.emails),
+        {code: fake for code, fake in fakes.items() if fake is not None},
     )
 
 

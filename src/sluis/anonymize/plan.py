@@ -10,14 +10,15 @@ and names the column, where PostgreSQL would refuse the row and SQLite keep it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from sluis.anonymize.json_rule import apply_json
-from sluis.anonymize.known import Known
+from sluis.anonymize.known import NAME_CATEGORIES, Known
 from sluis.anonymize.operators.dispatch import fake_for
 from sluis.anonymize.rules import apply_rule
 from sluis.errors import PolicyError, SourceError
@@ -285,3 +286,26 @@ def _check_foreign_keys(schema: Schema, policy: Policy) -> None:
                     f"{table.name}.{local} refers to {fk.ref_table}.{remote} but their rules "
                     "differ; give both the same rule so the foreign key keeps resolving"
                 )
+
+
+def user_codes(
+    plans: Iterable[TablePlan], key: Key
+) -> dict[tuple[str, str], Callable[[pa.Array], pa.Array]]:
+    """The key columns faked as unique names (user codes, logins), each with how its values
+    are faked: :func:`~sluis.anonymize.known.collect` fakes them beforehand, so a code
+    written in JSON or text gets its column's fake."""
+    return {
+        (plan.table.name, column.name): partial(
+            _unique_fakes, column.rule, key=key, max_chars=column.key_chars
+        )
+        for plan in plans
+        for column in plan.columns
+        if column.unique
+        and not column.array
+        and isinstance(column.rule, Fake)
+        and column.rule.category in NAME_CATEGORIES
+    }
+
+
+def _unique_fakes(rule: Fake, values: pa.Array, key: Key, max_chars: int | None) -> pa.Array:
+    return apply_rule(rule, values, key, unique=True, max_chars=max_chars)

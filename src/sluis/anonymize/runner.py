@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sluis.anonymize.known import collect
 from sluis.anonymize.parallel import PIECE_ROWS, BatchPool, on_workers
-from sluis.anonymize.plan import TablePlan, make_plan
+from sluis.anonymize.plan import TablePlan, make_plan, user_codes
 from sluis.anonymize.suppression import plan_suppression
 from sluis.heap import return_freed_memory
 from sluis.keys import Key
@@ -58,7 +58,7 @@ def run(
     totals = {plan.table.name: source.row_count(plan.table.name) for plan in plans}
     if any(on_workers(p, totals[p.table.name], workers, piece_rows) for p in plans):
         warm_up()  # the workers' imports overlap with reading names and rare combinations
-    known = collect(source, policy, key, batch_rows, progress)
+    known = collect(source, policy, key, batch_rows, progress, user_codes(plans, key))
     results = []
     with BatchPool(plans, key, known, workers, piece_rows) as pool:
         for plan in plans:

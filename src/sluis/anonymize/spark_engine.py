@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from sluis import errors
 from sluis.anonymize.known import Known, collect
-from sluis.anonymize.plan import TablePlan
+from sluis.anonymize.plan import TablePlan, user_codes
 from sluis.anonymize.runner import ProgressHook, TableResult, plan_for
 from sluis.anonymize.suppression import Suppression, plan_suppression
 from sluis.errors import InputError, SluisError, SourceError, VerificationError
@@ -119,7 +119,7 @@ def run_spark(
         raise InputError("--engine spark reads and writes Parquet folders only")
     require_pyspark()
     plans = plan_for(source, policy)
-    known = collect(source, policy, key, batch_rows, progress)
+    known = collect(source, policy, key, batch_rows, progress, user_codes(plans, key))
     spark = session(options)
     spark.conf.set("spark.sql.execution.arrow.maxRecordsPerBatch", str(batch_rows))
     work = (sink.staging / _WORK).resolve()

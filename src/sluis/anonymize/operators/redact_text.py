@@ -69,7 +69,11 @@ def redact_all(
         spans += [s for s in more if not any(s.start < o.end and o.start < s.end for o in spans)]
     surrogates = {} if tags else _surrogates(texts, found, key, known)
     out: list[str | None] = []
+    codes = known.codes if known is not None else {}
     for number, (text, spans) in enumerate(zip(texts, found, strict=True)):
+        if text is not None and text in codes:  # a login written alone: its column's fake
+            out.append(codes[text])
+            continue
         if not text or not spans:
             out.append(text)
             continue
