@@ -229,19 +229,29 @@ def test_the_sources_e_mail_addresses_are_found_even_as_a_firms_mailbox(
     sqlite_db: Callable[..., Path],
 ) -> None:
     """A sole trader's "info@verhoeven-administratie.nl" reads as an organization's mailbox,
-    which the finder leaves; as the address of a client of the source it is found, in any
-    case. Another firm's mailbox is not."""
+    which the finder leaves; as the address of a client of the source, whose surname its
+    domain holds, it is found, in any case. An organization's own mailbox is not."""
+    desk = "klantenservice@woonstichting-eendracht.nl"
     path = sqlite_db(
-        "CREATE TABLE klant (id INTEGER PRIMARY KEY, email TEXT);"
+        "CREATE TABLE klant (id INTEGER PRIMARY KEY, achternaam TEXT, email TEXT);"
         "CREATE TABLE notitie (id INTEGER PRIMARY KEY, tekst TEXT);",
-        {"klant": [(1, "info@verhoeven-administratie.nl"), (2, "Piet.Jansen@ziggo.nl ")]},
+        {
+            "klant": [
+                (1, "Verhoeven", "info@verhoeven-administratie.nl"),
+                (2, "Jansen", "Piet.Jansen@ziggo.nl "),
+                (3, "Bakker", desk),
+            ]
+        },
     )
     mail = "{rule: pseudonymize, category: contact.email}"
-    known = known_from(path, {"klant": {"email": mail}, "notitie": {"tekst": TEXT}})
+    surname = "{rule: fake, category: person.last_name}"
+    known = known_from(
+        path, {"klant": {"achternaam": surname, "email": mail}, "notitie": {"tekst": TEXT}}
+    )
     texts = [
         "Email van info@verhoeven-administratie.nl doorgestuurd.",
         "Mail: INFO@VERHOEVEN-ADMINISTRATIE.NL, piet.jansen@ziggo.nl",
-        "Email van info@gemeente.nl doorgestuurd.",
+        f"Vragen? Mail {desk} of info@gemeente.nl.",
     ]
-    found = [[c for _, _, c in known.spans(text)] for text in texts]
+    found = [[c for _, _, c in known.spans(text) if c == "contact.email"] for text in texts]
     assert found == [["contact.email"], ["contact.email"] * 2, []]

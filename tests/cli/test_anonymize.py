@@ -162,7 +162,8 @@ def test_interrupted_run_publishes_nothing_and_keeps_the_old_target(
     tmp_path: Path, stop: signal.Signals
 ) -> None:
     with closing(sqlite3.connect(tmp_path / "previous")) as previous:
-        previous.execute("CREATE TABLE vorige_kopie (id INTEGER PRIMARY KEY)")
+        # An earlier copy, of one table: a target of other tables is refused at the start.
+        previous.execute("CREATE TABLE applicants (id INTEGER PRIMARY KEY)")
         previous.commit()
     before = (tmp_path / "previous").read_bytes()
     process, target = _start_copy(tmp_path)

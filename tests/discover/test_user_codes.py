@@ -23,7 +23,11 @@ from sluis.model.schema import Column, LogicalType
         ("export", False),
         ("Jansen", False),  # a surname as written, no code
         ("JANSSEN", False),  # no initials before it
-        ("j.vos", False),  # too short a surname to tell
+        ("j.vos", True),  # a short surname stands apart after the dot
+        ("x.wu", True),
+        ("jvos", False),  # too short a surname to tell, written together
+        ("img.png", False),
+        ("a.b", False),
         ("NAHEFFING", False),
     ],
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -26,7 +26,10 @@ from sluis.anonymize.operators.dispatch import DETOURED, DetourBuilder
 from sluis.anonymize.taken import Detour, Detours
 from sluis.discover import lexicon
 from sluis.discover.detectors.phone import numbers_in
-from sluis.discover.text_filters import names_an_organization_not_a_person
+from sluis.discover.text_filters import (
+    is_organizations_contact,
+    names_an_organization_not_a_person,
+)
 from sluis.keys import Key
 from sluis.model.policy import (
     Fake,
@@ -44,6 +47,7 @@ STREET_CATEGORIES = ("location.street", "location.address")
 _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
 _MAX_STREET_WORDS = 5
 _EMAILS = "contact.email"
+_LETTERS = re.compile(r"[^\W\d_]+")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _TITLES = frozenset(s.rstrip(".") for s in lexicon.salutations())  # "dhr." as "dhr"
@@ -290,7 +294,7 @@ def collect(
         frozenset(names.worded),
         frozenset(names.coded),
         fields,
-        frozenset(names.emails),
+        frozenset(names.personal_emails()),
         {code: fake for code, fake in fakes.items() if fake is not None},
     )
 
@@ -386,6 +390,16 @@ class _Names:
                 if given is not None and given not in self.common:
                     self.first.add(given)
                     self.worded.update(w for w in surname if w in self.vocabulary)
+
+    def personal_emails(self) -> Iterator[str]:
+        """The e-mail addresses read but an organization's mailbox ("klantenservice@…"),
+        unless its domain names a person of the source ("info@verhoeven-administratie.nl")."""
+        for address in self.emails:
+            domain = address.rpartition("@")[2]
+            if not is_organizations_contact("contact.email", address) or any(
+                word in self.last for word in _LETTERS.findall(domain)
+            ):
+                yield address
 
     def _coded(self, words: list[str]) -> None:
         """A surname as user codes write it: each word but a particle, and its letters

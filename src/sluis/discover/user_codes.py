@@ -14,11 +14,13 @@ from collections.abc import Iterable
 from sluis.discover.detectors._names import is_known_last
 
 # Initials, maybe a dot or underscore, the rest, maybe a number ("W.JANSSEN1").
-_SHAPE = re.compile(r"([a-z]{1,3})[._]?([a-z]{3,})\d{0,3}")
+_SHAPE = re.compile(r"([a-z]{1,3})([._]?)([a-z]{2,})\d{0,3}")
 # Particles as user codes shorten them: "JVBERG" (J. van Berg), "A.DGRAAF" (A. de Graaf).
 _PARTICLES = ("vander", "vanden", "vande", "van", "vdr", "vd", "v", "den", "der", "de", "d",
               "ter", "ten", "te", "t")  # fmt: skip
 _MIN_SURNAME = 4
+# After a dot or underscore the surname stands apart: "t.vos", "x.wu" are as clear.
+_MIN_SEPARATED = 2
 # Distinct values a column needs, the share of them in the shape, and the share spelling a
 # known surname (the lexicon knows most surnames, not all).
 MIN_DISTINCT, SHAPED, KNOWN = 5, 0.9, 0.4
@@ -27,7 +29,10 @@ MIN_DISTINCT, SHAPED, KNOWN = 5, 0.9, 0.4
 def _shaped(value: str) -> re.Match[str] | None:
     if not (value.islower() or value.isupper()):
         return None
-    return _SHAPE.fullmatch(value.lower())
+    match = _SHAPE.fullmatch(value.lower())
+    if match is None or (not match.group(2) and len(match.group(3)) < 3):
+        return None
+    return match
 
 
 def spells_surname(value: str) -> bool:
@@ -35,13 +40,25 @@ def spells_surname(value: str) -> bool:
     match = _shaped(value)
     if match is None:
         return False
-    letters = match.group(1) + match.group(2)
-    rests = [letters[cut:] for cut in range(1, min(3, len(letters) - _MIN_SURNAME) + 1)]
+    if match.group(2):
+        rest = match.group(3)
+        return _surname(rest, _MIN_SEPARATED) or _glued(match.group(1) + rest)
+    return _glued(match.group(1) + match.group(3))
+
+
+def _glued(letters: str) -> bool:
+    """Initials and a surname written together ("wlagerwey", "jvberg")."""
+    cuts = range(1, min(3, len(letters) - _MIN_SURNAME) + 1)
+    return any(_surname(letters[cut:], _MIN_SURNAME) for cut in cuts)
+
+
+def _surname(rest: str, least: int) -> bool:
+    """Whether ``rest`` is a known surname of ``least`` letters or more, maybe after an
+    abbreviated particle."""
     return any(
         rest.startswith(particle)
-        and len(rest) - len(particle) >= _MIN_SURNAME
+        and len(rest) - len(particle) >= least
         and is_known_last(rest[len(particle) :])
-        for rest in rests
         for particle in ("", *_PARTICLES)
     )
 
