@@ -61,10 +61,21 @@ _NAMED_NUMBER_GATE = ("nr", "nummer")
 _POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[A-Z]{2}\b")
 _ADDRESS_WORDS = words_pattern(
     ["woont", "wonende", "woonachtig", "adres", "woonadres", "verhuisd", "verhuist",
-     "ingeschreven", "postadres", "address", "lives"]
+     "ingeschreven", "postadres", "address", "lives", "woning", "pand", "perceel"]
 )  # fmt: skip
 # One of these is in every match of _ADDRESS_WORDS (see fold).
-_ADDRESS_GATE = ("woon", "wonende", "adres", "verhuis", "ingeschreven", "address", "lives")
+_ADDRESS_GATE = (
+    "woon",
+    "wonende",
+    "adres",
+    "verhuis",
+    "ingeschreven",
+    "address",
+    "lives",
+    "woning",
+    "pand",
+    "perceel",
+)
 _PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "la", "le", "du"})
 
 
@@ -141,12 +152,18 @@ def _street_span(text: str, m: re.Match[str]) -> Span | None:
     key = _street_key(norms)
     score = 0.8
     if key is None:
-        context = has_context(text, m.start(), m.end(), _ADDRESS_WORDS, before=30, after=0)
+        # No street word: the capitalized words before the number ("Vosseberg", "De Haan"),
+        # after an address word ("woont aan de", "mijn woning aan de") or before a postcode.
+        first = _capitalized_tail(words, norms)
+        start = words[first][0]
+        context = has_context(text, start, m.end(), _ADDRESS_WORDS, before=30, after=0)
         if not (context or _POSTCODE_AFTER.match(text, m.end())) or not words[-1][1][0].isupper():
             return None
+        words, norms = words[first:], norms[first:]
         key, score = len(words) - 1, 0.6
-    if " ".join(norms[: key + 1]) in lexicon.dutch_places():
-        return None
+    places = lexicon.dutch_places()
+    if any(" ".join(norms[i : key + 1]) in places for i in range(key + 1)):
+        return None  # "woont in Amsterdam 12 jaar": a town, though it ends like the Dam
     if any(_ends_sentence(w) for _, w in words[key:]):
         return None  # "bij Sint Maartenskliniek. Geboren 03-..."
     start = key
@@ -170,6 +187,20 @@ def _street_span(text: str, m: re.Match[str]) -> Span | None:
     if not words[start][1][0].isupper():
         return None
     return Span(words[start][0], m.end("num"), "location.street", "street", score)
+
+
+def _capitalized_tail(words: list[tuple[int, str]], norms: list[str]) -> int:
+    """The index of the first of the capitalized words that end ``words``, particles between
+    them included ("Hof van Delft"), an address word not ("Woont aan de Vosseberg")."""
+    first = len(words) - 1
+    while first > 0:
+        if words[first - 1][1][0].isupper() and not _ADDRESS_WORDS.fullmatch(norms[first - 1]):
+            first -= 1
+        elif norms[first - 1] in _PARTICLES and first > 1 and words[first - 2][1][0].isupper():
+            first -= 2
+        else:
+            break
+    return first
 
 
 def _abbreviated(norm: str) -> bool:
