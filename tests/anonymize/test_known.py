@@ -198,9 +198,10 @@ def test_a_surname_that_is_a_word_is_found_capitalized_inside_a_sentence(
         "M VELD AANSLAGNR 202400603",
         "CE BOUWMEESTER TERMIJN 3",
         "HET VELD IN VELD EN VELD",
+        "T VELD TERMIJN 2",
     ]
     found = [len(list(known.spans(text))) for text in texts]
-    assert found == [1, 2, 0, 0, 0, 0, 2, 0, 2, 2, 1, 0, 1, 0, 1, 1, 0]
+    assert found == [1, 2, 0, 0, 0, 0, 2, 0, 2, 2, 1, 0, 1, 0, 1, 1, 0, 1]
 
 
 def test_a_full_name_gives_no_title_or_initial_as_a_given_name(
@@ -230,7 +231,8 @@ def test_the_sources_e_mail_addresses_are_found_even_as_a_firms_mailbox(
 ) -> None:
     """A sole trader's "info@verhoeven-administratie.nl" reads as an organization's mailbox,
     which the finder leaves; as the address of a client of the source, whose surname its
-    domain holds, it is found, in any case. An organization's own mailbox is not."""
+    domain holds (also without its accents), it is found, in any case. An organization's own
+    mailbox is not."""
     desk = "klantenservice@woonstichting-eendracht.nl"
     path = sqlite_db(
         "CREATE TABLE klant (id INTEGER PRIMARY KEY, achternaam TEXT, email TEXT);"
@@ -240,6 +242,7 @@ def test_the_sources_e_mail_addresses_are_found_even_as_a_firms_mailbox(
                 (1, "Verhoeven", "info@verhoeven-administratie.nl"),
                 (2, "Jansen", "Piet.Jansen@ziggo.nl "),
                 (3, "Bakker", desk),
+                (4, "Öztürk", "info@ozturk-advies.nl"),
             ]
         },
     )
@@ -252,6 +255,7 @@ def test_the_sources_e_mail_addresses_are_found_even_as_a_firms_mailbox(
         "Email van info@verhoeven-administratie.nl doorgestuurd.",
         "Mail: INFO@VERHOEVEN-ADMINISTRATIE.NL, piet.jansen@ziggo.nl",
         f"Vragen? Mail {desk} of info@gemeente.nl.",
+        "Bericht van info@ozturk-advies.nl.",
     ]
     found = [[c for _, _, c in known.spans(text) if c == "contact.email"] for text in texts]
-    assert found == [["contact.email"], ["contact.email"] * 2, []]
+    assert found == [["contact.email"], ["contact.email"] * 2, [], ["contact.email"]]

@@ -165,7 +165,10 @@ class Known:
                 return True
         if words[i].group()[0].isupper() and _INITIALS_AFTER_COMMA.match(text, words[i].end()):
             return True
-        if j >= 0 and words[i].group()[0].isupper() and _initials(text, words[j], folded[j]):
+        # The word right before may be an initial that is also a particle ("T KOK").
+        if words[i].group()[0].isupper() and any(
+            _initials(text, words[k], folded[k]) for k in {i - 1, j} if k >= 0
+        ):
             return True
         return (
             i + 1 < len(words)
@@ -394,10 +397,15 @@ class _Names:
     def personal_emails(self) -> Iterator[str]:
         """The e-mail addresses read but an organization's mailbox ("klantenservice@…"),
         unless its domain names a person of the source ("info@verhoeven-administratie.nl")."""
+        surnames = self.last | self.worded | self.coded  # "meer", "elidrissi" too
+        # As a domain writes them: without accents ("ozturk"), or without those letters.
+        surnames |= {lexicon.normalize(w) for w in surnames} | {
+            w.encode("ascii", "ignore").decode() for w in surnames
+        }
         for address in self.emails:
             domain = address.rpartition("@")[2]
             if not is_organizations_contact("contact.email", address) or any(
-                word in self.last for word in _LETTERS.findall(domain)
+                word in surnames for word in _LETTERS.findall(domain)
             ):
                 yield address
 
