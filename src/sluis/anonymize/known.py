@@ -47,6 +47,8 @@ STREET_CATEGORIES = ("location.street", "location.address")
 _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
 _MAX_STREET_WORDS = 5
 _EMAILS = "contact.email"
+# The categories read when a rule searches free text, for what to look for in it.
+_READ_WITH_NAMES = (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
@@ -273,7 +275,7 @@ def collect(
                     identifiers.setdefault(DETOURED[role][1], []).append(values)
                 elif role == "text":
                     _identifiers_in_text(values, identifiers)
-                if names is not None and role in (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS):
+                if names is not None and role in _READ_WITH_NAMES:
                     names.add(role, values.to_pylist())
             if progress is not None:
                 done += batch.num_rows
@@ -323,7 +325,7 @@ def _role(rule: Rule, reads_names: bool) -> str | None:
     if isinstance(rule, Fake | Pseudonymize) and rule.category is not None:
         if rule.category in DETOURED:
             return rule.category
-        if reads_names and rule.category in (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS):
+        if reads_names and rule.category in _READ_WITH_NAMES:
             return rule.category
     if isinstance(rule, RedactText | JsonRule):
         return "text"

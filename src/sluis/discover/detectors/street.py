@@ -64,18 +64,8 @@ _ADDRESS_WORDS = words_pattern(
      "ingeschreven", "postadres", "address", "lives", "woning", "pand", "perceel"]
 )  # fmt: skip
 # One of these is in every match of _ADDRESS_WORDS (see fold).
-_ADDRESS_GATE = (
-    "woon",
-    "wonende",
-    "adres",
-    "verhuis",
-    "ingeschreven",
-    "address",
-    "lives",
-    "woning",
-    "pand",
-    "perceel",
-)
+_ADDRESS_GATE = ("woon", "wonende", "adres", "verhuis", "ingeschreven", "address", "lives",
+                 "woning", "pand", "perceel")  # fmt: skip
 _PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "ter", "ten", "la", "le", "du"})
 
 
