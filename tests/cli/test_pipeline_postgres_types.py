@@ -599,6 +599,27 @@ def test_postgres_copy_keeps_types_limits_and_not_null(pipeline: Pipeline, pg_co
     assert nulls == {}
 
 
+_IDENTITY = """
+SELECT c.relname, a.attname, a.attidentity FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+WHERE c.relname IN ('afdeling', 'medewerker') AND a.attname = 'id'
+"""
+
+
+def test_postgres_copy_numbers_new_rows_as_the_source_does(pg_copy: str) -> None:
+    """An application under test inserts without naming the key: the identity column stays
+    one (GENERATED ALWAYS), the serial one numbers by default, both past the copy's rows."""
+    with psycopg.connect(pg_copy, autocommit=True) as conn:
+        kinds = {(t, c): k for t, c, k in conn.execute(_IDENTITY)}
+        (highest,) = conn.execute("SELECT max(id) FROM afdeling").fetchone() or (None,)
+        new = conn.execute(
+            "INSERT INTO afdeling (code, omschrijving) VALUES ('ZZZ', 'nieuw') RETURNING id"
+        ).fetchone()
+        conn.execute("DELETE FROM afdeling WHERE code = 'ZZZ'")
+    assert kinds == {("afdeling", "id"): "d", ("medewerker", "id"): "a"}
+    assert new is not None and highest is not None and new[0] > highest
+
+
 def test_postgres_copy_keeps_the_formats_of_tight_columns(pg_copy: str) -> None:
     with psycopg.connect(pg_copy) as conn:
         rows = conn.execute("SELECT bsn, postcode, geslacht, iban FROM persoon").fetchall()

@@ -28,6 +28,8 @@ class Column:
     type: LogicalType
     native_type: str = ""
     nullable: bool = True
+    # PostgreSQL numbers the rows itself: "always" or "by default" (a serial column too).
+    identity: str = ""
 
 
 @dataclass(frozen=True)

@@ -99,10 +99,14 @@ ORDER BY n.nspname, c.relname
 
 _COLUMNS = """
 SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,
-       bt.typname, t.typtype, bt.typcategory
+       bt.typname, t.typtype, bt.typcategory,
+       CASE WHEN a.attidentity = 'a' THEN 'always'
+            WHEN a.attidentity = 'd' OR pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%%'
+            THEN 'by default' ELSE '' END
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 JOIN pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
 WHERE a.attrelid = ANY(%(oids)s) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum
 """
@@ -227,10 +231,10 @@ class PostgresSource(ClosingSource):
         as_text: dict[int, set[str]] = {oid: set() for oid in oids}
         temporal: dict[int, list[tuple[str, str]]] = {oid: [] for oid in oids}
         hosts: dict[int, set[str]] = {oid: set() for oid in oids}
-        for relid, name, native, notnull, base, kind, category in self._query(_COLUMNS, params):
-            columns[relid].append(
-                Column(name, logical_type(base, kind, category), native, nullable=not notnull)
-            )
+        for row in self._query(_COLUMNS, params):
+            relid, name, native, notnull, base, kind, category, identity = row
+            logical = logical_type(base, kind, category)
+            columns[relid].append(Column(name, logical, native, not notnull, identity))
             if base not in _NATIVE or category == "A" or kind == "e":
                 as_text[relid].add(name)
                 if base == "inet" and category != "A":
