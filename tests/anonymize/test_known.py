@@ -259,3 +259,28 @@ def test_the_sources_e_mail_addresses_are_found_even_as_a_firms_mailbox(
     ]
     found = [[c for _, _, c in known.spans(text) if c == "contact.email"] for text in texts]
     assert found == [["contact.email"], ["contact.email"] * 2, [], ["contact.email"]]
+
+
+def test_two_letter_surnames_and_given_names_that_are_words_are_found_as_names(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    """Staff named Mei Xu and Jun Wu: "Xu" is looked for as a name is written (not "xu" or
+    "XU"), "Mei" (a month) only right before a surname found ("Mei Xu belde"), not alone
+    ("in mei")."""
+    path = sqlite_db(
+        "CREATE TABLE medewerker (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT);"
+        "CREATE TABLE notitie (id INTEGER PRIMARY KEY, tekst TEXT);",
+        {"medewerker": [(1, "Mei", "Xu"), (2, "Jun", "Wu"), (3, "Anna", "Jansen")]},
+    )
+    rules = {
+        "voornaam": "{rule: fake, category: person.first_name}",
+        "achternaam": "{rule: fake, category: person.last_name}",
+    }
+    known = known_from(path, {"medewerker": rules, "notitie": {"tekst": TEXT}})
+    texts = [
+        "Gesprek met Mei Xu over haar re-integratie.",
+        "Jun Wu meldde zich ziek; in mei volgt een gesprek.",
+        "XU en xu zijn geen namen hier, Mei ook niet.",
+    ]
+    found = [[text[a:b] for a, b, _ in sorted(known.spans(text))] for text in texts]
+    assert [len(f) for f in found] == [2, 2, 0]

@@ -58,8 +58,9 @@ _PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in _WORD.findal
 _SURNAME_PARTICLES = _PARTICLE_WORDS - {"aan", "bij", "het", "in", "onder", "op", "over", "uit"}
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?\s+$")
 _SENTENCE_END = ".!?\n\"'“(["
-# Shorter words collide with ordinary words and abbreviations far too often.
-_MIN_LENGTH = 3
+# Shorter words collide with ordinary words and abbreviations far too often; a surname of two
+# letters ("Xu", "Wu") is looked for only as a name is written.
+_MIN_LENGTH, _MIN_SURNAME = 3, 2
 
 
 # Digit runs that may be a BSN (in any notation) or an onderwijsnummer: supersets, their
@@ -92,6 +93,8 @@ class Known:
     # User codes of key columns (logins) and their fakes: the same code written in JSON or
     # text gets the fake its column got, so joins from an event log to the users hold.
     codes: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # Given names that are words ("Mei", "Roos"): found only right before a surname found.
+    worded_first: frozenset[str] = field(default_factory=frozenset)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -111,10 +114,12 @@ class Known:
         folded = [match.group().casefold() for match in words]
         last, first, worded = self.last, self.first, self.worded
         for i, (match, word) in enumerate(zip(words, folded, strict=True)):
-            if word in last:
+            # A surname of two letters only as a name is written ("Xu", not "xu" or "XU").
+            if word in last and (len(word) > 2 or match.group().istitle()):
                 yield match.start(), match.end(), "person.last_name"
             elif word in first:
                 yield match.start(), match.end(), "person.first_name"
+                continue
             elif (
                 word in worded
                 and (
@@ -125,6 +130,16 @@ class Known:
                 )
             ) or self._user_code(match.group(), word, alone=len(words) == 1):
                 yield match.start(), match.end(), "person.last_name"
+            else:
+                continue
+            before = words[i - 1] if i else None
+            if (
+                before is not None
+                and folded[i - 1] in self.worded_first
+                and before.group().istitle()
+                and text[before.end() : match.start()] == " "
+            ):
+                yield before.start(), before.end(), "person.first_name"  # "Mei Xu"
         if self.emails and "@" in text:
             for match in _EMAIL.finditer(text):
                 if match.group().casefold() in self.emails:
@@ -301,6 +316,7 @@ def collect(
         fields,
         frozenset(names.personal_emails()),
         {code: fake for code, fake in fakes.items() if fake is not None},
+        frozenset(names.worded_first),
     )
 
 
@@ -369,6 +385,7 @@ class _Names:
         self.worded: set[str] = set()
         self.coded: set[str] = set()
         self.emails: set[str] = set()
+        self.worded_first: set[str] = set()
 
     def add(self, category: str, values: list[object]) -> None:
         if category == _EMAILS:
@@ -380,8 +397,9 @@ class _Names:
         values = [v for v in values if not names_an_organization_not_a_person(str(v))]
         if category == "person.first_name":
             self.first.update(_words(values, self.common))
+            self.worded_first.update(w for w in _words(values, frozenset()) if w in self.common)
         elif category == "person.last_name":
-            self.last.update(_words(values, self.common))
+            self.last.update(_words(values, self.common, _MIN_SURNAME))
             self.worded.update(w for w in _words(values, frozenset()) if w in self.vocabulary)
             for value in values:
                 self._coded(_WORD.findall(str(value).casefold()))
@@ -395,6 +413,8 @@ class _Names:
                 if given is not None and given not in self.common:
                     self.first.add(given)
                     self.worded.update(w for w in surname if w in self.vocabulary)
+                elif given is not None:
+                    self.worded_first.add(given)
 
     def personal_emails(self) -> Iterator[str]:
         """The e-mail addresses read but an organization's mailbox ("klantenservice@…"),
@@ -430,7 +450,7 @@ def _full_name(value: object) -> tuple[str | None, list[str]]:
     if comma:
         names = _WORD.findall(given)
         first = names[0] if names and len(names[0]) >= _MIN_LENGTH else None
-        return (first.casefold() if first else None), _words([surname], frozenset())
+        return (first.casefold() if first else None), _words([surname], frozenset(), _MIN_SURNAME)
     words = _WORD.findall(value)
     while words and (
         words[0].casefold() in _TITLES or words[:2] == ["de", "heer"]  # "de heer K. de Heer"
@@ -438,8 +458,8 @@ def _full_name(value: object) -> tuple[str | None, list[str]]:
         words = words[1:]
     lead = words[0].casefold() if words else ""
     if len(words) < 2 or len(lead) < _MIN_LENGTH or lead in _PARTICLE_WORDS:
-        return None, _words(words, frozenset())
-    return lead, _words(words[1:], frozenset())
+        return None, _words(words, frozenset(), _MIN_SURNAME)
+    return lead, _words(words[1:], frozenset(), _MIN_SURNAME)
 
 
 def _streets(values: list[object]) -> list[str]:
@@ -453,13 +473,13 @@ def _streets(values: list[object]) -> list[str]:
     return out
 
 
-def _words(values: list[object], common: frozenset[str]) -> list[str]:
+def _words(values: list[object], common: frozenset[str], least: int = _MIN_LENGTH) -> list[str]:
     out = []
     for value in values:
         if not isinstance(value, str):
             continue
         for match in _WORD.finditer(value):
             word = match.group().casefold()
-            if len(word) >= _MIN_LENGTH and word not in common:
+            if len(word) >= least and word not in common:
                 out.append(word)
     return out
