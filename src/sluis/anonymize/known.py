@@ -187,6 +187,8 @@ class Known:
             _initials(text, words[k], folded[k]) for k in {i - 1, j} if k >= 0
         ):
             return True
+        if i == 1 and text.isupper() and _PAYER_INITIALS.match(text) and _REFERENCE.search(text):
+            return True  # a transfer's payer, though the initials spell a word: "EN KOK 2024…"
         return (
             i + 1 < len(words)
             and folded[i + 1] in self.first
@@ -206,6 +208,9 @@ def _vocabulary() -> frozenset[str]:
 # A comma and initials after a surname: "Veld, M.", "BOS, J.P.".
 _INITIALS_AFTER_COMMA = re.compile(r",[ \t]*(?:[A-Z]\.[ \t]?)+(?!\w)")
 _INITIALS_WORD = re.compile(r"[A-Z]{1,2}")
+# Initials opening a text in capitals, as a bank transfer names its payer before the
+# payment's reference number.
+_PAYER_INITIALS, _REFERENCE = re.compile(r"[A-Z]{1,3} (?=[A-Z])"), re.compile(r"\d{6,}")
 
 
 def _initials(text: str, word: re.Match[str], folded: str) -> bool:
