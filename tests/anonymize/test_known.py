@@ -287,3 +287,22 @@ def test_two_letter_surnames_and_given_names_that_are_words_are_found_as_names(
     ]
     found = [[text[a:b] for a, b, _ in sorted(known.spans(text))] for text in texts]
     assert [len(f) for f in found] == [2, 2, 0]
+
+
+def test_a_payer_before_the_payers_street_is_replaced(sqlite_db: Callable[..., Path]) -> None:
+    """A transfer's description names the payer and the payer's street ("Emre Bos
+    Beatrixlaan 240"): the name is no start of the street's name (the street found starts
+    after it), as it is in "Anne Frankstraat"."""
+    path = sqlite_db(
+        "CREATE TABLE klant (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT);"
+        "CREATE TABLE betaling (id INTEGER PRIMARY KEY, omschrijving TEXT);",
+        {"klant": [(1, "Emre", "Bos"), (2, "Anne", "Doelwijt")]},
+    )
+    rules = {
+        "voornaam": "{rule: fake, category: person.first_name}",
+        "achternaam": "{rule: fake, category: person.last_name}",
+    }
+    known = known_from(path, {"klant": rules, "betaling": {"omschrijving": TEXT}})
+    texts = ["betaling gem belasting Emre Bos Beatrixlaan 240", "Woont Anne Frankstraat 12."]
+    out = redact_all(texts, Key(b"\x07" * 32), known=known)
+    assert [len(re.findall(r"\b(?:Emre|Bos|Anne)\b", t or "")) for t in out] == [0, 0]

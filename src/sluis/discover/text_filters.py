@@ -14,6 +14,7 @@ import re
 from sluis.discover.detectors._common import contains_any, fold
 from sluis.discover.detectors._names import has_street_suffix, is_first, is_known_last, lex
 from sluis.discover.detectors.base import Span
+from sluis.discover.detectors.street import DETECTOR as STREET
 from sluis.discover.lexicon import normalize
 from sluis.model.categories import PERSON_NAMES
 
@@ -316,20 +317,14 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     # After a given name, a particle starts the rest of the surname ("Femke Wouters van
     # Eijndhoven"), though its last word ends like a street.
     particle = normalize(following[0]) in lex().particle_words and not given
-    return street and (capital or particle) and not _whole_name(words)
+    return street and (particle or (capital and _in_a_street(text, span)))
 
 
-def _whole_name(words: list[str]) -> bool:
-    """A given name and a surname: a street after them is an address of its own ("Sven
-    Linden Kerkstraat 159"), where given names or a particle alone begin the street's name
-    ("Jan Pieter Heijestraat", "Johan de Wittlaan")."""
-    last = normalize(words[-1])
-    return (
-        len(words) > 1
-        and is_first(normalize(words[0]))
-        and not is_first(last)
-        and last not in lex().particle_words
-    )
+def _in_a_street(text: str, span: Span) -> bool:
+    """Whether the street found after the name takes it in, as streets named after a person
+    are ("Anne Frankstraat 12", "Pieter Heijestraat"); one that starts after it is an address
+    of its own ("Emre Bos Beatrixlaan 240", a payer and the payer's street)."""
+    return any(s.start < span.end and span.start < s.end for s in STREET.find(text))
 
 
 def _in_mail_address(text: str, span: Span) -> bool:
