@@ -321,10 +321,11 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
 
 
 def _in_a_street(text: str, span: Span) -> bool:
-    """Whether the street found after the name takes it in, as streets named after a person
-    are ("Anne Frankstraat 12", "Pieter Heijestraat"); one that starts after it is an address
-    of its own ("Emre Bos Beatrixlaan 240", a payer and the payer's street)."""
-    return any(s.start < span.end and span.start < s.end for s in STREET.find(text))
+    """Whether the street found after the name begins with it, as streets named after a
+    person do ("Anne Frankstraat 12"); one that starts after the name's start is an address of
+    its own ("Emre Bos Beatrixlaan 240", "Naima Öztürk Prins Bernhardlaan 33": a payer and the
+    payer's street)."""
+    return any(s.start <= span.start < s.end for s in STREET.find(text))
 
 
 def _in_mail_address(text: str, span: Span) -> bool:
