@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 from sluis.anonymize.operators.dispatch import DETOURED, DetourBuilder
 from sluis.anonymize.taken import Detour, Detours
 from sluis.discover import lexicon
+from sluis.discover.detectors.email import DETECTOR as EMAIL
 from sluis.discover.detectors.phone import numbers_in
 from sluis.discover.text_filters import (
     is_organizations_contact,
@@ -50,7 +51,6 @@ _EMAILS = "contact.email"
 # The categories read when a rule searches free text, for what to look for in it.
 _READ_WITH_NAMES = (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _TITLES = frozenset(s.rstrip(".") for s in lexicon.salutations())  # "dhr." as "dhr"
 _PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in _WORD.findall(p))
@@ -115,12 +115,11 @@ class Known:
         last, first, worded = self.last, self.first, self.worded
         for i, (match, word) in enumerate(zip(words, folded, strict=True)):
             # A surname of two letters only as a name is written ("Xu", not "xu" or "XU").
-            if word in last and (len(word) > 2 or match.group().istitle()):
-                yield match.start(), match.end(), "person.last_name"
-            elif word in first:
+            known_last = word in last and (len(word) > 2 or match.group().istitle())
+            if not known_last and word in first:
                 yield match.start(), match.end(), "person.first_name"
                 continue
-            elif (
+            surname = known_last or (
                 word in worded
                 and (
                     _capitalized_inside(text, match)
@@ -128,10 +127,10 @@ class Known:
                     or self._beside_given(text, words, folded, i)
                     or _particled_alone(text, folded, i)
                 )
-            ) or self._user_code(match.group(), word, alone=len(words) == 1):
-                yield match.start(), match.end(), "person.last_name"
-            else:
+            )
+            if not (surname or self._user_code(match.group(), word, alone=len(words) == 1)):
                 continue
+            yield match.start(), match.end(), "person.last_name"
             before = words[i - 1] if i else None
             if (
                 before is not None
@@ -141,9 +140,9 @@ class Known:
             ):
                 yield before.start(), before.end(), "person.first_name"  # "Mei Xu"
         if self.emails and "@" in text:
-            for match in _EMAIL.finditer(text):
-                if match.group().casefold() in self.emails:
-                    yield match.start(), match.end(), "contact.email"
+            for span in EMAIL.find(text):
+                if text[span.start : span.end].casefold() in self.emails:
+                    yield span.start, span.end, _EMAILS
         if not self.streets:
             return
         starts = self._street_starts
@@ -431,7 +430,7 @@ class _Names:
         }
         for address in self.emails:
             domain = address.rpartition("@")[2]
-            if not is_organizations_contact("contact.email", address) or any(
+            if not is_organizations_contact(_EMAILS, address) or any(
                 word in surnames for word in _LETTERS.findall(domain)
             ):
                 yield address

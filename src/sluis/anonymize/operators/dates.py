@@ -245,15 +245,6 @@ def this_side(start: pa.Array, days: pa.Array, boundary: int) -> pa.Array:
     return pc.if_else(pc.equal(kept, scalar(0)), pc.negate(days), kept)
 
 
-def _this_side(start: int, days: int, boundary: int) -> int:
-    """:func:`this_side` for one day number."""
-    past = start <= boundary
-    kept = days
-    if past != (start + days <= boundary):
-        kept = (boundary if past else boundary + 1) - start
-    return kept or -days
-
-
 def _day_number(day: dt.date) -> int:
     return day.toordinal() - _EPOCH
 
@@ -275,15 +266,15 @@ def _shift_iso(texts: pa.Array, days: pa.Array, boundary: int) -> pa.Array:
 
 def _shift_texts(texts: pa.Array, days: pa.Array, boundary: int) -> pa.Array:
     """Dates in any notation :func:`parse` reads, moved one by one."""
+    parsed = [parse(text) if text is not None else None for text in texts.to_pylist()]
+    starts = pa.array([_day_number(p[0]) if p else None for p in parsed], pa.int64())
     out: list[str | None] = []
-    for text, shift in zip(texts.to_pylist(), days.to_pylist(), strict=True):
-        parsed = parse(text) if text is not None and shift is not None else None
-        if parsed is None:
+    for found, shift in zip(parsed, this_side(starts, days, boundary).to_pylist(), strict=True):
+        if found is None or shift is None:
             out.append(None)
             continue
         try:
-            shift = _this_side(_day_number(parsed[0]), shift, boundary)
-            out.append(parsed[1](parsed[0] + dt.timedelta(days=shift)))
+            out.append(found[1](found[0] + dt.timedelta(days=shift)))
         except OverflowError:
             out.append(None)
     return pa.array(out, pa.string())
