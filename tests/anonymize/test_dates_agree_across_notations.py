@@ -44,3 +44,13 @@ def test_one_date_moves_alike_in_every_notation(day: dt.date) -> None:
 
 def test_text_that_is_no_date_is_not_copied() -> None:
     assert apply_rule(RULE, pa.array(["onbekend", None]), KEY).to_pylist() == [None, None]
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_notations_mixed_in_one_column_move_alike(day: dt.date) -> None:
+    cells = pa.array([day.isoformat(), None, f"{day.day:02d}-{day.month:02d}-{day.year}",
+                      "onbekend", day.strftime("%Y%m%d")])  # fmt: skip
+    moved = apply_rule(RULE, cells, KEY).to_pylist()
+    assert moved[1] is None and moved[3] is None
+    assert len({_day(moved[i]) for i in (0, 2, 4)}) == 1
+    assert _day(moved[0]) != day

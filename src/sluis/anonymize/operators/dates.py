@@ -300,7 +300,8 @@ def same_day(values: pa.Array | pa.ChunkedArray) -> pa.Array:
         parsed = parse(value)
         return value if parsed is None else parsed[0].isoformat()
 
-    return pc.if_else(iso, text, map_text(text, day))
+    quick, slow = split(iso, text)
+    return merge(iso, quick, map_text(slow, day))
 
 
 def generalize_date(
