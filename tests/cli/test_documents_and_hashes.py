@@ -51,10 +51,8 @@ def _documents() -> list[tuple[int, bytes, str]]:
     return rows
 
 
-def test_redacted_documents_and_hashes_publish(
-    sqlite_db: Callable[..., Path], tmp_path: Path
-) -> None:
-    source = sqlite_db(DDL, {"dossiers": _documents()})
+def anonymized(source: Path, tmp_path: Path) -> Path:
+    """The published copy of ``source`` under ``POLICY``."""
     policy, key, target = tmp_path / "policy.yaml", tmp_path / "key", tmp_path / "copy.db"
     policy.write_text(POLICY, encoding="utf-8")
     assert run("keygen", "-o", str(key)).returncode == 0
@@ -62,6 +60,13 @@ def test_redacted_documents_and_hashes_publish(
         "anonymize", str(source), str(target), "--policy", str(policy), "--key-file", str(key)
     )
     assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_redacted_documents_and_hashes_publish(
+    sqlite_db: Callable[..., Path], tmp_path: Path
+) -> None:
+    target = anonymized(sqlite_db(DDL, {"dossiers": _documents()}), tmp_path)
     with closing(sqlite3.connect(target)) as db:
         documents = [bytes(r[0]).decode() for r in db.execute("SELECT inhoud FROM dossiers")]
     originals = {row[1].decode() for row in _documents()}

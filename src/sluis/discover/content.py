@@ -172,21 +172,52 @@ def pdf_text(data: bytes) -> str | None:
     return " ".join(p.decode("latin-1") for p in parts)
 
 
+# Text documents are written in UTF-8, or in Windows-1252 (Latin-1 as Windows writes it).
+TEXT_ENCODINGS = ("utf-8", "cp1252")
+_PRINTABLE_SHARE = 0.95
+# Control characters other than whitespace: a binary's bytes decoded as text show them.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def document_text(data: bytes) -> tuple[str, str] | None:
+    """A text document's text and the encoding it decodes in; ``None`` for a PDF, image,
+    archive or other binary (text that is not nearly all printable)."""
+    if data.startswith(_DOCUMENT_MAGIC):
+        return None
+    for encoding in TEXT_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        control = len(_CONTROL.findall(text))
+        return (text, encoding) if text and control <= (1 - _PRINTABLE_SHARE) * len(text) else None
+    return None
+
+
+def printable_runs(data: bytes) -> str:
+    """The printable runs of a binary, read as Latin-1 and joined by spaces."""
+    return " ".join(r.decode("latin-1") for r in _PRINTABLE_RUN.findall(data))
+
+
 def _blob_text(data: bytes) -> str:
-    """Readable text of a document: what a PDF shows, UTF-8 when it decodes, else its
+    """Readable text of a document: what a PDF shows, a text document's text, else its
     printable runs."""
-    data = data[: 4 * MAX_DOCUMENT_CHARS]
+    data = head(data, 4 * MAX_DOCUMENT_CHARS)
     shown = pdf_text(data)
     if shown is not None:
         return shown[:MAX_DOCUMENT_CHARS]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = ""
-    if text and sum(c.isprintable() or c.isspace() for c in text) >= 0.9 * len(text):
-        return text[:MAX_DOCUMENT_CHARS]
-    runs = _PRINTABLE_RUN.findall(data)
-    return " ".join(r.decode("latin-1") for r in runs)[:MAX_DOCUMENT_CHARS]
+    found = document_text(data)
+    return (found[0] if found else printable_runs(data))[:MAX_DOCUMENT_CHARS]
+
+
+def head(data: bytes, size: int) -> bytes:
+    """The first ``size`` bytes of ``data``, not cutting a UTF-8 character in two."""
+    if len(data) <= size:
+        return data
+    end = size
+    while end > size - 4 and 0x80 <= data[end] < 0xC0:
+        end -= 1
+    return data[:end]
 
 
 def _json_texts(value: str) -> list[str]:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from sluis.discover.cells import as_text
-from sluis.discover.content import pdf_text
+from sluis.discover.content import document_text, head, pdf_text, printable_runs
 from sluis.model import array_literal
 from sluis.model.categories import CATEGORIES, IDENTIFIER_PREFIXES, Kind
 from sluis.model.policy import Policy
@@ -17,7 +16,6 @@ from sluis.model.schema import Schema, Table
 from sluis.sources import Source
 from sluis.verify.fingerprints import FingerprintKey
 
-_PRINTABLE_RUN = re.compile(rb"[\x20-\x7e\xc0-\xff]{4,}")
 MAX_BLOB_BYTES = 1 << 20
 
 # Categories whose values are personal in a person's own row, but shared by many people.
@@ -123,17 +121,15 @@ _FIRST_YEAR, _LAST_YEAR = 1850, 2100
 
 
 def cell_text(value: object) -> str | None:
-    """A cell as searchable text: a PDF as the text it shows, other documents as UTF-8,
-    else their printable runs."""
+    """A cell as searchable text: a PDF as the text it shows, a text document as its text,
+    other documents as their printable runs."""
     if isinstance(value, bytes | bytearray | memoryview):
-        data = bytes(value)[:MAX_BLOB_BYTES]
+        data = head(bytes(value), MAX_BLOB_BYTES)
         shown = pdf_text(data)
         if shown is not None:
             return shown or None
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            return " ".join(r.decode("latin-1") for r in _PRINTABLE_RUN.findall(data)) or None
+        found = document_text(data)
+        return found[0] if found else printable_runs(data) or None
     if isinstance(value, dict | list):
         return str(value)
     return as_text(value)

@@ -1,18 +1,23 @@
 """Documents replaced by a placeholder of the same type and a similar size.
 
-Text documents (UTF-8) are redacted as text, so they stay readable; PDF, PNG, JPEG and
-other binaries become a fixed placeholder of the same type, padded towards the original
-size (up to ``MAX_PADDING`` bytes), so applications that check types and sizes keep
-working. The placeholder holds nothing of the original.
+Text documents (UTF-8 or Windows-1252) are redacted as text and written back in their own
+encoding, so they stay readable; PDF, PNG, JPEG, Word documents and other ZIP archives
+become a fixed placeholder of the same type, padded towards the original size (up to
+``MAX_PADDING`` bytes), so applications that check types and sizes keep working; other
+binaries become zero bytes of their size. The placeholder holds nothing of the original.
 """
 
 from __future__ import annotations
+
+import io
+import zipfile
 
 import pyarrow as pa
 
 from sluis.anonymize.known import Known
 from sluis.anonymize.operators._arrow import as_array, per_distinct
 from sluis.anonymize.operators.redact_text import redact_all
+from sluis.discover.content import document_text
 from sluis.keys import Key
 
 MAX_PADDING = 256 * 1024
@@ -53,35 +58,22 @@ def replace_blob(
 
     def transform(distinct: pa.Array) -> pa.Array:
         documents = distinct.to_pylist()
-        texts = [_as_text(d) for d in documents]
-        redacted = redact_all([t for t in texts if t is not None], key, known=known)
-        it = iter(redacted)
+        found = [None if d is None else document_text(d) for d in documents]
+        redacted = iter(redact_all([f[0] for f in found if f is not None], key, known=known))
         out = [
-            None if d is None else (next(it) or "").encode() if t is not None else placeholder(d)
-            for d, t in zip(documents, texts, strict=True)
-        ]
+            None if d is None
+            else placeholder(d) if f is None
+            else (next(redacted) or "").encode(f[1], errors="replace")
+            for d, f in zip(documents, found, strict=True)
+        ]  # fmt: skip
         return pa.array(out, distinct.type)
 
     return per_distinct(as_array(values), transform)
 
 
-_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff")
-
-
-def _as_text(document: bytes | None) -> str | None:
-    # A PDF written in plain ASCII decodes as text too; its type decides, not its bytes.
-    if document is None or document.startswith(_BINARY_MAGIC):
-        return None
-    try:
-        text = document.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    printable = sum(c.isprintable() or c.isspace() for c in text)
-    return text if text and printable >= 0.95 * len(text) else None
-
-
 def placeholder(document: bytes) -> bytes:
     """A placeholder of the document's type, padded towards its size."""
+    size = min(len(document), MAX_PADDING)
     if document.startswith(b"%PDF"):
         base = _PDF
         pad = b"%" + b" " * 78 + b"\n"
@@ -89,7 +81,53 @@ def placeholder(document: bytes) -> bytes:
         base, pad = _PNG, b"\x00"
     elif document.startswith(b"\xff\xd8\xff"):
         base, pad = _JPEG, b"\x00"
+    elif document.startswith(b"PK\x03\x04"):
+        return _archive(document, size)
     else:
-        return bytes(min(len(document), MAX_PADDING))
-    missing = max(0, min(len(document), MAX_PADDING) - len(base))
+        return bytes(size)
+    missing = max(0, size - len(base))
     return base + (pad * (missing // len(pad) + 1))[:missing]
+
+
+def _archive(document: bytes, size: int) -> bytes:
+    """A Word document for a Word document, else a ZIP archive holding one text file;
+    padded by the archive's comment."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(document)) as read:
+            word = "word/document.xml" in read.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        word = False
+    base = _DOCX if word else _ZIP
+    comment = min(max(0, size - len(base)), _MAX_COMMENT)
+    # The comment is the archive's last field, with its length in the two bytes before it.
+    return base[:-2] + comment.to_bytes(2, "little") + b" " * comment
+
+
+def _zipped(parts: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(
+                zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), text, zipfile.ZIP_DEFLATED
+            )
+    return buffer.getvalue()
+
+
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+_OOXML = "http://schemas.openxmlformats.org"
+_DOCX = _zipped(
+    {
+        "[Content_Types].xml": f'{_XML}<Types xmlns="{_OOXML}/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        "_rels/.rels": f'{_XML}<Relationships xmlns="{_OOXML}/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{_OOXML}/officeDocument/2006/relationships/'
+        'officeDocument" Target="word/document.xml"/></Relationships>',
+        "word/document.xml": f'{_XML}<w:document xmlns:w="{_OOXML}/wordprocessingml/2006/main">'
+        "<w:body><w:p><w:r><w:t>placeholder document</w:t></w:r></w:p></w:body></w:document>",
+    }
+)
+_ZIP = _zipped({"placeholder.txt": "placeholder document\n"})
+_MAX_COMMENT = 0xFFFF
