@@ -21,6 +21,7 @@ live in ``sluis.model.policy_file``.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -155,6 +156,22 @@ class JsonRule(_Allows):
     rule: Literal["json"]
     paths: dict[str, SimpleRule] = Field(default_factory=dict)
     default: RedactText | Null | None = None
+
+    @field_validator("paths")
+    @classmethod
+    def _written_as_paths(cls, paths: dict[str, SimpleRule]) -> dict[str, SimpleRule]:
+        for path in paths:
+            written = path.strip()
+            if not _JSON_PATH.fullmatch(written if written.startswith("$") else f"$.{written}"):
+                raise ValueError(
+                    f"JSON path {path!r} is not written as Sluis reads paths: keys after"
+                    " '$.' joined by dots, every list item as [*] (e.g. $.contacts[*].email)"
+                )
+        return paths
+
+
+# ``$``, keys joined by dots, a list's items as ``[*]``: how ``json`` names every leaf.
+_JSON_PATH = re.compile(r"\$(?:\[\*\])*(?:\.[^.\[\]]+(?:\[\*\])*)*")
 
 
 Rule = Annotated[_Simple | JsonRule, Field(discriminator="rule")]
