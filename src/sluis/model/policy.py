@@ -22,7 +22,8 @@ live in ``sluis.model.policy_file``.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from difflib import get_close_matches
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -35,8 +36,18 @@ class _Rule(BaseModel):
 
 def _known_category(code: str | None) -> str | None:
     if code is not None and code not in CATEGORIES:
-        raise ValueError(f"unknown category {code!r}; see the category table in the README")
+        raise ValueError(
+            f"unknown category {code!r}{meant(code, list(CATEGORIES))}; see the category"
+            " table in the README"
+        )
     return code
+
+
+def meant(word: str, choices: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the one of ``choices`` that ``word`` misspells, else
+    nothing."""
+    close = get_close_matches(word.casefold(), choices, n=1, cutoff=0.75)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 class _Allows(_Rule):
@@ -175,6 +186,11 @@ _JSON_PATH = re.compile(r"\$(?:\[\*\])*(?:\.[^.\[\]]+(?:\[\*\])*)*")
 
 
 Rule = Annotated[_Simple | JsonRule, Field(discriminator="rule")]
+# Each rule's name and its options.
+OPTIONS: dict[str, list[str]] = {
+    get_args(model.model_fields["rule"].annotation)[0]: list(model.model_fields)
+    for model in (*get_args(_Simple), JsonRule)
+}
 
 
 class TablePolicy(_Rule):

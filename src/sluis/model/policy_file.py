@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from sluis.errors import PolicyError
-from sluis.model.policy import Policy
+from sluis.model.policy import OPTIONS, Policy, TablePolicy, meant
 from sluis.model.yaml_file import load_yaml
 
 _RULES = "keep, null, fake, pseudonymize, mask, generalize, shift_date, redact_text, json, "
@@ -49,11 +49,23 @@ def _null_rules(node: Any) -> Any:
 def _explain(error: Any) -> str:
     kind = error["type"]
     if kind == "union_tag_invalid":
-        return f"unknown rule {error['ctx']['tag']!r}; expected one of {_RULES}"
+        tag = str(error["ctx"]["tag"])
+        return f"unknown rule {tag!r}{meant(tag, list(OPTIONS))}; expected one of {_RULES}"
     if kind == "union_tag_not_found":
         return f"a column needs 'rule:' (one of {_RULES})"
     if kind == "extra_forbidden":
-        return "unknown option; see the rule's options in the README"
+        loc = [str(part) for part in error["loc"]]
+        rule = next((part for part in reversed(loc) if part in OPTIONS), None)
+        if rule is not None:
+            options = [o for o in OPTIONS[rule] if o != "rule"]
+            owner = rule
+        else:  # the top level, or a table's
+            options = list((Policy if len(loc) == 1 else TablePolicy).model_fields)
+            owner = "a policy" if len(loc) == 1 else "a table"
+        return (
+            f"unknown option{meant(loc[-1], options)}; {owner} takes"
+            f" {', '.join(options) or 'no options'}"
+        )
     if kind == "missing":
         return "required and missing"
     # Pydantic words a validator's own message "Value error, …": the message is enough.
