@@ -40,7 +40,7 @@ from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict
 
 from sluis.errors import SourceError
-from sluis.model.schema import Column, LogicalType, Schema, Table
+from sluis.model.schema import Column, ForeignKey, LogicalType, Schema, Table
 from sluis.sinks._arrow import pg_csv_array
 from sluis.sinks.base import StagedSink
 from sluis.sources.postgres import CONNECT_HINT
@@ -218,9 +218,10 @@ class PostgresSink(StagedSink):
                 for statement in statements:
                     conn.execute(statement)
         except psycopg.Error as exc:
-            raise SourceError(
-                f"cannot {action} PostgreSQL target {self.describe()} ({_reason(exc)})"
-            ) from None
+            raise self._failed(action, exc) from None
+
+    def _failed(self, action: str, exc: psycopg.Error) -> SourceError:
+        return SourceError(f"cannot {action} PostgreSQL target {self.describe()} ({_reason(exc)})")
 
     def _staged(self, table: str) -> sql.Identifier:
         return sql.Identifier(self.staging, table)
@@ -290,15 +291,9 @@ class PostgresSink(StagedSink):
             self._number_rows(table)
         names = {t.name for t in self.schema.tables}
         for table in self.schema.tables:
-            references = [
-                sql.SQL("ADD FOREIGN KEY ({}) REFERENCES {} ({})").format(
-                    _idents(fk.columns), self._staged(fk.ref_table), _idents(fk.ref_columns)
-                )
-                for fk in table.foreign_keys
-                if fk.ref_table in names
-            ]
-            if references:
-                self._alter(table.name, references, "add the foreign keys of")
+            for fk in table.foreign_keys:
+                if fk.ref_table in names:
+                    self._reference(table.name, fk)
         self._run(
             "analyze the staging copy of",
             [sql.SQL("ANALYZE {}").format(self._staged(t.name)) for t in self.schema.tables],
@@ -327,6 +322,26 @@ class PostgresSink(StagedSink):
                 f"number the rows of table {table.name!r} in the staging copy of",
                 [sql.SQL("SELECT setval({}, max({})) FROM {}").format(sequence, name, staged)],
             )
+
+    def _reference(self, table: str, fk: ForeignKey) -> None:
+        """Add ``fk``; where rows of the copy find no row, as they found none in a source
+        that did not enforce the key, it holds for new rows only (``NOT VALID``): verify's
+        structure check compares their number with the source's."""
+        statement = sql.SQL("ALTER TABLE {} ADD FOREIGN KEY ({}) REFERENCES {} ({})").format(
+            self._staged(table),
+            _idents(fk.columns),
+            self._staged(fk.ref_table),
+            _idents(fk.ref_columns),
+        )
+        action = f"add the foreign keys of table {table!r} in the staging copy of"
+        conn = self._connection()
+        try:
+            with conn.transaction():
+                conn.execute(statement)
+        except psycopg.errors.ForeignKeyViolation:
+            self._run(action, [sql.SQL("{} NOT VALID").format(statement)])
+        except psycopg.Error as exc:
+            raise self._failed(action, exc) from None
 
     def _alter(self, table: str, actions: Sequence[sql.Composable], action: str) -> None:
         statement = sql.SQL("ALTER TABLE {} {}").format(

@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 
 from sluis.discover.cells import as_text
 from sluis.model.schema import ForeignKey, Table
+from sluis.sources import Source
 from sluis.verify.context import VerifyContext
 from sluis.verify.fingerprints import search
 from sluis.verify.report import CheckResult, Finding, finding_rows
@@ -77,11 +78,11 @@ def _foreign_keys(source: Table, target: Table) -> list[ForeignKey]:
 
 
 def _key_hashes(
-    ctx: VerifyContext, table: str, columns: Sequence[str]
+    db: Source, batch_rows: int, table: str, columns: Sequence[str]
 ) -> Iterator[tuple[int, list[int | None]]]:
     """Per batch: its first row position and the key hash of each row (None with a NULL)."""
     position = 0
-    for batch in ctx.target.batches(table, list(columns), batch_rows=ctx.options.batch_rows):
+    for batch in db.batches(table, list(columns), batch_rows=batch_rows):
         values = [batch.column(i).to_pylist() for i in range(len(columns))]
         hashes: list[int | None] = []
         for row in zip(*values, strict=True):
@@ -95,10 +96,10 @@ def _key_hashes(
         position += batch.num_rows
 
 
-def _sorted_keys(ctx: VerifyContext, table: str, columns: Sequence[str]) -> pa.Array:
+def _sorted_keys(db: Source, batch_rows: int, table: str, columns: Sequence[str]) -> pa.Array:
     chunks = [
         pa.array([h for h in hashes if h is not None], type=pa.uint64())
-        for _, hashes in _key_hashes(ctx, table, columns)
+        for _, hashes in _key_hashes(db, batch_rows, table, columns)
     ]
     if not chunks:
         return pa.array([], type=pa.uint64())
@@ -107,7 +108,7 @@ def _sorted_keys(ctx: VerifyContext, table: str, columns: Sequence[str]) -> pa.A
 
 
 def _duplicates(ctx: VerifyContext, table: str, key: tuple[str, ...]) -> list[Finding]:
-    ordered = _sorted_keys(ctx, table, key)
+    ordered = _sorted_keys(ctx.target, ctx.options.batch_rows, table, key)
     if len(ordered) < 2:
         return []
     repeats = pc.sum(pc.equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))).as_py()
@@ -124,9 +125,44 @@ def _duplicates(ctx: VerifyContext, table: str, key: tuple[str, ...]) -> list[Fi
 
 
 def _dangling(ctx: VerifyContext, table: str, fk: ForeignKey) -> list[Finding]:
-    keys = _sorted_keys(ctx, fk.ref_table, fk.ref_columns)
+    """A finding when more of the copy's rows than the source's have a key that does not
+    resolve: a source written without enforcing its foreign keys is copied as it is."""
+    rows = _unresolved(ctx.target, ctx.options.batch_rows, table, fk)
+    if not rows:
+        return []
+    before = (
+        _unresolved(ctx.source, ctx.options.batch_rows, table, fk) if _in(ctx, table, fk) else []
+    )
+    if len(rows) <= len(before):
+        return []
+    target = f"{fk.ref_table}({', '.join(fk.ref_columns)})"
+    return [
+        Finding(
+            f"foreign key to {target} does not resolve"
+            + (f" (in the source, {len(before)} rows)" if before else ""),
+            table,
+            ", ".join(fk.columns),
+            count=len(rows) - len(before),
+            rows=finding_rows(rows),
+        )
+    ]
+
+
+def _in(ctx: VerifyContext, table: str, fk: ForeignKey) -> bool:
+    """Whether the source has both ends of the foreign key."""
+    ends = ((table, fk.columns), (fk.ref_table, fk.ref_columns))
+    return all(
+        (found := ctx.source_table(name)) is not None
+        and set(columns) <= {c.name for c in found.columns}
+        for name, columns in ends
+    )
+
+
+def _unresolved(db: Source, batch_rows: int, table: str, fk: ForeignKey) -> list[int]:
+    """The 1-based positions of ``table``'s rows in ``db`` whose key ``fk`` does not find."""
+    keys = _sorted_keys(db, batch_rows, fk.ref_table, fk.ref_columns)
     rows: list[int] = []
-    for start, hashes in _key_hashes(ctx, table, fk.columns):
+    for start, hashes in _key_hashes(db, batch_rows, table, fk.columns):
         present = [(i, h) for i, h in enumerate(hashes) if h is not None]
         if not present:
             continue
@@ -137,15 +173,4 @@ def _dangling(ctx: VerifyContext, table: str, fk: ForeignKey) -> list[Finding]:
         rows += [
             start + i + 1 for (i, _), ok in zip(present, found.to_pylist(), strict=True) if not ok
         ]
-    if not rows:
-        return []
-    target = f"{fk.ref_table}({', '.join(fk.ref_columns)})"
-    return [
-        Finding(
-            f"foreign key to {target} does not resolve",
-            table,
-            ", ".join(fk.columns),
-            count=len(rows),
-            rows=finding_rows(rows),
-        )
-    ]
+    return rows
