@@ -9,6 +9,7 @@ import psycopg
 import pytest
 
 from sluis.cli.verify import attest_group, verify_command
+from sluis.verify.report import CheckResult, VerificationReport
 from tests.conftest import SqliteFactory
 from tests.verify.copies import COLUMNS, DDL, source_rows, target_rows, write_pair
 
@@ -127,3 +128,10 @@ def test_the_key_is_named_as_anonymize_names_it(sqlite_db: SqliteFactory, tmp_pa
             [str(source), str(target), "--policy", str(policy), "--key-file", str(key)],
             standalone_mode=False,
         )
+
+
+@pytest.mark.parametrize("code", ["V1", "V2", "V3", "V4", "V5"])
+def test_a_failed_checks_fix_fits_the_one_line_error(code: str) -> None:
+    """The fix ends the one-line error of a refused copy; V1's told four cases at length."""
+    report = VerificationReport("a.db", "b.db", "0", "now", 0.0, (CheckResult(code, "", False),))
+    assert 0 < len(report.fix()) <= 160

@@ -121,12 +121,8 @@ def finding_rows(rows: list[int]) -> tuple[int, ...]:
 
 # What a policy author changes when a check fails; the report lists the columns.
 _FIXES = {
-    "V1": "give the columns listed a rule that replaces their values (fake or pseudonymize"
-    " with their category); a kept column whose values only resemble personal data (names of"
-    " companies or schools) says so with 'allow: [category]' on its keep rule; free text that"
-    " still leaks under redact_text, json or replace_blob holds personal data the finder"
-    " cannot see: leave it out with 'null' (or 'hash') until it can, or, where what is left"
-    " only resembles personal data, say so with 'allow: [category]' on its rule",
+    "V1": "fake or pseudonymize the kept columns listed; leave free text listed out"
+    " ('null') until the finder sees what it missed (README: 'Prove the copy')",
     "V2": "give every table and column a rule ('sluis policy check' lists the missing ones)",
     "V3": "give both ends of every foreign key the same rule",
     "V4": "give the columns listed a rule for the identifiers found in them",
