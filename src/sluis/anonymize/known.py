@@ -225,11 +225,14 @@ def _initials(text: str, word: re.Match[str], folded: str) -> bool:
 
 def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
     """Whether the word is written with a capital, the rest in small letters, after a word
-    of the same sentence (not at its start, not in a text written in capitals)."""
+    of the same sentence (not at its start, not in a text written in capitals), also alone
+    in brackets there."""
     word = match.group()
     if not (word[0].isupper() and word[1:].islower()) or text.isupper():
         return False
     before = text[: match.start()].rstrip()
+    if before.endswith("(") and text.startswith(")", match.end()):
+        before = before[:-1].rstrip()  # the word alone in brackets: "namens vader (Bakker)"
     return bool(before) and before[-1] not in _SENTENCE_END
 
 
