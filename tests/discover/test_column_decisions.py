@@ -95,11 +95,14 @@ def test_addresses_with_display_names_are_free_text() -> None:
         ("medication_catalog", ["Concerta", "Ritalin", "Dipiperon", "Medikinet", "Equasym"]),
         ("institutions", ["Jeugdbescherming Gelderland", "Basisschool De Regenboog", "Karakter"]),
         ("zorgaanbieders", ["Kenter Jeugdhulp", "Levvel", "De Opvoedpoli", "Pluryn", "Altra"]),
+        ("vergunning.parkeerzone", ["Centrum-Noord", "Julianapark", "Jan Steenbuurt", "De Haan",
+                                    "Burgemeester de Vrieswijk", "Molenwijk", "Oude Dorp"]),
     ],
-)
+)  # fmt: skip
 def test_a_name_in_a_table_of_things_names_the_thing(table: str, cells: list[str]) -> None:
-    """``name`` in a catalogue of medicines or a list of institutions: before, "Concerta"
-    was drafted as a person's name and every mention of it in the notes was faked."""
+    """``name`` in a catalogue of medicines, a list of institutions or of parking zones:
+    before, "Concerta" was drafted as a person's name and every mention of it in the notes
+    was faked, and zones named after people ("Jan Steenbuurt") were faked."""
     assert table_about_things(table)
     column = Column("name", LogicalType.TEXT)
     found = classify_column(column, pa.array(cells * 20), is_key=False, about_things=True)

@@ -179,6 +179,11 @@ def _whole_cell_name(text: str) -> Span | None:
         return None  # "Bakker", "Kok": a trade in a list of descriptions
     if len(norms) == 1 and not (is_first(norms[0]) or is_known_last(norms[0])):
         return None  # "Mediavormgever", "app": one word of unknown spelling is no name
+    if any(
+        word.islower() and n not in lx.particle_words and not (is_first(n) or is_known_last(n))
+        for word, n in zip(stripped.split(), norms, strict=True)
+    ):
+        return None  # "Afvalstoffenheffing eenpersoonshuishouden": a word no name list holds
     start = text.index(stripped[0])
     for detector, category in _CELL_NAMES:
         if detector.matches(stripped):
