@@ -421,6 +421,19 @@ mr.|mgr.|plaats|erf|hoven
     "|",
 )
 
+# Verbs a note writes right after the person it is about, as the sentence's subject.
+SUBJECT_VERBS = _words(
+    """
+begrijpt|belde|belt|bleef|blijft|dacht|deed|denkt|doet|eet|ervaart|gaat|gaf|geeft|ging|had|
+hebben|heeft|hoort|is|kan|kijkt|komt|kon|kreeg|krijgt|kwam|laat|liep|liet|loopt|mag|mailde|
+mailt|meldde|meldt|mocht|moest|moet|nam|neemt|ontvangt|ontving|reageerde|reageert|slaapt|
+speelt|staat|stond|stuurde|stuurt|vertelde|vertelt|vindt|voelde|voelt|volgt|vond|
+vraagt|vroeg|was|weet|werd|werkt|werkte|wil|wilde|wist|woonde|woont|wordt|zal|zat|zegt|zei|
+zit|zoekt|zou
+""",
+    "|",
+)
+
 
 def transliterate(text: str) -> str:
     """Latin spelling of a Cyrillic name (passport-style, simplified)."""
@@ -531,6 +544,7 @@ def main(out: Path = OUT, common: bool = True) -> None:
     write(out, "genders", {normalize(g) for g in GENDER})
     write(out, "street_suffixes", clean(STREET_SUFFIXES))
     write(out, "street_words", clean(STREET_WORDS))
+    write(out, "subject_verbs", clean(SUBJECT_VERBS))
 
 
 if __name__ == "__main__":

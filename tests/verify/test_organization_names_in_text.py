@@ -1,7 +1,8 @@
 """A firm that bears a tenant's surname ("Deurwaarderskantoor De Groot & Visser") stays in
 a redacted note: it names no person, so V1 counts no leak (before, it refused the copy). The
 same surname left after "mevrouw" still leaks, also beside the firm (before, the firm's name
-covered it)."""
+covered it). A school named after a person ("Johan de Witt College") is the school's name, its
+namesake's given name included."""
 
 from __future__ import annotations
 
@@ -26,6 +27,8 @@ from tests.verify.unchanged_notes import POLICY, pair
         ("Leerling van de Al Ghazali school in Zaandam.", "Al Ghazali", False),
         ("Met vriendelijke groet,\nWaterschap Rijn en Veluwe\nPostbus 4142", "Rijn", False),
         ("Met vriendelijke groet,\nmevrouw Rijn\nWaterschap Rijn en Veluwe", "Rijn", True),
+        ("Zit in groep 4 van het Johan de Witt College.", "de Witt", False),
+        ("Zit in groep 4 van het Johan de Witt College.", "Johan", False),
     ],
     ids=[
         "firm",
@@ -35,6 +38,8 @@ from tests.verify.unchanged_notes import POLICY, pair
         "school",
         "public-body",
         "person-beside-public-body",
+        "school-named-after-a-person",
+        "given-name-of-a-schools-namesake",
     ],
 )
 def test_a_firm_bearing_a_surname_is_no_leak(

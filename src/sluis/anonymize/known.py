@@ -113,11 +113,19 @@ class Known:
         words = list(_WORD.finditer(text))
         folded = [match.group().casefold() for match in words]
         last, first, worded = self.last, self.first, self.worded
+        given: set[int] = set()  # the words yielded as given names
         for i, (match, word) in enumerate(zip(words, folded, strict=True)):
             # A surname of two letters only as a name is written ("Xu", not "xu" or "XU").
             known_last = word in last and (len(word) > 2 or match.group().istitle())
-            if not known_last and word in first:
+            if not known_last and (
+                word in first
+                or (
+                    word in self.worded_first
+                    and (_capitalized_inside(text, match) or _named(text, words, folded, i))
+                )
+            ):
                 yield match.start(), match.end(), "person.first_name"
+                given.add(i)
                 continue
             surname = known_last or (
                 word in worded
@@ -126,6 +134,7 @@ class Known:
                     or _titled(text, match)
                     or self._beside_given(text, words, folded, i)
                     or _particled_alone(text, folded, i)
+                    or _named(text, words, folded, i)
                 )
             )
             if not (surname or self._user_code(match.group(), word, alone=len(words) == 1)):
@@ -134,6 +143,7 @@ class Known:
             before = words[i - 1] if i else None
             if (
                 before is not None
+                and i - 1 not in given
                 and folded[i - 1] in self.worded_first
                 and before.group().istitle()
                 and text[before.end() : match.start()] == " "
@@ -234,6 +244,35 @@ def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
     if before.endswith("(") and text.startswith(")", match.end()):
         before = before[:-1].rstrip()  # the word alone in brackets: "namens vader (Bakker)"
     return bool(before) and before[-1] not in _SENTENCE_END
+
+
+def _named(text: str, words: list[re.Match[str]], folded: list[str], i: int) -> bool:
+    """Whether a word that is also a dictionary word names someone by where it stands: the
+    whole text ("bos" typed into a search field), a signature ("Gr. Floor"), or capitalized
+    as a sentence's subject right before its verb ("Floor heeft ADHD", "Vos belde")."""
+    match = words[i]
+    if len(words) == 1 and text.strip(_AROUND) == match.group():
+        return True
+    if not match.group().istitle():
+        return False
+    if _SIGN_OFF.search(text, max(0, match.start() - 40), match.start()):
+        return True
+    before = text[: match.start()].rstrip()
+    return (
+        (not before or before[-1] in _SENTENCE_END)
+        and i + 1 < len(words)
+        and folded[i + 1] in lexicon.subject_verbs()
+        and text[match.end() : words[i + 1].start()] == " "
+    )
+
+
+# Around a word typed alone into a field.
+_AROUND = " \t\r\n.,;:!?\"'"
+# A greeting that closes a note, before the writer's name: "Gr. Floor", "Groetjes,\nLieve".
+_SIGN_OFF = re.compile(
+    r"(?i)(?<![^\W\d_])(?:gr|grt|groet|groeten|groetjes|mvg|m\.v\.g|vriendelijke groet"
+    r"|hartelijke groet)\.?,?[ \t]*(?:\r?\n[ \t]*)?$"
+)
 
 
 def _particled_alone(text: str, folded: list[str], i: int) -> bool:
@@ -420,8 +459,8 @@ class _Names:
                 if given is not None and given not in self.common:
                     self.first.add(given)
                     self.worded.update(w for w in surname if w in self.vocabulary)
-                elif given is not None:
-                    self.worded_first.add(given)
+                elif given is not None and lexicon.normalize(given) in lexicon.first_names():
+                    self.worded_first.add(given)  # "Floor Bakker", not "Bijzondere bijstand"
 
     def personal_emails(self) -> Iterator[str]:
         """The e-mail addresses read but an organization's mailbox ("klantenservice@…"),

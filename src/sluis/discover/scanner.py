@@ -337,7 +337,7 @@ def classify_column(
         return ColumnFinding(column.name, column.type.value, "person.name", 0.7, tuple(evidence))
     look_alike: tuple[str, ...] = ()
     if category is None:
-        look_alike = _look_alikes(shares, cells, evidence)
+        look_alike = _look_alikes(shares, cells, evidence, about_things)
     return ColumnFinding(
         column.name, column.type.value, category, confidence, tuple(evidence), (), look_alike
     )
@@ -381,9 +381,19 @@ _CHANCE_SHARE = 3 / 11
 _CHANCE_DIGITS = (("finance.iban", range(7, 11)), ("contact.phone", range(9, 10)))
 
 
-def _look_alikes(shares: values.Shares, cells: Sample, evidence: list[str]) -> tuple[str, ...]:
+def _look_alikes(
+    shares: values.Shares, cells: Sample, evidence: list[str], about_things: bool
+) -> tuple[str, ...]:
     """The categories a column judged not personal only resembles, for the reviewer to
-    confirm in the drafted keep rule's ``allow`` (see :func:`classify_column`)."""
+    confirm in the drafted keep rule's ``allow`` (see :func:`classify_column`); in a table
+    of things, the names and places its things are named after ("Jan Steenbuurt", a parking
+    zone, also a street's name)."""
+    if about_things:
+        # A thing that resembles one kind of name meets the source's names of every kind.
+        names = NAME_LOOK_ALIKES if any(shares.share(c) for c in NAME_LOOK_ALIKES) else ()
+        places = tuple(c for c in ("location.street", "location.city") if shares.share(c))
+        if names or places:
+            return names + places
     best, share = shares.best(standalone_only=True)
     if best and share >= VALUE_THRESHOLD:
         return (best,)

@@ -134,12 +134,20 @@ def organization_names(text: str, *, every_word: bool = False) -> list[tuple[int
         ]
     ranges = [(s.start, s.end) for s in found if is_institutional(text, s, [], orgs)]
     # A partner after "&" belongs to the firm too: "Kinderpraktijk Hoekstra & Yilmaz"; so
-    # does the rest of a name the firm's word runs into ("Diëtistenpraktijk Annemieke Smit").
-    return [(a, m.end() if (m := _PARTNER.match(text, b)) else b) for a, b in ranges]
+    # does the rest of a name the firm's word runs into ("Diëtistenpraktijk Annemieke Smit"),
+    # and the given name of the person a school is named after ("Johan de Witt College").
+    return [
+        (m.start() if (m := _NAMED_AFTER.search(text, max(0, a - 40), a)) else a,
+         m.end() if (m := _PARTNER.match(text, b)) else b)
+        for a, b in ranges
+    ]  # fmt: skip
 
 
 _CAPITALIZED = re.compile(r"(?<![\w'’\-])[A-Z][^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _ALONE = "capitalized_word"
+_NAMED_AFTER = re.compile(
+    r"(?<![\w'’\-])(?:[A-Z][^\W\d_]+[ \t]+){1,2}(?:(?:van|de|der|den|ter|ten|te)[ \t]+)+$"
+)
 _PARTNER = re.compile(
     r"[ \t]*&[ \t]*[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z]|van|de|der|den)[\w'’\-]*){0,3}"
     r"|(?:[ \t]+(?:van|de|der|den))*[ \t]+[A-Z][\w'’\-]*"

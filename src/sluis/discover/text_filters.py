@@ -214,9 +214,15 @@ _ADDRESS_PARTS = frozenset(
 
 
 def is_institutional(
-    text: str, span: Span, po_boxes: list[tuple[int, int]], orgs: list[tuple[int, int]]
+    text: str,
+    span: Span,
+    po_boxes: list[tuple[int, int]],
+    orgs: list[tuple[int, int]],
+    *,
+    named: bool = False,
 ) -> bool:
-    """True when ``span`` belongs to an institution by the rules above."""
+    """True when ``span`` belongs to an institution by the rules above; a name ``named`` by
+    its context may be a salutation's word ("Lieve heeft", a girl Lieve)."""
     value = text[span.start : span.end]
     cat = span.category
     if cat in ("contact.email", "contact.phone"):
@@ -238,7 +244,7 @@ def is_institutional(
         return (
             _cut_word(text, span)
             or _spelled(text, span)
-            or only_salutations(value)
+            or (not named and only_salutations(value))
             or _not_a_person(text, span, value)
         )
     return False

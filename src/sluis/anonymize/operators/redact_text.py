@@ -109,19 +109,37 @@ def _entities(text: str, known: Known | None) -> list[Span]:
     # Longest first where they overlap: the street "Jan van Scorelstraat" before the given
     # name "Jan" in it (both replaced, they came out glued: "JurreNassaulaan").
     for start, end, category in sorted(known.spans(text), key=lambda s: (s[0] - s[1], s[0])):
-        if any(start < b and a < end for a, b in taken):
+        inside = [i for i, (a, b) in enumerate(taken) if start < b and a < end]
+        if inside and not _grows(spans, inside, start, end, category):
             continue
         # A client's surname in a firm's name ("Kinderpraktijk Bakker & De Wit") is the firm's,
         # and "Rijn" after "Waterschap" a river's.
         if organizations is None:
             organizations, regions = organization_names(text), org_regions(text)
         span = Span(start, end, category, "known_names", 1.0)
-        if not any(start < b and a < end for a, b in organizations) and not (
-            category in PERSON_NAMES and is_institutional(text, span, [], regions)
+        if any(start < b and a < end for a, b in organizations) or (
+            category in PERSON_NAMES and is_institutional(text, span, [], regions, named=True)
         ):
-            spans.append(span)
-            taken.append((start, end))
-    return spans
+            continue
+        if inside:  # the name found, grown over the rest of the source's: "Tjon-A|-Fat|"
+            start = min(start, *(spans[i].start for i in inside))
+            end = max(end, *(spans[i].end for i in inside))
+            grown = category if (start, end) == (span.start, span.end) else "person.name"
+            span = Span(start, end, grown, "known_names", 1.0)
+            spans = [s for i, s in enumerate(spans) if i not in inside]
+            taken = [t for i, t in enumerate(taken) if i not in inside]
+        spans.append(span)
+        taken.append((start, end))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _grows(spans: list[Span], inside: list[int], start: int, end: int, category: str) -> bool:
+    """Whether a source name reaches past the names the finder found in it."""
+    return (
+        category in PERSON_NAMES
+        and all(spans[i].category in PERSON_NAMES for i in inside)
+        and (start < min(spans[i].start for i in inside) or end > max(spans[i].end for i in inside))
+    )
 
 
 def _surrogates(

@@ -61,6 +61,11 @@ def salutations() -> frozenset[str]:
     return load("salutations")
 
 
+def subject_verbs() -> frozenset[str]:
+    """Verbs a note writes right after the person it is about (``heeft``, ``belde``)."""
+    return load("subject_verbs")
+
+
 def organizations() -> frozenset[str]:
     """Organization names and words that make a capitalized phrase an organization."""
     return load("organizations")
