@@ -15,7 +15,13 @@ from sluis.anonymize.operators._lists import joined, other_than, postcode_cities
 from sluis.anonymize.operators.address import address, city, street
 from sluis.anonymize.operators.dispatch import UnsupportedCategoryError, fake_for
 from sluis.anonymize.operators.email import email
-from sluis.anonymize.operators.names import NameFaker, first_name, full_name, last_name
+from sluis.anonymize.operators.names import (
+    PARTICLES,
+    NameFaker,
+    first_name,
+    full_name,
+    last_name,
+)
 from sluis.keys import Key
 from sluis.model.categories import CATEGORIES
 
@@ -231,3 +237,14 @@ def test_particles_after_the_initials_of_an_inverted_name_stay_particles(
     surname, given = fake.split(", ")
     assert surname != name.split(",")[0]
     assert given.endswith(particles) and given.removesuffix(particles).replace(".", "").isupper()
+
+
+@given(st.sampled_from(values("last_names")))
+@settings(max_examples=200)
+def test_a_surname_fake_has_a_particle_where_its_original_has_one(original: str) -> None:
+    """A table that keeps the particles in a column of its own ("Tussenvoegsel") holds its
+    surnames without them: their fakes have none either (before, 286 of a blind test's
+    clients without a prefix got one inside the fake surname, and 62 got a second one)."""
+    fake = NameFaker(KEY).last(original)
+    starts = fake.split()[0].lower() in PARTICLES
+    assert starts is (original.split()[0].lower() in PARTICLES)

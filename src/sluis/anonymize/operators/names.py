@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import pyarrow as pa
 
@@ -144,19 +145,17 @@ class NameFaker:
         return self._choose(b"first/", name, pool)
 
     def last(self, text: str) -> str:
-        """Fake surname (with or without particles); double names map part by part."""
+        """Fake surname, with particles where the original has them (a table that keeps the
+        particles in a column of their own gets none twice); double names map part by part."""
         stripped = text.strip()
         parts = stripped.split("-")
         if len(parts) > 1 and all(p.strip() for p in parts) and parts[0].lower() not in PARTICLES:
-            return text.replace(
-                stripped,
-                "-".join(self._choose(b"last/", p.strip(), values("last_names")) for p in parts),
-            )
-        return (
-            text.replace(stripped, self._choose(b"last/", stripped, values("last_names")))
-            if stripped
-            else text
-        )
+            return text.replace(stripped, "-".join(self._last_one(p.strip()) for p in parts))
+        return text.replace(stripped, self._last_one(stripped)) if stripped else text
+
+    def _last_one(self, name: str) -> str:
+        particled = name.split(maxsplit=1)[0].lower() in PARTICLES
+        return self._choose(b"last/", name, _surnames(particled=particled))
 
     def full(self, text: str) -> str:
         """Fake full name: first names and surname faked separately, titles kept."""
@@ -195,6 +194,14 @@ class NameFaker:
         """Eight keyed capital letters derived from the whole original."""
         digest = self._prf.digest(b"unique/" + text.encode("utf-8"))
         return "".join("ABCDEFGHIJKLMNOPQRSTUVWXYZ"[b % 26] for b in digest[:8])
+
+
+@cache
+def _surnames(*, particled: bool) -> tuple[str, ...]:
+    """The fake surnames that begin with a particle ("van Dijk"), or those without one."""
+    if particled:
+        return tuple(n for n in values("last_names") if n.split()[0].lower() in PARTICLES)
+    return tuple(n for n in values("last_names") if not PARTICLES & set(n.lower().split()))
 
 
 def _is_code(token: str) -> bool:
