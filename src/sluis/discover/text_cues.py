@@ -25,6 +25,7 @@ from sluis.discover.detectors._names import (
 )
 from sluis.discover.detectors.base import Span
 from sluis.discover.lexicon import normalize
+from sluis.discover.text_filters import names_an_organization
 
 NAME = "person.name"
 FIRST = "person.first_name"
@@ -296,6 +297,8 @@ def find_context_names(text: str) -> Iterator[Span]:
         # dictionary word, as a title does.
         labelled = m.group().rstrip().endswith(":") or _PROFESSION.match(m.group()) is not None
         if (of := _OF.match(text, m.end())) is not None:
+            if _of_a_thing(text, of.end()):
+                continue  # "begeleider van IKC De Boomgaard": the school's, no one's name
             # "zoon van Anna Berg": the name after the preposition, when it has two words or
             # more; "zoon van Dijk" stays the surname van Dijk.
             after = list(name_at(text, of.end(), NAME, single_ok=False, titled=titled))
@@ -340,6 +343,22 @@ def find_context_names(text: str) -> Iterator[Span]:
         for m in _CHAT.finditer(text):
             yield from _chat_speaker(text, m.end())
         yield from _key_values(text, folded)
+
+
+# Capitalized words after "van", with the articles of names between them: "IKC De Boomgaard".
+_PHRASE = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|de|het|der)){0,4}")
+
+
+def _of_a_thing(text: str, at: int) -> bool:
+    """Whether the words at ``at`` name an organization ("IKC De Boomgaard", "OBS Het
+    Kompas") or are led by a place's adjective ("Amersfoortse Berg"), not a surname."""
+    phrase = _PHRASE.match(text, at)
+    if phrase is None:
+        return False
+    lead = normalize(phrase.group().split()[0])
+    return names_an_organization(phrase.group()) or (
+        lead.endswith("se") and lead[:-2] in lex().places
+    )
 
 
 # What precedes a cue word that is something else: the number of a postcode before its
