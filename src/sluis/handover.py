@@ -22,6 +22,7 @@ from sluis.model.policy import Policy
 from sluis.sinks import open_sink
 from sluis.sources import open_source, redact_url
 from sluis.sources.base import DEFAULT_BATCH_ROWS
+from sluis.sources.postgres import database_identity
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport, verify
 from sluis.verify.attestation import attest
@@ -125,7 +126,15 @@ def _refuse_same(source_url: str, target_url: str) -> None:
     same = source.kind is target.kind and (
         Path(source.location).resolve() == Path(target.location).resolve()
         if source.kind is not SourceKind.POSTGRESQL
-        else source.location == target.location
+        else _same_database(source.location, target.location)
     )
     if same:
         raise InputError(f"the target {redact_url(target_url)} is the source; name another target")
+
+
+def _same_database(source: str, target: str) -> bool:
+    """Whether two PostgreSQL URLs reach one database, however each spells its server."""
+    if source == target:
+        return True
+    identity = database_identity(source)
+    return identity is not None and identity == database_identity(target)

@@ -380,3 +380,15 @@ def test_a_missing_target_database_is_named_with_how_to_create_it(
     result = run("anonymize", str(setup.demo), target, *args)
     assert result.returncode == 2
     assert "'nog_niet_aangemaakt' does not exist" in result.stderr and "createdb" in result.stderr
+
+
+def test_the_source_under_another_spelling_is_refused_as_the_target(setup: Setup) -> None:
+    """``postgres://`` for ``postgresql://`` and a socket directory with a trailing slash
+    reach the source database: refused at once (before, the run wrote its staging schema
+    into the source, ran three minutes and failed by chance)."""
+    alias = setup.source.replace("postgresql://", "postgres://").replace("&port", "/&port")
+    assert alias != setup.source
+    args = ("--policy", str(setup.policy), "--key-file", str(setup.key))
+    result = run("anonymize", setup.source, alias, *args)
+    assert result.returncode == 2 and "is the source" in result.stderr
+    assert _staging_schemas(setup.source) == []

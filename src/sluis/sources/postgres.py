@@ -155,6 +155,21 @@ def home_schema(url: str) -> str | None:
     return match.group(1).strip('"') if match else None
 
 
+def database_identity(url: str) -> tuple[object, ...] | None:
+    """What tells one database from another whatever a URL calls its host: the server's
+    start time and the database's name and oid; ``None`` when it cannot be reached (the run
+    itself then names the problem)."""
+    try:
+        with psycopg.connect(url, connect_timeout=10) as conn:
+            row = conn.execute(
+                "SELECT pg_postmaster_start_time(), current_database(), oid"
+                " FROM pg_database WHERE datname = current_database()"
+            ).fetchone()
+    except psycopg.Error:
+        return None
+    return tuple(row) if row is not None else None
+
+
 def logical_type(base_type: str, type_kind: str, category: str) -> LogicalType:
     """Map a base type name (``pg_type.typname``), its ``typtype`` and ``typcategory``."""
     if category == "A":
