@@ -271,6 +271,10 @@ def is_organizations_contact(category: str, value: str) -> bool:
     return category == "contact.phone" and _SERVICE_PHONE.match(value) is not None
 
 
+_HOUSE_LETTER = re.compile(r"[A-Z]\.?")
+_HOUSE_NUMBER_BEFORE = re.compile(r"\d[ \t]?$")
+
+
 def _not_a_person(text: str, span: Span, value: str) -> bool:
     """Organizations and streets by their own words or the words after them."""
     if "/" in value or any(map(str.isdigit, value)):
@@ -284,6 +288,13 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         return True  # "1234 AB Den Haag": the letters of a postcode and its place
     if _POSTCODE_BEFORE.search(text, max(0, span.start - 10), span.start):
         return True  # "3811 HR De Meern": the place after a postcode
+    if (
+        len(words) > 1
+        and _HOUSE_LETTER.fullmatch(words[0])
+        and _HOUSE_NUMBER_BEFORE.search(text, max(0, span.start - 6), span.start)
+        and not any(is_first(n) or is_known_last(n) for n in map(normalize, words[1:]))
+    ):
+        return True  # "Wagenweg 129 B. Terugbellen op …": a house letter, then a sentence
     last = words[-1].casefold()
     if last.endswith(_ORG_SUFFIXES):
         return True
