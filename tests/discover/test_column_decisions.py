@@ -10,7 +10,7 @@ import pytest
 
 from sluis.discover import values
 from sluis.discover.scanner import classify_column
-from sluis.discover.vocabulary import table_about_things
+from sluis.discover.vocabulary import table_about_things, table_of_institutions
 from sluis.model.schema import Column, LogicalType
 from sluis.synth import identifiers
 from sluis.synth.people import PersonFactory
@@ -232,3 +232,29 @@ def test_a_thing_named_after_people_or_streets_is_kept_with_its_look_alikes() ->
     found = classify_column(column, pa.array(zones * 5), is_key=False, about_things=True)
     assert found.category is None
     assert {"person.last_name", "location.street"} <= set(found.look_alike)
+
+
+@pytest.mark.parametrize(
+    ("name", "cells", "kept"),
+    [
+        ("Telefoon", ["033-4567890", "035-6012345", "0318-123456"], True),
+        ("Email", ["info@kenter.nl", "zorg@levvel.nl", "secretariaat@altra.nl"], True),
+        ("KvkNummer", ["41184852", "30145893", "58210563"], True),
+        ("Plaats", ["Amersfoort", "Baarn", "Soest"], True),
+        ("manager_email", ["p.jansen@kenter.nl", "a.smit@levvel.nl", "m.bos@altra.nl"], False),
+    ],
+)
+def test_a_things_own_contact_and_place_are_kept(name: str, cells: list[str], kept: bool) -> None:
+    """A school's switchboard, mailbox, KvK number and town name no person: drafted ``keep``
+    with what they resemble allowed (before, every school's were faked); a column that names
+    a person's role beside them is still faked, and so are a supplier's (a sole trader's
+    number and phone are a person's)."""
+    column = Column(name, LogicalType.TEXT)
+    assert table_of_institutions("School") and not table_of_institutions("leverancier")
+    found = classify_column(
+        column, pa.array(cells * 20), is_key=False, about_things=True, institutions=True
+    )
+    assert (found.category is None) is kept
+    assert bool(found.look_alike) is kept
+    supplier = classify_column(column, pa.array(cells * 20), is_key=False, about_things=True)
+    assert supplier.category is not None

@@ -32,7 +32,14 @@ from sluis.discover.cells import Sample, sample
 from sluis.discover.detectors.kenteken import side_code
 from sluis.discover.foreign_keys import agree_across_keys
 from sluis.discover.text_filters import names_an_organization
-from sluis.discover.vocabulary import STRONG, NameHint, hint, table_about_things
+from sluis.discover.vocabulary import (
+    STRONG,
+    NameHint,
+    hint,
+    normalize,
+    table_about_things,
+    table_of_institutions,
+)
 from sluis.errors import InputError, MissingTableError
 from sluis.model import array_literal
 from sluis.model.privacy_map import ColumnFinding, PrivacyMap, TableFinding
@@ -138,11 +145,17 @@ _Classified = tuple[ColumnFinding, bool]
 
 
 def _classify(
-    column: Column, cells: pa.Array | pa.ChunkedArray, is_key: bool, about_things: bool
+    column: Column, cells: pa.Array | pa.ChunkedArray, is_key: bool, table: str
 ) -> _Classified:
-    """One column's work, as a worker process runs it."""
+    """One column of ``table``, as a worker process classifies it."""
     sampled = Sample(cells)
-    finding = classify_column(column, sampled, is_key=is_key, about_things=about_things)
+    finding = classify_column(
+        column,
+        sampled,
+        is_key=is_key,
+        about_things=table_about_things(table),
+        institutions=table_of_institutions(table),
+    )
     return finding, finding.category is None and content.is_container(column, sampled)
 
 
@@ -163,12 +176,12 @@ class _Classifier:
             self._pool.shutdown(cancel_futures=True)
 
     def submit(
-        self, column: Column, cells: pa.Array | pa.ChunkedArray, is_key: bool, about_things: bool
+        self, column: Column, cells: pa.Array | pa.ChunkedArray, is_key: bool, table: str
     ) -> Future[_Classified]:
         if self._pool is not None:
-            return self._pool.submit(_classify, column, cells, is_key, about_things)
+            return self._pool.submit(_classify, column, cells, is_key, table)
         done: Future[_Classified] = Future()
-        done.set_result(_classify(column, cells, is_key, about_things))
+        done.set_result(_classify(column, cells, is_key, table))
         return done
 
 
@@ -176,7 +189,6 @@ class _Classifier:
 class _PendingTable:
     table: Table
     rows: int
-    about_things: bool
     columns: tuple[Future[_Classified], ...]
 
     def finish(self, source: Source, options: ScanOptions, classifier: _Classifier) -> TableFinding:
@@ -189,7 +201,7 @@ class _PendingTable:
                 full = _read(source, self.table.name, None, (column.name,))
                 if full is not None:
                     again = classifier.submit(
-                        column, full.column(column.name), False, self.about_things
+                        column, full.column(column.name), False, self.table.name
                     )
                     finding = again.result()[0]
             findings.append(finding)
@@ -202,17 +214,16 @@ def _start_table(
     """Read the table's sample and hand each column to the classifier."""
     sample = _read(source, table.name, options.sample_rows)
     key_columns = _key_columns(table)
-    about_things = table_about_things(table.name)
     futures = tuple(
         classifier.submit(
             column,
             sample.column(column.name) if sample is not None else pa.nulls(0),
             column.name in key_columns,
-            about_things,
+            table.name,
         )
         for column in table.columns
     )
-    return _PendingTable(table, rows, about_things, futures)
+    return _PendingTable(table, rows, futures)
 
 
 def _read(
@@ -238,12 +249,14 @@ def classify_column(
     *,
     is_key: bool,
     about_things: bool = False,
+    institutions: bool = False,
 ) -> ColumnFinding:
     """Classify one column from its name, type and sampled cells.
 
     ``about_things`` says the table holds things, not people (departments, countries):
-    there a weak word like ``naam`` names the thing. An array column is classified as a
-    text column of its elements.
+    there a weak word like ``naam`` names the thing; ``institutions`` that they are public
+    institutions, whose phone, mailbox, register number and town are their own. An array
+    column is classified as a text column of its elements.
     """
     if array_literal.is_array(column.native_type):
         return _classify_elements(column, cells, about_things)
@@ -321,6 +334,13 @@ def classify_column(
             column.name, column.type.value, "id.license_plate", 0.8, tuple(evidence)
         )
     category, confidence = _decide(name, shares, about_things)
+    if institutions and category in _THINGS_OWN and name.word == normalize(column.name):
+        # "Telefoon", "KvkNummer", "Plaats" of a school: the institution's own, kept; the
+        # reviewer confirms what they resemble ("manager_email" names a person).
+        evidence.append("table of institutions: its own contact, register number or place")
+        return ColumnFinding(
+            column.name, column.type.value, None, 0.7, tuple(evidence), (), (category,)
+        )
     if (
         category is None
         and column.type is LogicalType.TEXT
@@ -369,6 +389,10 @@ _TITLED_CELLS, _NAMED_CELLS = 0.3, 0.6
 # Wegwijzer") in a column judged not personal: the draft's keep rule allows them, so the
 # verifier does not count them as a person's name.
 NAME_LOOK_ALIKES = ("person.first_name", "person.last_name", "person.name")
+# What a thing (an organization, a school) has of its own under a name that says only that.
+_THINGS_OWN = frozenset(
+    {"contact.phone", "contact.email", "id.kvk", "id.professional_number", "location.city"}
+)
 _ORGANIZATION_CELLS = 0.6
 _NAME_WORDS = 6
 # The 11-proef passes by chance one number in eleven; a column of numbers issued in sequence

@@ -239,15 +239,26 @@ def _compound(token: str) -> NameHint | None:
 
 
 _THING_TABLES = frozenset(_DATA["thing_tables"])
+_INSTITUTION_TABLES = frozenset(_DATA["institution_tables"])
 
 
 def table_about_things(table_name: str) -> bool:
     """Whether a table's name says it holds things, not people (``tblAfdeling``,
     ``vw_gemeente``, ``landen``)."""
+    return bool(_table_words(table_name) & _THING_TABLES)
+
+
+def table_of_institutions(table_name: str) -> bool:
+    """Whether a table's name says it holds public institutions (``School``, ``gemeenten``,
+    ``District``), whose contacts and towns are their own."""
+    return bool(_table_words(table_name) & _INSTITUTION_TABLES)
+
+
+def _table_words(table_name: str) -> set[str]:
     tokens = normalize(table_name.rsplit(".", 1)[-1]).split("_")
     while len(tokens) > 1 and tokens[0] in _TYPE_PREFIXES | {"tbl", "vw", "v", "t", "dim", "ref"}:
         tokens.pop(0)
-    return any(t in _THING_TABLES for t in tokens)
+    return set(tokens)
 
 
 # Leaf keys that say only "a number" or "a name": the parent key says of what.
