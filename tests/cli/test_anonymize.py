@@ -277,7 +277,7 @@ def test_a_copy_that_fails_verification_is_not_published_and_the_error_says_what
     assert list(tmp_path.glob("copy.db*")) == []
     last = result.stderr.strip().splitlines()[-1]
     assert "the copy failed V1" in last
-    assert "nothing was published; give the columns listed a rule that replaces" in last
+    assert "nothing was published; fake or pseudonymize the kept columns listed" in last
     output = result.stdout + result.stderr
     printed = [v for values in personal.values() for v in values if v in output]
     assert printed == [], f"{len(printed)} personal values printed"
