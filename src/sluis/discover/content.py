@@ -173,7 +173,7 @@ def pdf_text(data: bytes) -> str | None:
 
 
 # Text documents are written in UTF-8, or in Windows-1252 (Latin-1 as Windows writes it).
-TEXT_ENCODINGS = ("utf-8", "cp1252")
+_TEXT_ENCODINGS = ("utf-8", "cp1252")
 _PRINTABLE_SHARE = 0.95
 # Control characters other than whitespace: a binary's bytes decoded as text show them.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
@@ -184,7 +184,7 @@ def document_text(data: bytes) -> tuple[str, str] | None:
     archive or other binary (text that is not nearly all printable)."""
     if data.startswith(_DOCUMENT_MAGIC):
         return None
-    for encoding in TEXT_ENCODINGS:
+    for encoding in _TEXT_ENCODINGS:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -194,20 +194,20 @@ def document_text(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def printable_runs(data: bytes) -> str:
-    """The printable runs of a binary, read as Latin-1 and joined by spaces."""
+def readable(data: bytes) -> str:
+    """Readable text of a document: what a PDF shows, a text document's text, else its
+    printable runs (read as Latin-1, joined by spaces)."""
+    shown = pdf_text(data)
+    if shown is not None:
+        return shown
+    found = document_text(data)
+    if found is not None:
+        return found[0]
     return " ".join(r.decode("latin-1") for r in _PRINTABLE_RUN.findall(data))
 
 
 def _blob_text(data: bytes) -> str:
-    """Readable text of a document: what a PDF shows, a text document's text, else its
-    printable runs."""
-    data = head(data, 4 * MAX_DOCUMENT_CHARS)
-    shown = pdf_text(data)
-    if shown is not None:
-        return shown[:MAX_DOCUMENT_CHARS]
-    found = document_text(data)
-    return (found[0] if found else printable_runs(data))[:MAX_DOCUMENT_CHARS]
+    return readable(head(data, 4 * MAX_DOCUMENT_CHARS))[:MAX_DOCUMENT_CHARS]
 
 
 def head(data: bytes, size: int) -> bytes:

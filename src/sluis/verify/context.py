@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sluis.discover.cells import as_text
-from sluis.discover.content import document_text, head, pdf_text, printable_runs
+from sluis.discover.content import head, readable
 from sluis.model import array_literal
 from sluis.model.categories import CATEGORIES, IDENTIFIER_PREFIXES, Kind
 from sluis.model.policy import Policy
@@ -124,12 +124,7 @@ def cell_text(value: object) -> str | None:
     """A cell as searchable text: a PDF as the text it shows, a text document as its text,
     other documents as their printable runs."""
     if isinstance(value, bytes | bytearray | memoryview):
-        data = head(bytes(value), MAX_BLOB_BYTES)
-        shown = pdf_text(data)
-        if shown is not None:
-            return shown or None
-        found = document_text(data)
-        return found[0] if found else printable_runs(data) or None
+        return readable(head(bytes(value), MAX_BLOB_BYTES)) or None
     if isinstance(value, dict | list):
         return str(value)
     return as_text(value)
