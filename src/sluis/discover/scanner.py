@@ -334,7 +334,7 @@ def classify_column(
             column.name, column.type.value, "id.license_plate", 0.8, tuple(evidence)
         )
     category, confidence = _decide(name, shares, about_things)
-    if institutions and category in _THINGS_OWN and name.word == normalize(column.name):
+    if institutions and category in _INSTITUTIONS_OWN and name.word == normalize(column.name):
         # "Telefoon", "KvkNummer", "Plaats" of a school: the institution's own, kept; the
         # reviewer confirms what they resemble ("manager_email" names a person).
         evidence.append("table of institutions: its own contact, register number or place")
@@ -389,8 +389,8 @@ _TITLED_CELLS, _NAMED_CELLS = 0.3, 0.6
 # Wegwijzer") in a column judged not personal: the draft's keep rule allows them, so the
 # verifier does not count them as a person's name.
 NAME_LOOK_ALIKES = ("person.first_name", "person.last_name", "person.name")
-# What a thing (an organization, a school) has of its own under a name that says only that.
-_THINGS_OWN = frozenset(
+# What a public institution has of its own, under a name that says only that.
+_INSTITUTIONS_OWN = frozenset(
     {"contact.phone", "contact.email", "id.kvk", "id.professional_number", "location.city"}
 )
 _ORGANIZATION_CELLS = 0.6
