@@ -22,7 +22,6 @@ from sluis.model.policy import Policy
 from sluis.sinks import open_sink
 from sluis.sources import open_source, redact_url
 from sluis.sources.base import DEFAULT_BATCH_ROWS
-from sluis.sources.postgres import database_identity
 from sluis.sources.url import SourceKind, parse_source_url
 from sluis.verify import VerificationReport, verify
 from sluis.verify.attestation import attest
@@ -136,5 +135,7 @@ def _same_database(source: str, target: str) -> bool:
     """Whether two PostgreSQL URLs reach one database, however each spells its server."""
     if source == target:
         return True
+    from sluis.sources.postgres import database_identity  # psycopg only for PostgreSQL runs
+
     identity = database_identity(source)
     return identity is not None and identity == database_identity(target)
