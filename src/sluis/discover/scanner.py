@@ -270,7 +270,10 @@ def classify_column(
     elif name.not_personal:
         evidence.append(f"name:{name.word} (not personal)")
 
-    if is_key and column.type is LogicalType.INTEGER and name.category is None:
+    if is_key and (
+        (column.type is LogicalType.INTEGER and name.category is None)
+        or name.category == _OWN_NUMBER
+    ):
         return ColumnFinding(column.name, column.type.value, None, 0.9, ("key column",))
     if column.type is LogicalType.BOOLEAN:
         return ColumnFinding(column.name, column.type.value, None, 0.9, ("type:boolean",))
@@ -393,6 +396,9 @@ NAME_LOOK_ALIKES = ("person.first_name", "person.last_name", "person.name")
 _INSTITUTIONS_OWN = frozenset(
     {"contact.phone", "contact.email", "id.kvk", "id.professional_number", "location.city"}
 )
+# A number the organization gave: as a key column it is the database's own, as a client
+# number is (a personnel number that is no key came from payroll and names the employee).
+_OWN_NUMBER = "id.employee_number"
 _ORGANIZATION_CELLS = 0.6
 _NAME_WORDS = 6
 # The 11-proef passes by chance one number in eleven; a column of numbers issued in sequence

@@ -37,6 +37,7 @@ _DEFS: tuple[tuple[str, Kind, str], ...] = (
     ("id.license_plate", Kind.INDIRECT, "Kenteken (licence plate)"),
     ("id.insurance_number", Kind.DIRECT, "Insurance policy or insured-person number"),
     ("id.professional_number", Kind.DIRECT, "BIG, AGB or UZI number of a care professional"),
+    ("id.employee_number", Kind.INDIRECT, "Personnel number an employer gave its employee"),
     ("contact.email", Kind.DIRECT, "E-mail address"),
     ("contact.phone", Kind.DIRECT, "Telephone number"),
     ("person.name", Kind.DIRECT, "Full name of a person"),

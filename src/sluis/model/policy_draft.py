@@ -26,6 +26,7 @@ _PROPOSED: dict[str, str] = {
     "id.license_plate": "{rule: pseudonymize, category: id.license_plate}",
     "id.insurance_number": "{rule: pseudonymize, category: id.insurance_number}",
     "id.professional_number": "{rule: pseudonymize, category: id.professional_number}",
+    "id.employee_number": "{rule: pseudonymize, category: id.employee_number}",
     "finance.iban": "{rule: pseudonymize, category: finance.iban}",
     "contact.phone": "{rule: pseudonymize, category: contact.phone}",
     "contact.email": "{rule: pseudonymize, category: contact.email}",

@@ -54,6 +54,7 @@ OPERATORS: dict[str, Operator] = {
     "id.license_plate": notations.license_plate,
     "id.insurance_number": generic.pseudonymize,
     "id.professional_number": generic.pseudonymize,
+    "id.employee_number": generic.pseudonymize,
     "network.ip": ip.ip,
     "finance.iban": iban.iban,
     "contact.phone": phone.phone,
@@ -87,6 +88,7 @@ _GENERIC_IDENTIFIERS = [
     "id.kvk",
     "id.insurance_number",
     "id.professional_number",
+    "id.employee_number",
 ]
 
 # Identifier operators that keep clear of the source's own identifiers, with the builders of

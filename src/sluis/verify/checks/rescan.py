@@ -85,7 +85,14 @@ _READS_AS = {
     "id.bsn": ("network.ip", "id.rsin"),
     "id.rsin": ("id.bsn",),
     **dict.fromkeys(
-        ("id.kvk", "id.passport", "id.vat", "id.insurance_number", "id.professional_number"),
+        (
+            "id.kvk",
+            "id.passport",
+            "id.vat",
+            "id.insurance_number",
+            "id.professional_number",
+            "id.employee_number",
+        ),
         _DIGIT_SHAPED,
     ),
 }
