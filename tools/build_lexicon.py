@@ -11,7 +11,8 @@ Common words are the most frequent Dutch and English words of ``wordfreq`` (Wiki
 subtitles, news, web text) that the Hunspell dictionaries of OpenTaal and SCOWL accept in lower
 case (names are capitalized there, so ``Auke`` and ``Zijlstra`` drop out), less every known
 name and place and words under four letters: an unknown capitalized word that is an ordinary
-word ("Herinnering", "Wijziging") is then never taken for a name.
+word ("Herinnering", "Wijziging") is then never taken for a name. Of those and the stopwords,
+the words of English alone (the English dictionary has them, the Dutch one not) are listed too.
 
 The output is committed, so the package never imports these at run time. The script needs
 ``pip install -e .[lexicon]`` (Faker, wordfreq, spylls) and Debian's ``hunspell-nl`` and
@@ -490,6 +491,14 @@ def common_words() -> set[str]:
     return {w for w in words - proper if len(w) > 3}
 
 
+def english_words(candidates: set[str]) -> set[str]:
+    """The ``candidates`` English's dictionary accepts in lower case and Dutch's does not
+    ("floor", "joy"; not "storm" or "hope", Dutch too)."""
+    hunspell = importlib.import_module("spylls.hunspell").Dictionary
+    english, dutch = (hunspell.from_files(HUNSPELL[lang]) for lang in ("en", "nl"))
+    return {w for w in candidates if english.lookup(w) and not dutch.lookup(w)}
+
+
 def write(out: Path, name: str, entries: Iterable[str]) -> None:
     lines = sorted({e for e in entries if e})
     (out / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -535,7 +544,10 @@ def main(out: Path = OUT, common: bool = True) -> None:
     write(out, "stopwords", stop)
     write(out, "note_words", clean(STOPWORDS))
     if common:
-        write(out, "common_words", common_words() - known - stop)
+        words = common_words() - known - stop
+        write(out, "common_words", words)
+        # The words of English alone, less those Dutch notes use (the hand-written list).
+        write(out, "english_words", english_words(words | stop) - clean(STOPWORDS))
     write(out, "places_nl", places)
     write(out, "places_world", clean(WORLD_CITIES))
     write(out, "countries", countries)

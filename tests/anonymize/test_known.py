@@ -354,6 +354,22 @@ def test_given_names_and_surnames_that_are_words_are_found_where_they_name_someo
     assert not any("Lieve" in (t or "") for t in out)
 
 
+def test_a_given_name_that_is_a_word_of_english_alone_is_found_in_small_letters(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    """ "Floor" is an English word, no Dutch one: a Dutch note that writes the source's Floor
+    in small letters ("belde over floor") names her. A given name that is a Dutch word
+    (Storm) is still found only where the text makes it a name."""
+    path = sqlite_db(
+        "CREATE TABLE kind (id INTEGER PRIMARY KEY, voornaam TEXT, notitie TEXT)",
+        {"kind": [(1, "Floor", "x"), (2, "Storm", "y")]},
+    )
+    rules = {"voornaam": "{rule: fake, category: person.first_name}", "notitie": TEXT}
+    known = known_from(path, {"kind": rules})
+    texts = ["Moeder belde over floor; floor was ook aanwezig.", "De storm was hevig."]
+    assert [len(list(known.spans(t))) for t in texts] == [2, 0]
+
+
 def test_a_source_surname_longer_than_the_name_found_is_replaced_whole() -> None:
     """The finder reads "Tjon-A" of "Rajesh Tjon-A-Fat" as a name; the source's surname
     "Tjon-A-Fat" grows it, so no "-Fat" is left after the fake (before: in every note)."""

@@ -423,6 +423,9 @@ class _Names:
         self.common = (
             lexicon.stopwords() | lexicon.common_words() | lexicon.particles() | _TITLES
         )  # "de Heer" as a surname does not make every "heer" a name
+        # A given name that is a word of English alone ("Floor") is written so in a Dutch
+        # note as a name, also in small letters ("belde over floor").
+        self.dutch = self.common - lexicon.english_words()
         # Of those, the vocabulary a surname may be (not "bij", "aanvraag" or "van").
         self.vocabulary = self.common - lexicon.note_words() - lexicon.particles() - _TITLES
         self.first: set[str] = set()
@@ -442,8 +445,8 @@ class _Names:
             return
         values = [v for v in values if not names_an_organization_not_a_person(str(v))]
         if category == "person.first_name":
-            self.first.update(_words(values, self.common))
-            self.worded_first.update(w for w in _words(values, frozenset()) if w in self.common)
+            self.first.update(_words(values, self.dutch))
+            self.worded_first.update(w for w in _words(values, frozenset()) if w in self.dutch)
         elif category == "person.last_name":
             self.last.update(_words(values, self.common, _MIN_SURNAME))
             self.worded.update(w for w in _words(values, frozenset()) if w in self.vocabulary)
@@ -456,7 +459,7 @@ class _Names:
                 self._coded(surname)
                 # Words after one that may be a given name ("Wietske Bouwmeester", not
                 # "Bijzondere bijstand").
-                if given is not None and given not in self.common:
+                if given is not None and given not in self.dutch:
                     self.first.add(given)
                     self.worded.update(w for w in surname if w in self.vocabulary)
                 elif given is not None and lexicon.normalize(given) in lexicon.first_names():

@@ -90,6 +90,12 @@ def common_words() -> frozenset[str]:
     return load("common_words")
 
 
+def english_words() -> frozenset[str]:
+    """Words of ``stopwords`` and ``common_words`` that are English alone (``floor``, ``joy``):
+    in a Dutch note such a word in small letters is rather a given name."""
+    return load("english_words")
+
+
 def dutch_places() -> frozenset[str]:
     """Dutch municipalities, towns and villages, with their common alternative spellings."""
     return load("places_nl")
