@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from sluis.anonymize.known import Known, collect
 from sluis.anonymize.operators.dispatch import OPERATORS
 from sluis.anonymize.operators.redact_text import redact_all
+from sluis.discover.phrases import Phrases
 from sluis.keys import Key
 from sluis.model.policy_file import parse_policy
 from sluis.sources import open_source
@@ -22,7 +23,7 @@ _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 FIRST = frozenset({"fatima", "jan", "olga"})
 LAST = frozenset({"amrani", "bakker", "jansen"})
 STREETS = frozenset({"lange voorhout", "jan van galenstraat", "kerkstraat", "bakker de wit laan"})
-KNOWN = Known(FIRST, LAST, STREETS)
+KNOWN = Known(FIRST, LAST, Phrases(STREETS))
 WORDS = ["Fatima", "jan", "Van", "Galenstraat", "Lange", "Voorhout", "Bakker", "de", "Wit"]
 WORDS += ["Laan", "Kerkstraat", "belde", "op", "12", "JANSEN", "Olga", "-", ",", "olgastraat"]
 
@@ -108,7 +109,7 @@ def test_dictionary_words_in_a_name_column_are_not_searched_as_names(
 def test_known_names_inside_an_organization_name_stay_the_organizations() -> None:
     """A client named Bakker does not turn "Kinderpraktijk Bakker & De Wit" into a person; a
     bare "Bakker" in the same kind of note still is replaced."""
-    known = Known(frozenset({"emma"}), frozenset({"bakker", "wit"}), frozenset())
+    known = Known(frozenset({"emma"}), frozenset({"bakker", "wit"}))
     firm = "Verwezen naar Kinderpraktijk Bakker & De Wit en het Emma Kinderziekenhuis."
     bare = "Gesprek met Bakker over de aanvraag."
     out = redact_all([firm, bare], Key(bytes(range(32))), known=known)
@@ -120,7 +121,7 @@ def test_known_names_after_a_public_body_or_building_stay_theirs() -> None:
     """Employees named Rijn or Blocq leave "Waterschap Rijn en Veluwe" and "Gemaal De Blocq van
     Kuffeler" in a signature (before, the board's name became "Waterschap Joly en Veluwe" in
     every e-mail); the same surname after "mevrouw" is still replaced."""
-    known = Known(frozenset({"gerda"}), frozenset({"rijn", "blocq"}), frozenset())
+    known = Known(frozenset({"gerda"}), frozenset({"rijn", "blocq"}))
     signature = "Met vriendelijke groet,\nWaterschap Rijn en Veluwe\nGemaal De Blocq van Kuffeler"
     note = "Gesprek met mevrouw Rijn over verzuim."
     out = redact_all([signature, note], Key(bytes(range(32))), known=known)
@@ -327,7 +328,6 @@ def test_given_names_and_surnames_that_are_words_are_found_where_they_name_someo
     known = Known(
         frozenset({"anna"}),
         frozenset({"jansen"}),
-        frozenset(),
         worded=frozenset({"bos", "vos"}),
         worded_first=frozenset({"floor", "storm", "lieve"}),
     )
@@ -370,10 +370,32 @@ def test_a_given_name_that_is_a_word_of_english_alone_is_found_in_small_letters(
     assert [len(list(known.spans(t))) for t in texts] == [2, 0]
 
 
+def test_kept_names_of_things_are_known_but_those_with_a_persons_name(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    """Schools kept under ``allow`` are the things' names in the text ("De Piramide"); one
+    with a word that is a client's name ("De Kleine Prins" beside a client Prins) is not."""
+    path = sqlite_db(
+        "CREATE TABLE school (id INTEGER PRIMARY KEY, naam TEXT);"
+        "CREATE TABLE klant (id INTEGER PRIMARY KEY, achternaam TEXT, notitie TEXT)",
+        {"school": [(1, "De Piramide"), (2, "De Kleine Prins")], "klant": [(1, "Prins", "x")]},
+    )
+    kept = "{rule: keep, reason: school, allow: [person.last_name]}"
+    known = known_from(
+        path,
+        {
+            "school": {"naam": kept},
+            "klant": {"achternaam": "{rule: fake, category: person.last_name}", "notitie": TEXT},
+        },
+    )
+    assert known.things.phrases == {"de piramide"}
+    assert known.things.find("Op De Piramide, niet op de kleine prins.") == [(3, 14)]
+
+
 def test_a_source_surname_longer_than_the_name_found_is_replaced_whole() -> None:
     """The finder reads "Tjon-A" of "Rajesh Tjon-A-Fat" as a name; the source's surname
     "Tjon-A-Fat" grows it, so no "-Fat" is left after the fake (before: in every note)."""
-    known = Known(frozenset({"rajesh"}), frozenset({"tjon-a-fat"}), frozenset())
+    known = Known(frozenset({"rajesh"}), frozenset({"tjon-a-fat"}))
     (out,) = redact_all(
         ["Gesprek met vader (Rajesh Tjon-A-Fat) gevoerd."], Key(bytes(32)), known=known
     )

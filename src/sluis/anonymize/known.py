@@ -5,6 +5,8 @@ bare note ("belde met Kovalchuk") can slip through. The people a database is abo
 listed in its own name columns, so every word of those columns is looked for in its text
 as well, and replaced by the fake its category gets; so are the streets of its address
 columns, as whole phrases, and its e-mail addresses, even one that reads as a firm's mailbox.
+The names of things a policy keeps though they read as names (schools, under ``allow``) are
+kept in the text as well, where none of their words is a name of the source's people.
 
 Its identifiers (by their columns; BSNs, onderwijsnummers, phone numbers and postcodes also
 in free text, by cheap supersets of the detectors' patterns) are collected too, so that no
@@ -17,7 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -27,6 +29,7 @@ from sluis.anonymize.taken import Detour, Detours
 from sluis.discover import lexicon
 from sluis.discover.detectors.email import DETECTOR as EMAIL
 from sluis.discover.detectors.phone import numbers_in
+from sluis.discover.phrases import WORD, Phrases, kept_things
 from sluis.discover.text_filters import (
     is_organizations_contact,
     names_an_organization_not_a_person,
@@ -35,6 +38,7 @@ from sluis.keys import Key
 from sluis.model.policy import (
     Fake,
     JsonRule,
+    Keep,
     Policy,
     Pseudonymize,
     RedactText,
@@ -46,14 +50,13 @@ from sluis.sources import Source
 NAME_CATEGORIES = ("person.first_name", "person.last_name", "person.name")
 STREET_CATEGORIES = ("location.street", "location.address")
 _STREET = re.compile(r"[^\W\d_][^\d,]*[^\W\d_]")
-_MAX_STREET_WORDS = 5
 _EMAILS = "contact.email"
+_THINGS = "things"  # a kept column of names of things ("Johan de Witt College")
 # The categories read when a rule searches free text, for what to look for in it.
-_READ_WITH_NAMES = (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS)
+_READ_WITH_NAMES = (*NAME_CATEGORIES, *STREET_CATEGORIES, _EMAILS, _THINGS)
 _LETTERS = re.compile(r"[^\W\d_]+")
-_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*")
 _TITLES = frozenset(s.rstrip(".") for s in lexicon.salutations())  # "dhr." as "dhr"
-_PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in _WORD.findall(p))
+_PARTICLE_WORDS = frozenset(w for p in lexicon.particles() for w in WORD.findall(p))
 # Particles that are rarely anything but a surname's ("het veld", "op groot" are words).
 _SURNAME_PARTICLES = _PARTICLE_WORDS - {"aan", "bij", "het", "in", "onder", "op", "over", "uit"}
 _LAST_WORD = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\.?\s+$")
@@ -77,7 +80,7 @@ class Known:
 
     first: frozenset[str] = field(default_factory=frozenset)
     last: frozenset[str] = field(default_factory=frozenset)
-    streets: frozenset[str] = field(default_factory=frozenset)
+    streets: Phrases = field(default_factory=Phrases)
     detours: Detours = field(default_factory=dict, compare=False)
     # Surnames that are dictionary words ("Veld", "Bouwmeester"): found only where the text
     # makes them names (capitalized inside a sentence, after a title, beside a given name).
@@ -95,6 +98,9 @@ class Known:
     codes: Mapping[str, str] = field(default_factory=dict, compare=False)
     # Given names that are words ("Mei", "Roos"): found only right before a surname found.
     worded_first: frozenset[str] = field(default_factory=frozenset)
+    # The kept names of things that hold no name of the source's people: a name found inside
+    # one in a text is the thing's ("De Kleine Prins").
+    things: Phrases = field(default_factory=Phrases)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -104,13 +110,9 @@ class Known:
             return "person.first_name"
         return None
 
-    @cached_property
-    def _street_starts(self) -> frozenset[str]:
-        return frozenset(street.split(" ", 1)[0] for street in self.streets)
-
     def spans(self, text: str) -> Iterable[tuple[int, int, str]]:
         """``(start, end, category)`` of every known name word and street in ``text``."""
-        words = list(_WORD.finditer(text))
+        words = list(WORD.finditer(text))
         folded = [match.group().casefold() for match in words]
         last, first, worded = self.last, self.first, self.worded
         given: set[int] = set()  # the words yielded as given names
@@ -153,16 +155,8 @@ class Known:
             for span in EMAIL.find(text):
                 if text[span.start : span.end].casefold() in self.emails:
                     yield span.start, span.end, _EMAILS
-        if not self.streets:
-            return
-        starts = self._street_starts
-        for i, word in enumerate(folded):
-            if word not in starts:
-                continue
-            for j in range(min(len(words), i + _MAX_STREET_WORDS), i, -1):
-                if " ".join(folded[i:j]) in self.streets:
-                    yield words[i].start(), words[j - 1].end(), "location.street"
-                    break
+        for i, j in self.streets.runs(folded):
+            yield words[i].start(), words[j - 1].end(), "location.street"
 
     def _user_code(self, raw: str, word: str, *, alone: bool) -> bool:
         """Whether a word in capitals is a user code: a known surname with one or two
@@ -352,10 +346,11 @@ def collect(
         distinct = pc.unique(pa.concat_arrays([a.cast(pa.string()) for a in arrays])).drop_null()
         faked = (codes or {})[where](distinct).cast(pa.string())
         fakes.update(zip(distinct.to_pylist(), faked.to_pylist(), strict=True))
+    people = names.first | names.last | names.worded | names.worded_first
     return Known(
         frozenset(names.first),
         frozenset(names.last),
-        frozenset(names.streets),
+        Phrases.of(names.streets),
         detours,
         frozenset(names.worded),
         frozenset(names.coded),
@@ -363,6 +358,7 @@ def collect(
         frozenset(names.personal_emails()),
         {code: fake for code, fake in fakes.items() if fake is not None},
         frozenset(names.worded_first),
+        kept_things(names.things, frozenset(people)),
     )
 
 
@@ -391,6 +387,8 @@ def _role(rule: Rule, reads_names: bool) -> str | None:
             return rule.category
     if isinstance(rule, RedactText | JsonRule):
         return "text"
+    if reads_names and isinstance(rule, Keep) and set(rule.allow) & set(NAME_CATEGORIES):
+        return _THINGS
     return None
 
 
@@ -435,6 +433,7 @@ class _Names:
         self.coded: set[str] = set()
         self.emails: set[str] = set()
         self.worded_first: set[str] = set()
+        self.things: set[str] = set()
 
     def add(self, category: str, values: list[object]) -> None:
         if category == _EMAILS:
@@ -442,6 +441,9 @@ class _Names:
             return
         if category in STREET_CATEGORIES:
             self.streets.update(_streets(values))
+            return
+        if category == _THINGS:
+            self.things.update(v for v in values if isinstance(v, str))
             return
         values = [v for v in values if not names_an_organization_not_a_person(str(v))]
         if category == "person.first_name":
@@ -451,7 +453,7 @@ class _Names:
             self.last.update(_words(values, self.common, _MIN_SURNAME))
             self.worded.update(w for w in _words(values, frozenset()) if w in self.vocabulary)
             for value in values:
-                self._coded(_WORD.findall(str(value).casefold()))
+                self._coded(WORD.findall(str(value).casefold()))
         else:
             for value in values:
                 given, surname = _full_name(value)
@@ -497,10 +499,10 @@ def _full_name(value: object) -> tuple[str | None, list[str]]:
         return None, []
     surname, comma, given = value.partition(",")
     if comma:
-        names = _WORD.findall(given)
+        names = WORD.findall(given)
         first = names[0] if names and len(names[0]) >= _MIN_LENGTH else None
         return (first.casefold() if first else None), _words([surname], frozenset(), _MIN_SURNAME)
-    words = _WORD.findall(value)
+    words = WORD.findall(value)
     while words and (
         words[0].casefold() in _TITLES or words[:2] == ["de", "heer"]  # "de heer K. de Heer"
     ):
@@ -527,7 +529,7 @@ def _words(values: list[object], common: frozenset[str], least: int = _MIN_LENGT
     for value in values:
         if not isinstance(value, str):
             continue
-        for match in _WORD.finditer(value):
+        for match in WORD.finditer(value):
             word = match.group().casefold()
             if len(word) >= least and word not in common:
                 out.append(word)

@@ -262,7 +262,12 @@ def classify_column(
         return _classify_elements(column, cells, about_things)
     cells = sample(cells)
     name = hint(column.name)
-    if about_things and name.strength < STRONG and (name.category or "").startswith("person."):
+    # The name of a thing ("SchoolNaam"): phrases naming people there are things named after
+    # them ("Johan de Witt College", "De Kleine Prins").
+    thing_name = (
+        about_things and name.strength < STRONG and (name.category or "").startswith("person.")
+    )
+    if thing_name:
         name = NameHint(None, 0.0, "")
     evidence: list[str] = []
     if name.category is not None:
@@ -347,6 +352,7 @@ def classify_column(
     if (
         category is None
         and column.type is LogicalType.TEXT
+        and not thing_name
         and _name_words(shares) >= _NAME_WORDS_FIRST
         and (share := content.phrases_naming_people(cells)) >= _PHRASE_NAMES
     ):

@@ -18,7 +18,9 @@ from sluis.anonymize.known import Known
 from sluis.anonymize.operators import clash
 from sluis.anonymize.operators._arrow import as_array, is_text, per_distinct, restore_type
 from sluis.anonymize.operators.dispatch import OPERATORS, replace
+from sluis.discover import lexicon
 from sluis.discover.detectors.base import Span
+from sluis.discover.phrases import WORD
 from sluis.discover.text import find_entities, organization_names
 from sluis.discover.text_filters import is_institutional, org_regions
 from sluis.keys import Key
@@ -27,6 +29,8 @@ from sluis.model.categories import PERSON_NAMES
 # Low enough to take dates without a trigger word: replacing an appointment date costs
 # little, leaving a birth date costs a person.
 MIN_SCORE = 0.4
+# What the words of a thing's name may be found as: a person's name, a town.
+_THINGS_WORDS = PERSON_NAMES | {"location.city"}
 
 
 def redact_text(
@@ -130,7 +134,36 @@ def _entities(text: str, known: Known | None) -> list[Span]:
             taken = [t for i, t in enumerate(taken) if i not in inside]
         spans.append(span)
         taken.append((start, end))
+    if things := known.things.find(text):
+        spans = [part for span in spans for part in _apart_from_things(text, span, things)]
     return sorted(spans, key=lambda s: s.start)
+
+
+def _apart_from_things(text: str, span: Span, things: list[tuple[int, int]]) -> list[Span]:
+    """The span without the kept names of things in it ("De Kleine Prins" is a school's):
+    what it holds before and after them, less the small words that joined them ("Önel" of
+    "Önel over De Wonderboom"); a lone word of a full name is its given name before the
+    thing, its surname after it."""
+    inside = [(a, b) for a, b in things if span.start < b and a < span.end]
+    if span.category not in _THINGS_WORDS or not inside:
+        return [span]
+    parts = []
+    for start, end, lone in (
+        (span.start, min(a for a, _ in inside), "person.first_name"),
+        (max(b for _, b in inside), span.end, "person.last_name"),
+    ):
+        words = list(WORD.finditer(text, start, end))
+        while words and words[-1].group().casefold() in lexicon.stopwords():
+            words.pop()
+        while words and words[0].group().casefold() in lexicon.stopwords():
+            words.pop(0)
+        if words:
+            single = len(words) == 1 and span.category == "person.name"
+            category = lone if single else span.category
+            parts.append(
+                Span(words[0].start(), words[-1].end(), category, span.detector, span.score)
+            )
+    return parts
 
 
 def _grows(spans: list[Span], inside: list[int], start: int, end: int, category: str) -> bool:

@@ -56,6 +56,7 @@ import pyarrow.compute as pc
 from sluis.discover import lexicon
 from sluis.discover.detectors import Detector, all_detectors
 from sluis.discover.detectors.city import places
+from sluis.discover.phrases import Phrases, kept_things
 from sluis.discover.text import find_entities, organization_names
 from sluis.discover.text_filters import (
     is_organizations_contact,
@@ -239,7 +240,7 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
     workers = ctx.options.workers
     if workers > 1 and any(c.container for _, columns in tables for c in columns):
         warm_up()  # the workers' imports overlap with reading the tables before the text
-    sets = _PassOne(ctx.key, StartingPool(workers))
+    sets = _PassOne(ctx.key, StartingPool(workers), _kept_things(ctx))
     try:
         for table, columns in tables:
             if not columns:
@@ -264,8 +265,10 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
 class _PassOne:
     """The sets as source batches are taken apart, here or on the pool's workers."""
 
-    def __init__(self, key: FingerprintKey, pool: StartingPool) -> None:
-        self.key, self.pool = key, pool
+    def __init__(
+        self, key: FingerprintKey, pool: StartingPool, things: Phrases | None = None
+    ) -> None:
+        self.key, self.pool, self.things = key, pool, things or Phrases()
         self.identifiers, self.personal = SetBuilder(), SetBuilder()
         self.starts: list[pl.Series] = []
         self.detected: dict[str, str | None] = {}
@@ -273,14 +276,14 @@ class _PassOne:
         self.pending: deque[Future[_Collected]] = deque()
 
     def here(self, columns: list[_SourceColumn], batch: pa.RecordBatch) -> None:
-        self.merge(_collect(columns, batch, self.key, self.detected))
+        self.merge(_collect(columns, batch, self.key, self.detected, self.things))
 
     def overlapped(
         self, columns: list[_SourceColumn], batches: Iterable[pa.RecordBatch], threads: int
     ) -> None:
         """A table's batches taken apart on ``threads`` threads (polars lets go of the
         interpreter lock), merged in order."""
-        work = partial(_collect, columns, key=self.key, detected=self.detected)
+        work = partial(_collect, columns, key=self.key, detected=self.detected, things=self.things)
         for collected in overlapped(work, batches, threads):
             self.merge(collected)
 
@@ -308,7 +311,9 @@ class _PassOne:
                 executor = self.pool.started()
                 if executor is not None:
                     piece = batch.slice(start, share.size)
-                    self.pending.append(executor.submit(_collect, texts, piece, self.key))
+                    self.pending.append(
+                        executor.submit(_collect, texts, piece, self.key, None, self.things)
+                    )
                     if len(self.pending) >= 2 * self.pool.workers:
                         self.merge(self.pending.popleft().result())
                     start += piece.num_rows
@@ -340,9 +345,11 @@ def _collect(
     batch: pa.RecordBatch,
     key: FingerprintKey,
     detected: dict[str, str | None] | None = None,
+    things: Phrases | None = None,
 ) -> _Collected:
     """Fingerprint one source batch's personal values into the two sets; ``detected``
-    remembers (boundedly) which identifier detector matched a value, across batches."""
+    remembers (boundedly) which identifier detector matched a value, across batches;
+    ``things`` are the kept names of things (see :func:`_kept_things`)."""
     detected = {} if detected is None else detected
     if len(detected) > _DETECTED:
         detected.clear()
@@ -369,7 +376,7 @@ def _collect(
             # Fingerprints are a set: each distinct value of the batch is added once.
             by_category: dict[str, list[str]] = defaultdict(list)
             for text in pc.unique(pc.drop_null(array)).to_pylist():
-                _add_container(text, by_category)
+                _add_container(text, by_category, things or Phrases())
             for found_category, found in by_category.items():
                 collected.add(found, found_category)
             continue
@@ -430,20 +437,42 @@ def _nobodys(value: str) -> bool:
     return only_salutations(value) or names_an_organization_not_a_person(value)
 
 
-def _add_container(text: str, by_category: dict[str, list[str]]) -> None:
+def _kept_things(ctx: VerifyContext) -> Phrases:
+    """The values of the columns the policy keeps though they read as names (``allow``: a
+    school's name, "De Kleine Prins"): in the copy as they are, and in its text as well, a
+    name found inside one is the thing's, no person's."""
+    values: list[str] = []
+    for table in ctx.source_schema.tables:
+        kept = [
+            column.name
+            for column in table.columns
+            if isinstance(rule := ctx.policy.rule(table.name, column.name), Keep)
+            and set(rule.allow) & _NAMES
+            and column.type is LogicalType.TEXT
+        ]
+        for batch in ctx.source.batches(table.name, kept) if kept else ():
+            for array in batch.columns:
+                values += pc.unique(array).drop_null().to_pylist()
+    return kept_things(values)
+
+
+def _add_container(text: str, by_category: dict[str, list[str]], things: Phrases) -> None:
     # Each leaf with what its own key and its key read with its parent's say.
     leaves = [
         (leaf, hint(keys[-1]), leaf_hint(keys))
         for keys, leaf in (_json_leaves(text) if text[:1] in "{[" else ())
     ]
     # A name key under a thing's key ("medication.name": "Concerta") names the thing.
-    things = {
+    named_things = {
         leaf for leaf, own, named in leaves if own.category in _NAMES and named.category is None
     }
+    kept = things.find(text)
     for span in find_entities(text):
         value = text[span.start : span.end]
         if (is_identifier(span.category) or span.category in PERSONAL_CATEGORIES) and not (
-            value in things or (span.category in _NAMES and _nobodys(value))
+            value in named_things
+            or (span.category in _NAMES and _nobodys(value))
+            or (span.category in _NAMES and any(a <= span.start and span.end <= b for a, b in kept))
         ):
             by_category[span.category].append(value)
     for leaf, _, named in leaves:
