@@ -44,6 +44,17 @@ def test_a_column_of_user_codes_is_one_of_names() -> None:
     assert found.category == "person.name"
 
 
+# Codes of staff of many origins: short surnames written together ("lvos", "bkok"), letters
+# beyond ASCII, surnames the lexicon lacks; a sixth of them.
+SHORT = ["lvos", "bkok", "sbos", "jliu", "ł.kowalski", "ndewit", "jsmit", "f.intveld"]
+
+
+def test_user_codes_of_short_and_foreign_surnames_are_one_of_names() -> None:
+    cells = pa.array((CODES * 4 + SHORT) * 10)
+    found = classify_column(Column("login", LogicalType.TEXT), cells, is_key=False)
+    assert found.category == "person.name"
+
+
 @pytest.mark.parametrize(
     ("name", "cells"),
     [

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 
 from sluis.discover.detectors._names import is_known_last
+from sluis.discover.lexicon import normalize
 
 # Initials, maybe a dot or underscore, the rest, maybe a number ("W.JANSSEN1").
 _SHAPE = re.compile(r"([a-z]{1,3})([._]?)([a-z]{2,})\d{0,3}")
@@ -27,10 +28,12 @@ MIN_DISTINCT, SHAPED, KNOWN = 5, 0.9, 0.4
 
 
 def _shaped(value: str) -> re.Match[str] | None:
+    """Initials and the rest, in one case, accents folded ("ł.kowalski"); written together,
+    four letters at least ("lvos")."""
     if not (value.islower() or value.isupper()):
         return None
-    match = _SHAPE.fullmatch(value.lower())
-    if match is None or (not match.group(2) and len(match.group(3)) < 3):
+    match = _SHAPE.fullmatch(normalize(value))
+    if match is None or (not match.group(2) and len(match.group(1) + match.group(3)) < 4):
         return None
     return match
 
