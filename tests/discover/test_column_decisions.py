@@ -131,16 +131,30 @@ def test_a_catalogue_of_medicines_is_no_column_of_surnames() -> None:
     assert (found.category, found.confidence) == (None, 0.6)
 
 
-def test_names_after_a_title_or_role_are_searched_as_text() -> None:
+@pytest.mark.parametrize(
+    ("name", "cells"),
+    [
+        ("referrer", ["huisarts Guit", "drs. M. Demir", "huisarts Honing", "T. Meijer"]),
+        # A name that says "name" does not make it a column of bare names.
+        ("gp_name", ["dr. de Groot", "dr. Pranger", "dr. van Rijswijk", "dr. El Khattabi"]),
+    ],
+)
+def test_names_after_a_title_or_role_are_searched_as_text(name: str, cells: list[str]) -> None:
     """A ``referrer`` column: "huisarts Guit", "drs. M. Demir", now and then a bare name. It
     was kept as not personal (a name covers too little of each cell); faked as full names
     the roles would be lost, so its cells are searched as text."""
-    cells = ["huisarts Guit", "drs. M. Demir", "huisarts Honing", "T. Meijer", "huisarts Bave"]
-    found = classify_column(
-        Column("referrer", LogicalType.TEXT), pa.array(cells * 20), is_key=False
-    )
+    found = classify_column(Column(name, LogicalType.TEXT), pa.array(cells * 20), is_key=False)
     assert found.category == "text.contains_pii"
     assert found.contains == ("person.name",)
+
+
+def test_phone_numbers_written_in_groups_are_a_column_of_phone_numbers() -> None:
+    """ "06 31 37 58 58" has the spaces of a sentence, not its words: a column of numbers in
+    six notations is one of phone numbers, not free text to search."""
+    cells = ["06 31 37 58 58", "+31 6 58073021", "0603642621", "+31 (0)30 4056224",
+             "06-51454752", "020 56 08 65 6", "+31 (0)6 54212472"]  # fmt: skip
+    found = classify_column(Column("tel_mob", LogicalType.TEXT), pa.array(cells * 20), is_key=False)
+    assert found.category == "contact.phone"
 
 
 @pytest.mark.parametrize(

@@ -97,6 +97,8 @@ _MIN_TEXT_LENGTH = 25
 # Five words or more: a sentence, not a name or a code. A column with some is free text,
 # even when most of its cells are short codes.
 _SENTENCE_SPACES = 4
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_WORDS = 2
 _FILE_NAME = re.compile(
     r"^[^@/\\]{0,200}[A-Za-z][^@/\\]{0,200}\.(?:pdf|docx?|odt|rtf|txt|xlsx?|ods|csv|xml|json"
     r"|jpe?g|png|gif|bmp|tiff?|heic|webp|msg|eml|zip|html?)$",
@@ -135,7 +137,13 @@ def text_kind(values: list[str]) -> str | None:
         return "text"
     average = sum(len(v) for v in values) / n
     spaced = sum(1 for v in values if v.count(" ") >= 3)
-    sentences = sum(1 for v in values if v.count(" ") >= _SENTENCE_SPACES)
+    # Words, not only spaces: a phone number in groups ("06 31 37 58 58") is no sentence.
+    sentences = sum(
+        1
+        for v in values
+        if v.count(" ") >= _SENTENCE_SPACES
+        and sum(1 for word in v.split() if _LETTER.search(word)) >= _SENTENCE_WORDS
+    )
     if (average >= _MIN_TEXT_LENGTH and spaced >= 0.3 * n) or sentences >= 0.1 * n:
         return "text"
     return None

@@ -320,7 +320,7 @@ def classify_column(
 
     if (
         column.type is LogicalType.TEXT
-        and name.category is None
+        and (name.category is None or (_may_name_people(name) and name.strength < STRONG))
         and content.may_hold_titled_names(cells, _TITLED_CELLS)
     ):
         named, titled = content.name_shares(cells)
