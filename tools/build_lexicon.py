@@ -430,7 +430,10 @@ hebben|heeft|hoort|is|kan|kijkt|komt|kon|kreeg|krijgt|kwam|laat|liep|liet|loopt|
 mailt|meldde|meldt|mocht|moest|moet|nam|neemt|ontvangt|ontving|reageerde|reageert|slaapt|
 speelt|staat|stond|stuurde|stuurt|vertelde|vertelt|vindt|voelde|voelt|volgt|vond|
 vraagt|vroeg|was|weet|werd|werkt|werkte|wil|wilde|wist|woonde|woont|wordt|zal|zat|zegt|zei|
-zit|zoekt|zou
+zit|zoekt|zou|maakt|maakte|huilt|huilde|lacht|lachte|praat|praatte|drinkt|ligt|lag|leest|
+schrijft|tekent|fietst|zwemt|groeit|groeide|oogt|lijkt|leek|toont|weigert|weigerde|durft|durfde|
+kent|kende|spreekt|sprak|heeft|zag|ziet|zoekt|geniet|speelde|sliep|at|dronk|kreeg|vertoont|
+vertoonde|gedraagt|gedroeg|scoort|scoorde|oefent|oefende|ontwikkelt|ontwikkelde
 """,
     "|",
 )

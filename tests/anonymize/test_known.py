@@ -339,6 +339,11 @@ def test_given_names_and_surnames_that_are_words_are_found_where_they_name_someo
         "Vos belde om tien uur.",
         "bos",
         " Bos ",
+        "zusje storm ook gezien",
+        "met storm gespeeld, motoriek goed.",
+        "Gesproken met lieve over school.",
+        "Aanwezig o.a. Storm en de juf.",
+        "Storm maakt zich zorgen over school.",
     ]
     words = [
         "De storm heeft schade gedaan.",
@@ -346,10 +351,11 @@ def test_given_names_and_surnames_that_are_words_are_found_where_they_name_someo
         "Lieve Anna,",
         "Het bos is mooi.",
         "Het bos, de vos en de storm.",
+        "Met storm en regen gefietst.",
     ]
-    assert [len(list(known.spans(t))) for t in named] == [1, 1, 1, 1, 1, 1, 1]
+    assert [len(list(known.spans(t))) for t in named] == [1] * len(named)
     assert [len([s for s in known.spans(t) if s[2] != "person.first_name" or "Anna" not in t])
-            for t in words] == [0, 0, 0, 0, 0]  # fmt: skip
+            for t in words] == [0] * len(words)  # fmt: skip
     out = redact_all(["Lieve heeft gebeld.", "Gr. Lieve"], Key(bytes(range(32))), known=known)
     assert not any("Lieve" in (t or "") for t in out)
 

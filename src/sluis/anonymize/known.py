@@ -123,7 +123,10 @@ class Known:
                 word in first
                 or (
                     word in self.worded_first
-                    and (_capitalized_inside(text, match) or _named(text, words, folded, i))
+                    and (
+                        _capitalized_inside(text, match)
+                        or _named(text, words, folded, i, given=True)
+                    )
                 )
             ):
                 yield match.start(), match.end(), "person.first_name"
@@ -237,15 +240,36 @@ def _capitalized_inside(text: str, match: re.Match[str]) -> bool:
     before = text[: match.start()].rstrip()
     if before.endswith("(") and text.startswith(")", match.end()):
         before = before[:-1].rstrip()  # the word alone in brackets: "namens vader (Bakker)"
-    return bool(before) and before[-1] not in _SENTENCE_END
+    return bool(before) and (
+        before[-1] not in _SENTENCE_END or _ABBREVIATION.search(before) is not None
+    )
 
 
-def _named(text: str, words: list[re.Match[str]], folded: list[str], i: int) -> bool:
+# An abbreviation ends no sentence: "o.a. Storm", "i.v.m. Bloem".
+_ABBREVIATION = re.compile(r"(?<![^\W\d_])(?:[a-z]\.){2,}$")
+
+
+def _named(
+    text: str, words: list[re.Match[str]], folded: list[str], i: int, *, given: bool = False
+) -> bool:
     """Whether a word that is also a dictionary word names someone by where it stands: the
-    whole text ("bos" typed into a search field), a signature ("Gr. Floor"), or capitalized
-    as a sentence's subject right before its verb ("Floor heeft ADHD", "Vos belde")."""
+    whole text ("bos" typed into a search field), a ``given`` name after a kinship word or in
+    a talk ("zusje storm", "gesproken met bloem", "met storm gespeeld"), a signature ("Gr.
+    Floor"), or capitalized as a sentence's subject right before its verb ("Floor heeft
+    ADHD")."""
     match = words[i]
     if len(words) == 1 and text.strip(_AROUND) == match.group():
+        return True
+    if given and (
+        _after(folded, text, words, i, _KIN)
+        or (
+            _after(folded, text, words, i, _WITH)
+            and (
+                _after(folded, text, words, i - 1, _TALKED)
+                or (i + 1 < len(words) and folded[i + 1] in _TALKED and _gap(text, words, i))
+            )
+        )
+    ):
         return True
     if not match.group().istitle():
         return False
@@ -260,6 +284,31 @@ def _named(text: str, words: list[re.Match[str]], folded: list[str], i: int) -> 
     )
 
 
+def _after(
+    folded: list[str], text: str, words: list[re.Match[str]], i: int, cues: frozenset[str]
+) -> bool:
+    """Whether word ``i`` follows one of ``cues`` a space before it."""
+    return i > 0 and folded[i - 1] in cues and _gap(text, words, i - 1)
+
+
+def _gap(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """Whether words ``i`` and ``i + 1`` stand one space apart."""
+    return text[words[i].end() : words[i + 1].start()] == " "
+
+
+# Words for family and friends, before a given name in small letters as well ("zusje storm").
+_KIN = frozenset(
+    {"zus", "zusje", "zusjes", "broer", "broertje", "broertjes", "tweelingzus", "tweelingbroer",
+     "halfzus", "halfbroer", "stiefzus", "stiefbroer", "moeder", "vader", "zoon", "zoontje",
+     "dochter", "dochtertje", "oma", "opa", "tante", "oom", "neef", "nicht", "vriend", "vriendje",
+     "vriendin", "vriendinnetje", "pleegzoon", "pleegdochter", "pleegkind"}
+)  # fmt: skip
+# Talks or plays "with" someone, before or after ("gesproken met bloem", "met storm gespeeld").
+_WITH = frozenset({"met"})
+_TALKED = frozenset(
+    {"gesproken", "gesprek", "spreekt", "sprak", "belde", "gebeld", "afspraak", "contact",
+     "speelt", "speelde", "gespeeld", "gepraat", "gestoeid", "gewandeld", "afgesproken"}
+)  # fmt: skip
 # Around a word typed alone into a field.
 _AROUND = " \t\r\n.,;:!?\"'"
 # A greeting that closes a note, before the writer's name: "Gr. Floor", "Groetjes,\nLieve".

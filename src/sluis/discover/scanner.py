@@ -262,12 +262,8 @@ def classify_column(
         return _classify_elements(column, cells, about_things)
     cells = sample(cells)
     name = hint(column.name)
-    # The name of a thing ("SchoolNaam"): phrases naming people there are things named after
-    # them ("Johan de Witt College", "De Kleine Prins").
-    thing_name = (
-        about_things and name.strength < STRONG and (name.category or "").startswith("person.")
-    )
-    if thing_name:
+    thing_name = about_things and _names_the_thing(column.name, name)
+    if about_things and name.strength < STRONG and (name.category or "").startswith("person."):
         name = NameHint(None, 0.0, "")
     evidence: list[str] = []
     if name.category is not None:
@@ -342,6 +338,13 @@ def classify_column(
             column.name, column.type.value, "id.license_plate", 0.8, tuple(evidence)
         )
     category, confidence = _decide(name, shares, about_things)
+    if thing_name and category in _THING_NAMES:
+        # A municipality's name in a table of municipalities is no one's place of residence.
+        evidence.append("table of things: the thing's name")
+        resembles = _look_alikes(shares, cells, evidence, about_things)
+        return ColumnFinding(
+            column.name, column.type.value, None, 0.7, tuple(evidence), (), resembles
+        )
     if institutions and category in _INSTITUTIONS_OWN and name.word == normalize(column.name):
         # "Telefoon", "KvkNummer", "Plaats" of a school: the institution's own, kept; the
         # reviewer confirms what they resemble ("manager_email" names a person).
@@ -402,6 +405,8 @@ NAME_LOOK_ALIKES = ("person.first_name", "person.last_name", "person.name")
 _INSTITUTIONS_OWN = frozenset(
     {"contact.phone", "contact.email", "id.kvk", "id.professional_number", "location.city"}
 )
+# What the name of a thing resembles: a person's name, a street, a town.
+_THING_NAMES = frozenset({*NAME_LOOK_ALIKES, "location.street", "location.city"})
 # A number the organization gave: as a key column it is the database's own, as a client
 # number is (a personnel number that is no key came from payroll and names the employee).
 _OWN_NUMBER = "id.employee_number"
@@ -522,6 +527,18 @@ def _single_unknown_words(by_shape: str | None, shares: values.Shares) -> bool:
     the lexicon knows fewer than half."""
     single = by_shape in ("person.first_name", "person.last_name")
     return single and max(shares.known_first, shares.known_last) < 0.5
+
+
+def _names_the_thing(column_name: str, name: NameHint) -> bool:
+    """Whether a column of a table of things holds the thing's name ("SchoolNaam",
+    "gem_naam"; not "contact_naam"): phrases naming people there are things named after them
+    ("Johan de Witt College", "De Kleine Prins"), towns a municipality's name."""
+    others = [t for t in normalize(column_name).split("_") if t != name.word]
+    return (
+        name.word in ("naam", "name")
+        and name.strength < STRONG
+        and not any((hint(t).category or "").startswith("person.") for t in others)
+    )
 
 
 def _may_name_people(name: NameHint) -> bool:

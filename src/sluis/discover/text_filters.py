@@ -162,7 +162,8 @@ _ORG_HEADS = frozenset(
 ) | _PUBLIC_BODIES  # fmt: skip
 _ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "opvang", "beheer",
                      "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
-                     "scholen", "lyceum", "gymnasium", "stichting", "vereniging")  # fmt: skip
+                     "scholen", "lyceum", "gymnasium", "stichting", "vereniging",
+                     "dagverblijf", "speelzaal", "crèche", "creche")  # fmt: skip
 # Kinds of school written before the school's name: "CBS De Wegwijzer", "OBS De Regenboog".
 _SCHOOL_KINDS = frozenset(
     {"bs", "cbs", "obs", "pcbs", "rkbs", "sbo", "so", "vso", "ikc", "kdv", "bso", "psz", "roc"}
@@ -322,6 +323,8 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     capital = m.group(1)[0].isupper()
     if nxt in _ORG_NEXT or (capital and nxt.endswith(_TRADE_ENDINGS if firm else _ORG_SUFFIXES)):
         return True
+    if nxt.endswith(("school", "scholen")):
+        return True  # "Al Amana basisschool", written small or not
     if _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
         return False  # "dhr. Jansen over uitkering": a title names a person
     following = [w.rstrip(".,;:") for w in m.groups() if w]
