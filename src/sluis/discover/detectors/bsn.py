@@ -8,6 +8,7 @@ passes the identical check: only context tells them apart (see ``rsin``).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -148,8 +149,8 @@ class BsnDetector:
         return digits is not None and passes_eleven_proof(digits)
 
     def find(self, text: str) -> Iterator[Span]:
-        """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then, and
-        for seven only right after one);
+        """Scores: 0.95 next to a BSN keyword (0.85 for eight digits, reported only then or
+        as the whole text when no date, and for seven only right after one);
         0.5 bare (0.6 dotted); 0.2 right after a word naming another number (RSIN, rekening)."""
         yield from iter_spans(_TEXT, text, self.category, self.code, partial(_score, text), _HINT)
         for match in _PAYROLL.finditer(text):
@@ -176,7 +177,11 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
         text, start, end, _KEYWORDS, before=100, after=40, floor=floor
     )
     if match.group("eight") is not None:
-        return 0.85 if keyword else None
+        if keyword:
+            return 0.85
+        # A search term or field holding nothing else ("12345672" typed for 012345672).
+        alone = text.strip() == match.group() and not _reads_as_date(match.group())
+        return _ALONE_EIGHT if alone else None
     if match.group("seven") is not None:
         # Two leading zeros lost to a number column ("BSN 6955009"): right after the keyword.
         near = not other and has_context(text, start, end, _KEYWORDS, _SEVEN_BEFORE, 0, floor)
@@ -190,6 +195,22 @@ def _score(text: str, match: re.Match[str], floor: int) -> float | None:
     if other:
         return 0.2
     return 0.6 if "." in match.group() else 0.4 if "-" in match.group() else 0.5
+
+
+_ALONE_EIGHT = 0.45
+
+
+def _reads_as_date(digits: str) -> bool:
+    """Whether eight digits read as a date, ``jjjjmmdd`` or ``ddmmjjjj``."""
+    readings = ((digits[:4], digits[4:6], digits[6:]), (digits[4:], digits[2:4], digits[:2]))
+    for year, month, day in readings:
+        try:
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if 1850 <= int(year) <= 2100:
+            return True
+    return False
 
 
 def _file(text: str, match: re.Match[str], floor: int) -> float | None:
