@@ -49,6 +49,8 @@ def test_leaves_are_faked_by_their_key_read_with_the_parents() -> None:
         (["school", "name"], None),
         (["kind", "voornaam"], "person.first_name"),
         (["naam"], "person.name"),
+        # The referring GP's AGB code: V1 reads it by the key in the document's text.
+        (["aanvrager", "agb"], "id.professional_number"),
     ],
 )
 def test_leaf_hint(keys: list[str], category: str | None) -> None:
