@@ -200,10 +200,11 @@ class PhoneDetector:
                 candidate = match.group()
                 if candidate.startswith("(") and ")" not in candidate[:6]:
                     candidate, start = candidate[1:], start + 1  # "(06-76027721)"
-                if not (
-                    written_like_dutch(candidate)
-                    or (_BARE.fullmatch(candidate) and _cued(text, start, len(candidate)))
-                ):
+                # A bare number needs a phone word, or to be the whole text (a search term).
+                bare = _BARE.fullmatch(candidate) is not None and (
+                    text.strip() == candidate or _cued(text, start, len(candidate))
+                )
+                if not (written_like_dutch(candidate) or bare):
                     continue
                 length = len(candidate)
             end = start + length
