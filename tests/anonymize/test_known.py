@@ -398,6 +398,26 @@ def test_kept_names_of_things_are_known_but_those_with_a_persons_name(
     assert known.things.find("Op De Piramide, niet op de kleine prins.") == [(3, 14)]
 
 
+def test_a_given_name_that_is_a_word_is_found_with_its_rows_surname_in_small_letters(
+    sqlite_db: Callable[..., Path],
+) -> None:
+    """Storm Bos, Bloem de Haan and Jun Xu: each word alone is a word (or too short to look
+    for in small letters), so "contact storm bos" and a search for "bloem de haan" kept
+    them; together, as their rows hold them, they are those people."""
+    path = sqlite_db(
+        "CREATE TABLE kind (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, notitie TEXT)",
+        {"kind": [(1, "Storm", "Bos", "x"), (2, "Bloem", "de Haan", "y"), (3, "Jun", "Xu", "z")]},
+    )
+    rules = {
+        "voornaam": "{rule: fake, category: person.first_name}",
+        "achternaam": "{rule: fake, category: person.last_name}",
+        "notitie": TEXT,
+    }
+    known = known_from(path, {"kind": rules})
+    texts = ["contact storm bos heeft klachten", "bloem de haan", "jun xu", "storm en bos"]
+    assert [len(list(known.spans(t))) for t in texts] == [2, 2, 2, 0]
+
+
 def test_a_source_surname_longer_than_the_name_found_is_replaced_whole() -> None:
     """The finder reads "Tjon-A" of "Rajesh Tjon-A-Fat" as a name; the source's surname
     "Tjon-A-Fat" grows it, so no "-Fat" is left after the fake (before: in every note)."""

@@ -101,6 +101,9 @@ class Known:
     # The kept names of things that hold no name of the source's people: a name found inside
     # one in a text is the thing's ("De Kleine Prins").
     things: Phrases = field(default_factory=Phrases)
+    # A given name that is a word ("storm") and the surname of its row: together, in any
+    # case, they name that person ("contact storm bos", a search for "jun xu").
+    pairs: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
     def category(self, word: str) -> str | None:
         folded = word.casefold()
@@ -116,6 +119,7 @@ class Known:
         folded = [match.group().casefold() for match in words]
         last, first, worded = self.last, self.first, self.worded
         given: set[int] = set()  # the words yielded as given names
+        named: set[int] = set()  # and as names of either kind
         for i, (match, word) in enumerate(zip(words, folded, strict=True)):
             # A surname of two letters only as a name is written ("Xu", not "xu" or "XU").
             known_last = word in last and (len(word) > 2 or match.group().istitle())
@@ -131,6 +135,7 @@ class Known:
             ):
                 yield match.start(), match.end(), "person.first_name"
                 given.add(i)
+                named.add(i)
                 continue
             surname = known_last or (
                 word in worded
@@ -145,6 +150,7 @@ class Known:
             if not (surname or self._user_code(match.group(), word, alone=len(words) == 1)):
                 continue
             yield match.start(), match.end(), "person.last_name"
+            named.add(i)
             before = words[i - 1] if i else None
             if (
                 before is not None
@@ -154,12 +160,34 @@ class Known:
                 and text[before.end() : match.start()] == " "
             ):
                 yield before.start(), before.end(), "person.first_name"  # "Mei Xu"
+                named.add(i - 1)
         if self.emails and "@" in text:
             for span in EMAIL.find(text):
                 if text[span.start : span.end].casefold() in self.emails:
                     yield span.start, span.end, _EMAILS
         for i, j in self.streets.runs(folded):
             yield words[i].start(), words[j - 1].end(), "location.street"
+        for i, j in self._paired(text, words, folded):
+            if i not in named:
+                yield words[i].start(), words[i].end(), "person.first_name"
+            if j not in named or j > i + 1:
+                yield words[i + 1].start(), words[j].end(), "person.last_name"
+
+    def _paired(
+        self, text: str, words: list[re.Match[str]], folded: list[str]
+    ) -> Iterator[tuple[int, int]]:
+        """``(i, j)``: a given name at ``i`` and its row's surname at ``j``, maybe particles
+        between, one space apart."""
+        if not self.pairs:
+            return
+        for i in range(len(folded) - 1):
+            j = i + 1
+            while j < len(folded) - 1 and folded[j] in _PARTICLE_WORDS and j - i <= 3:
+                j += 1
+            if (folded[i], folded[j]) in self.pairs and all(
+                _gap(text, words, k) for k in range(i, j)
+            ):
+                yield i, j
 
     def _user_code(self, raw: str, word: str, *, alone: bool) -> bool:
         """Whether a word in capitals is a user code: a known surname with one or two
@@ -371,6 +399,11 @@ def collect(
             continue
         done, total = 0, source.row_count(table.name) if progress else 0
         for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
+            if names is not None:
+                names.pair(
+                    [batch.column(n) for n, r in wanted.items() if r == "person.first_name"],
+                    [batch.column(n) for n, r in wanted.items() if r == "person.last_name"],
+                )
             for name, role in wanted.items():
                 values = pc.unique(batch.column(name))
                 if names is not None and codes and (table.name, name) in codes:
@@ -408,6 +441,7 @@ def collect(
         {code: fake for code, fake in fakes.items() if fake is not None},
         frozenset(names.worded_first),
         kept_things(names.things, frozenset(people)),
+        frozenset(names.pairs),
     )
 
 
@@ -483,6 +517,7 @@ class _Names:
         self.emails: set[str] = set()
         self.worded_first: set[str] = set()
         self.things: set[str] = set()
+        self.pairs: set[tuple[str, str]] = set()
 
     def add(self, category: str, values: list[object]) -> None:
         if category == _EMAILS:
@@ -515,6 +550,25 @@ class _Names:
                     self.worded.update(w for w in surname if w in self.vocabulary)
                 elif given is not None and lexicon.normalize(given) in lexicon.first_names():
                     self.worded_first.add(given)  # "Floor Bakker", not "Bijzondere bijstand"
+
+    def pair(self, given: list[pa.ChunkedArray], surnames: list[pa.ChunkedArray]) -> None:
+        """The rows' given names that are words, with their surnames' last words."""
+        if len(given) != 1 or len(surnames) != 1:
+            return
+        worded = [
+            v
+            for v in pc.unique(given[0]).to_pylist()
+            if isinstance(v, str)
+            and (words := WORD.findall(v.casefold()))
+            and words[0] in self.dutch
+        ]
+        if not worded:
+            return
+        rows = pc.is_in(given[0], pa.array(worded, given[0].type))
+        firsts, lasts = (pc.filter(c, rows).to_pylist() for c in (given[0], surnames[0]))
+        for first, last in zip(firsts, lasts, strict=True):
+            if isinstance(last, str) and (words := WORD.findall(last.casefold())):
+                self.pairs.add((WORD.findall(first.casefold())[0], words[-1]))
 
     def personal_emails(self) -> Iterator[str]:
         """The e-mail addresses read but an organization's mailbox ("klantenservice@…"),
