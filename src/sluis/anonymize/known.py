@@ -551,7 +551,7 @@ class _Names:
                 elif given is not None and lexicon.normalize(given) in lexicon.first_names():
                     self.worded_first.add(given)  # "Floor Bakker", not "Bijzondere bijstand"
 
-    def pair(self, given: list[pa.ChunkedArray], surnames: list[pa.ChunkedArray]) -> None:
+    def pair(self, given: list[pa.Array], surnames: list[pa.Array]) -> None:
         """The rows' given names that are words, with their surnames' last words."""
         if len(given) != 1 or len(surnames) != 1:
             return
