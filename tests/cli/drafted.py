@@ -3,8 +3,10 @@ copy."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import psycopg
 import yaml
 
 from tests.cli.test_scan import run
@@ -32,3 +34,15 @@ def policy_copy(source: str, policy_text: str, key_text: str, tmp_path: Path) ->
     result = run("anonymize", source, str(target), "--policy", str(policy), "--key-file", str(key))
     assert result.returncode == 0, result.stderr
     return target
+
+
+def postgres_source(url: str, ddl: str, rows: Mapping[str, Sequence[Sequence[object]]]) -> str:
+    """Write ``ddl`` and ``rows`` (per table, in column order) into the PostgreSQL database
+    at ``url``, as the ``sqlite_db`` fixture writes a SQLite file; the ``url``."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(ddl)
+        with conn.cursor() as cursor:
+            for table, table_rows in rows.items():
+                marks = ", ".join(["%s"] * len(table_rows[0]))
+                cursor.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
+    return url

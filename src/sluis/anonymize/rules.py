@@ -1,15 +1,18 @@
 """One policy rule applied to one array: the bridge from the policy to the operators.
 
-Every rule returns an array of the same length; NULL stays NULL. Rules that need more than
+Every rule returns an array of the same length; NULL stays NULL, and so does an empty text
+(or one of whitespace) under ``fake`` and ``pseudonymize``. Rules that need more than
 the column (``shift_date`` with a subject column) get it through ``subjects``.
 """
 
 from __future__ import annotations
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from sluis.anonymize.known import Known
 from sluis.anonymize.operators import dates, generic, names, postcode
+from sluis.anonymize.operators._arrow import is_text
 from sluis.anonymize.operators.dispatch import replace
 from sluis.anonymize.operators.redact_text import redact_text
 from sluis.anonymize.operators.replace_blob import replace_blob
@@ -54,12 +57,12 @@ def apply_rule(
     if isinstance(rule, Null):
         return generic.null(values)
     if isinstance(rule, Fake | Pseudonymize):
-        if rule.category is None:
-            return generic.pseudonymize(values, key)
-        wants_unique = unique or (isinstance(rule, Fake) and rule.unique)
-        if wants_unique and rule.category in _UNIQUE_NAMES:
-            return _UNIQUE_NAMES[rule.category](values, key, unique=True, max_chars=max_chars)
-        return replace(rule.category, values, key, known.detours if known else None)
+        blank = _blank(values)
+        if blank is None:
+            return _faked(rule, values, key, unique, known, max_chars)
+        # An empty text holds nothing personal: it stays, "no e-mail" is no fake e-mail.
+        faked = _faked(rule, pc.if_else(blank, None, values), key, unique, known, max_chars)
+        return pc.if_else(blank, values.cast(faked.type), faked)
     if isinstance(rule, Mask):
         return generic.mask(values, rule.keep_last, rule.char)
     if isinstance(rule, Hash):
@@ -75,6 +78,29 @@ def apply_rule(
     if isinstance(rule, ReplaceBlob):
         return replace_blob(values, key, known)
     raise PolicyError(f"rule {rule.rule!r} cannot be applied here")
+
+
+def _blank(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray | None:
+    """Where a text column holds only whitespace, or ``None`` when nowhere."""
+    if not is_text(values.type):
+        return None
+    blank = pc.equal(pc.utf8_trim_whitespace(values), "")
+    return blank if pc.any(blank).as_py() else None
+
+
+def _faked(
+    rule: Fake | Pseudonymize,
+    values: pa.Array | pa.ChunkedArray,
+    key: Key,
+    unique: bool,
+    known: Known | None,
+    max_chars: int | None,
+) -> pa.Array:
+    if rule.category is None:
+        return generic.pseudonymize(values, key)
+    if (unique or (isinstance(rule, Fake) and rule.unique)) and rule.category in _UNIQUE_NAMES:
+        return _UNIQUE_NAMES[rule.category](values, key, unique=True, max_chars=max_chars)
+    return replace(rule.category, values, key, known.detours if known else None)
 
 
 def _generalize(rule: Generalize, values: pa.Array) -> pa.Array:
