@@ -51,6 +51,18 @@ def test_leaves_are_faked_by_their_key_read_with_the_parents() -> None:
         (["naam"], "person.name"),
         # The referring GP's AGB code: V1 reads it by the key in the document's text.
         (["aanvrager", "agb"], "id.professional_number"),
+        # An address's key makes an address line of a leaf, no whole address of a part
+        # (before, "pc": "2442MX" became a street, number, postcode and town).
+        (["patient", "adres", "pc"], None),
+        (["adressen", "land"], None),
+        (["adres", "regel1"], "location.address"),
+        (["address", "line_2"], "location.address"),
+        (["adres", "huisnummer"], "location.house_number"),
+        (["adres", "hnr"], "location.house_number"),
+        (["adres", "straat"], "location.street"),
+        (["adres", "woonplaats"], "location.city"),
+        (["adres", "plaats"], "location.city"),
+        (["adres", "postcode"], "location.postcode"),
     ],
 )
 def test_leaf_hint(keys: list[str], category: str | None) -> None:

@@ -269,8 +269,10 @@ _ADDRESS = frozenset({"location.address", "location.street"})
 def leaf_hint(keys: list[str]) -> NameHint:
     """What a JSON leaf's key says, read with its parent's (``keys``: the path's keys,
     outermost first): ``name.family`` is a surname, ``address.number`` a house number,
-    ``medication.name`` and ``school.name`` name a thing, no person. A document that is a
-    list of values, or one value, has no keys: nothing is said."""
+    ``medication.name`` and ``school.name`` name a thing, no person; an address's key makes
+    an address line of a leaf (``adres.regel``), no whole address of another part
+    (``adres.pc``: a postcode). A document that is a list of values, or one value, has no
+    keys: nothing is said."""
     if not keys:
         return NameHint(None, 0.0, "")
     leaf = keys[-1]
@@ -287,6 +289,11 @@ def leaf_hint(keys: list[str]) -> NameHint:
         joined = hint(f"{parent}_{leaf}")
     if joined.category in _ADDRESS and normalize(leaf) in _GENERIC_LEAVES:
         return NameHint("location.house_number", STRONG, leaf)
+    if joined.category == "location.address" and joined.word == hint(parent).word:
+        # Only the parent says "address": the leaf is an address line (``adres_regel``,
+        # ``address_line1``) or a part its own key does not name, whose value says what.
+        line = hint(f"{parent}_{leaf}")
+        return line if line.word != joined.word else found
     return joined if joined.category is not None else found
 
 
