@@ -406,7 +406,14 @@ def test_a_given_name_that_is_a_word_is_found_with_its_rows_surname_in_small_let
     them; together, as their rows hold them, they are those people."""
     path = sqlite_db(
         "CREATE TABLE kind (id INTEGER PRIMARY KEY, voornaam TEXT, achternaam TEXT, notitie TEXT)",
-        {"kind": [(1, "Storm", "Bos", "x"), (2, "Bloem", "de Haan", "y"), (3, "Jun", "Xu", "z")]},
+        {
+            "kind": [
+                (1, "Storm", "Bos", "x"),
+                (2, "Bloem", "de Haan", "y"),
+                (3, "Jun", "Xu", "z"),
+                (4, "Storm", "'t Hart", "w"),
+            ]
+        },
     )
     rules = {
         "voornaam": "{rule: fake, category: person.first_name}",
@@ -414,8 +421,9 @@ def test_a_given_name_that_is_a_word_is_found_with_its_rows_surname_in_small_let
         "notitie": TEXT,
     }
     known = known_from(path, {"kind": rules})
-    texts = ["contact storm bos heeft klachten", "bloem de haan", "jun xu", "storm en bos"]
-    assert [len(list(known.spans(t))) for t in texts] == [2, 2, 2, 0]
+    texts = ["contact storm bos heeft klachten", "bloem de haan", "jun xu", "storm 't hart"]
+    texts += ["storm en bos"]
+    assert [len(list(known.spans(t))) for t in texts] == [2, 2, 2, 2, 0]
 
 
 def test_a_source_surname_longer_than_the_name_found_is_replaced_whole() -> None:

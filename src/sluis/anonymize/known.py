@@ -320,8 +320,9 @@ def _after(
 
 
 def _gap(text: str, words: list[re.Match[str]], i: int) -> bool:
-    """Whether words ``i`` and ``i + 1`` stand one space apart."""
-    return text[words[i].end() : words[i + 1].start()] == " "
+    """Whether words ``i`` and ``i + 1`` stand one space apart (an apostrophe of "'t" may
+    open the next)."""
+    return text[words[i].end() : words[i + 1].start()] in (" ", " '", " ’")
 
 
 # Words for family and friends, before a given name in small letters as well ("zusje storm").
