@@ -281,8 +281,9 @@ def _named(
     text: str, words: list[re.Match[str]], folded: list[str], i: int, *, given: bool = False
 ) -> bool:
     """Whether a word that is also a dictionary word names someone by where it stands: the
-    whole text ("bos" typed into a search field), a ``given`` name after a kinship word or in
-    a talk ("zusje storm", "gesproken met bloem", "met storm gespeeld"), a signature ("Gr.
+    whole text ("bos" typed into a search field), a ``given`` name after a kinship word, in
+    a talk or as a clause's subject ("zusje storm", "gesproken met bloem", "met storm
+    gespeeld", "dat storm slecht slaapt"), a signature ("Gr.
     Floor"), or capitalized as a sentence's subject right before its verb ("Floor heeft
     ADHD")."""
     match = words[i]
@@ -290,6 +291,7 @@ def _named(
         return True
     if given and (
         _after(folded, text, words, i, _KIN)
+        or (_after(folded, text, words, i, _CLAUSES) and _verb_follows(folded, i))
         or (
             _after(folded, text, words, i, _WITH)
             and (
@@ -332,6 +334,15 @@ _KIN = frozenset(
      "dochter", "dochtertje", "oma", "opa", "tante", "oom", "neef", "nicht", "vriend", "vriendje",
      "vriendin", "vriendinnetje", "pleegzoon", "pleegdochter", "pleegkind"}
 )  # fmt: skip
+# Words that open a clause whose subject follows ("dat storm slecht slaapt").
+_CLAUSES = frozenset({"dat", "omdat", "doordat", "zodat", "terwijl", "toen", "als", "nadat"})
+
+
+def _verb_follows(folded: list[str], i: int) -> bool:
+    """Whether a subject's verb follows word ``i`` within two words ("storm slecht slaapt")."""
+    return any(word in lexicon.subject_verbs() for word in folded[i + 1 : i + 3])
+
+
 # Talks or plays "with" someone, before or after ("gesproken met bloem", "met storm gespeeld").
 _WITH = frozenset({"met"})
 _TALKED = frozenset(
