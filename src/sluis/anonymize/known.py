@@ -121,8 +121,13 @@ class Known:
         given: set[int] = set()  # the words yielded as given names
         named: set[int] = set()  # and as names of either kind
         for i, (match, word) in enumerate(zip(words, folded, strict=True)):
-            # A surname of two letters only as a name is written ("Xu", not "xu" or "XU").
-            known_last = word in last and (len(word) > 2 or match.group().istitle())
+            # A surname of two letters only as a name is written ("Xu", not "xu" or "XU") or
+            # right after a given name ("jing xu").
+            known_last = word in last and (
+                len(word) > 2
+                or match.group().istitle()
+                or (i - 1 in given and _gap(text, words, i - 1))
+            )
             if not known_last and (
                 word in first
                 or (
