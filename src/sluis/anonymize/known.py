@@ -288,9 +288,8 @@ def _named(
     """Whether a word that is also a dictionary word names someone by where it stands: the
     whole text ("bos" typed into a search field), a ``given`` name after a kinship word, in
     a talk or as a clause's subject ("zusje storm", "gesproken met bloem", "met storm
-    gespeeld", "dat storm slecht slaapt"), a signature ("Gr.
-    Floor"), or capitalized as a sentence's subject right before its verb ("Floor heeft
-    ADHD")."""
+    gespeeld", "dat storm slecht slaapt"), a signature ("Gr. Floor"), or capitalized as a
+    sentence's subject right before its verb ("Floor heeft ADHD")."""
     match = words[i]
     if len(words) == 1 and text.strip(_AROUND) == match.group():
         return True
@@ -572,17 +571,18 @@ class _Names:
         """The rows' given names that are words, with their surnames' last words."""
         if len(given) != 1 or len(surnames) != 1:
             return
+        first_names = given[0].cast(pa.string())  # a dictionary or large string as well
         worded = [
             v
-            for v in pc.unique(given[0]).to_pylist()
+            for v in pc.unique(first_names).to_pylist()
             if isinstance(v, str)
             and (words := WORD.findall(v.casefold()))
             and words[0] in self.dutch
         ]
         if not worded:
             return
-        rows = pc.is_in(given[0], pa.array(worded, given[0].type))
-        firsts, lasts = (pc.filter(c, rows).to_pylist() for c in (given[0], surnames[0]))
+        rows = pc.is_in(first_names, pa.array(worded, pa.string()))
+        firsts, lasts = (pc.filter(c, rows).to_pylist() for c in (first_names, surnames[0]))
         for first, last in zip(firsts, lasts, strict=True):
             if isinstance(last, str) and (words := WORD.findall(last.casefold())):
                 self.pairs.add((WORD.findall(first.casefold())[0], words[-1]))
