@@ -14,6 +14,7 @@ from contextlib import closing
 from pathlib import Path
 
 from sluis.synth import identifiers
+from sluis.synth.people import PersonFactory
 from tests.cli.test_documents_and_hashes import DDL, anonymized
 
 
@@ -63,3 +64,24 @@ def test_documents_keep_their_type(sqlite_db: Callable[..., Path], tmp_path: Pat
     assert not any(b"Hoekstra" in w.read("word/document.xml") for w in words)
     others = [zipfile.ZipFile(io.BytesIO(copied[i])) for i in copied if i % 3 == 2]
     assert len(others) == 30 and all(o.testzip() is None for o in others)
+
+
+def test_a_letter_in_ascii_stays_ascii(sqlite_db: Callable[..., Path], tmp_path: Path) -> None:
+    """A letter of plain ASCII may be declared any charset elsewhere (a mime column says
+    windows-1252): its fakes are written without accents, so it reads the same in all of
+    them (before, a fake "Çelik" came in UTF-8 bytes)."""
+    rng = random.Random(9)
+    people = PersonFactory(9)
+    letters = []
+    for i in range(1, 121):
+        person = people.person()
+        text = f"Geachte heer {person.last_name},\n\nUw BSN is {identifiers.bsn(rng)}.\n"
+        letters.append((i, text.encode("ascii", errors="ignore"), f"Z{i:06d}"))
+    target = anonymized(sqlite_db(DDL, {"dossiers": letters}), tmp_path)
+    with closing(sqlite3.connect(target)) as db:
+        copied = [bytes(r[0]) for r in db.execute("SELECT inhoud FROM dossiers")]
+    assert len(copied) == len(letters)
+    not_ascii = sum(1 for c in copied if not c.isascii())
+    assert not_ascii == 0, f"{not_ascii} letters in ASCII were written with other bytes"
+    kept = sum(1 for (_, a, _), c in zip(letters, copied, strict=True) if a == c)
+    assert kept == 0, f"{kept} letters unchanged"

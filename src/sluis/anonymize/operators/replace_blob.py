@@ -1,15 +1,16 @@
 """Documents replaced by a placeholder of the same type and a similar size.
 
 Text documents (UTF-8 or Windows-1252) are redacted as text and written back in their own
-encoding, so they stay readable; PDF, PNG, JPEG, Word documents and other ZIP archives
-become a fixed placeholder of the same type, padded towards the original size (up to
-``MAX_PADDING`` bytes), so applications that check types and sizes keep working; other
-binaries become zero bytes of their size. The placeholder holds nothing of the original.
+encoding (one in ASCII in ASCII), so they stay readable; PDF, PNG, JPEG, Word documents and
+other ZIP archives become a fixed placeholder of the same type, padded towards the original
+size (up to ``MAX_PADDING`` bytes), so applications that check types and sizes keep working;
+other binaries become zero bytes of their size. The placeholder holds nothing of the original.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 import zipfile
 
 import pyarrow as pa
@@ -63,12 +64,27 @@ def replace_blob(
         out = [
             None if d is None
             else placeholder(d) if f is None
-            else (next(redacted) or "").encode(f[1], errors="replace")
+            else _written(next(redacted) or "", f[1], ascii_only=d.isascii())
             for d, f in zip(documents, found, strict=True)
         ]  # fmt: skip
         return pa.array(out, distinct.type)
 
     return per_distinct(as_array(values), transform)
+
+
+# Letters NFKD does not take apart into a base letter and an accent.
+_LATIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i",
+                        "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE"})  # fmt: skip
+
+
+def _written(text: str, encoding: str, *, ascii_only: bool) -> bytes:
+    """The redacted text in the document's encoding; a document in ASCII stays ASCII (its
+    fakes without accents), as the charset its system declares for it is unknown here."""
+    if ascii_only:
+        bare = unicodedata.normalize("NFKD", text.translate(_LATIN))
+        text = "".join(c for c in bare if not unicodedata.combining(c))
+        return text.encode("ascii", errors="replace")
+    return text.encode(encoding, errors="replace")
 
 
 def placeholder(document: bytes) -> bytes:
