@@ -1,5 +1,6 @@
-"""Every ``fake`` and ``pseudonymize`` rule keeps an empty text (``''``, or only whitespace)
-as it is, as it keeps NULL; the others get their fakes (see ``tests/cli/test_empty_texts``)."""
+"""Every ``fake``, ``pseudonymize`` and ``hash`` rule keeps an empty text (``''``, or only
+whitespace) as it is, as it keeps NULL; the others get their fakes (see
+``tests/cli/test_empty_texts``)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from sluis.anonymize.rules import apply_rule
 from sluis.keys import Key
-from sluis.model.policy import Fake, Pseudonymize
+from sluis.model.policy import Fake, Hash, Pseudonymize
 
 BLANKS = ["", " ", None, "\t "]
 
@@ -22,9 +23,10 @@ BLANKS = ["", " ", None, "\t "]
         (Fake(rule="fake", category="person.name", unique=True), "Mei Chen"),
         (Fake(rule="fake", category="person.birth_date"), "1985-03-12"),
         (Fake(rule="fake", category="location.address"), "Kerkstraat 1, 2442 MX Leiden"),
+        (Hash(rule="hash"), "mei.chen@example.nl"),
     ],
 )
-def test_an_empty_text_stays(rule: Fake | Pseudonymize, value: str) -> None:
+def test_an_empty_text_stays(rule: Fake | Pseudonymize | Hash, value: str) -> None:
     values = pa.array([*BLANKS, value] * 2, pa.large_string())
     out = apply_rule(rule, values, Key(b"\x06" * 32))
     kept = sum(

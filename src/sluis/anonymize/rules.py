@@ -1,11 +1,13 @@
 """One policy rule applied to one array: the bridge from the policy to the operators.
 
 Every rule returns an array of the same length; NULL stays NULL, and so does an empty text
-(or one of whitespace) under ``fake`` and ``pseudonymize``. Rules that need more than
+(or one of whitespace) under ``fake``, ``pseudonymize`` and ``hash``. Rules that need more than
 the column (``shift_date`` with a subject column) get it through ``subjects``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -57,16 +59,11 @@ def apply_rule(
     if isinstance(rule, Null):
         return generic.null(values)
     if isinstance(rule, Fake | Pseudonymize):
-        blank = _blank(values)
-        if blank is None:
-            return _faked(rule, values, key, unique, known, max_chars)
-        # An empty text holds nothing personal: it stays, "no e-mail" is no fake e-mail.
-        faked = _faked(rule, pc.if_else(blank, None, values), key, unique, known, max_chars)
-        return pc.if_else(blank, values.cast(faked.type), faked)
+        return _blanks_kept(values, lambda v: _faked(rule, v, key, unique, known, max_chars))
     if isinstance(rule, Mask):
         return generic.mask(values, rule.keep_last, rule.char)
     if isinstance(rule, Hash):
-        return generic.hash(values, key, rule.length)
+        return _blanks_kept(values, lambda v: generic.hash(v, key, rule.length))
     if isinstance(rule, Generalize):
         return _generalize(rule, values)
     if isinstance(rule, ShiftDate):
@@ -80,12 +77,18 @@ def apply_rule(
     raise PolicyError(f"rule {rule.rule!r} cannot be applied here")
 
 
-def _blank(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray | None:
-    """Where a text column holds only whitespace, or ``None`` when nowhere."""
+def _blanks_kept(
+    values: pa.Array, transform: Callable[[pa.Array | pa.ChunkedArray], pa.Array]
+) -> pa.Array:
+    """``transform`` of the values but empty texts (or ones of whitespace), which stay: they
+    hold nothing personal, and "no e-mail" is no fake e-mail."""
     if not is_text(values.type):
-        return None
+        return transform(values)
     blank = pc.equal(pc.utf8_trim_whitespace(values), "")
-    return blank if pc.any(blank).as_py() else None
+    if not pc.any(blank).as_py():
+        return transform(values)
+    done = transform(pc.if_else(blank, None, values))
+    return pc.if_else(blank, values.cast(done.type), done)
 
 
 def _faked(
