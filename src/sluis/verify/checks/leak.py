@@ -19,7 +19,8 @@ to four tokens, beside the source row at the same scan position:
   counted;
 * in free text, JSON or documents, a name that by its context names an organization
   ("Deurwaarderskantoor De Groot & Visser", "Van Dijk Loodgieters") is no leak, nor a
-  coincidence: the finder keeps it, as it is no person's;
+  coincidence: the finder keeps it, as it is no person's; nor is a name inside a name of a
+  thing the policy keeps under ``allow`` (a school "De Kleine Prins"), which the copy holds;
 * in a column the policy transforms, an identifier of the same source row, or a whole
   value or run of words of the same column in that row, is a leak (it was not replaced);
   another person's identifier, or a lone word found elsewhere in the row (but for a
