@@ -297,7 +297,7 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     ):
         return True  # "Wagenweg 129 B. Terugbellen op …": a house letter, then a sentence
     last = words[-1].casefold()
-    if last.endswith(_ORG_SUFFIXES):
+    if _ends_in(last, _ORG_SUFFIXES):
         return True
     if _after_org_head(text, span.start):
         return not _owner_of_firm(text, span.start, words[0] if len(words) > 1 else None)
@@ -314,7 +314,7 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
         and not given
         and _INITIAL.fullmatch(words[0]) is None  # "I. Maaswinkel" is a person
     )
-    if firm and len(words) > 1 and last.endswith(_TRADE_ENDINGS):
+    if firm and len(words) > 1 and _ends_in(last, _TRADE_ENDINGS):
         return True
     m = _NEXT_WORDS.match(text, span.end)
     if m is None:
@@ -422,6 +422,20 @@ def _firm_head(word: str) -> bool:
     )
 
 
+def _ends_in(word: str, endings: tuple[str, ...]) -> bool:
+    """Whether a (casefolded) word is one of ``endings`` or a compound that ends in one
+    ("bouwgroep", "autobedrijf"); not a surname that only ends so ("jagroep", of a double
+    surname "Sewdien-Jagroep"): a compound's first part has three letters at least."""
+    last = word.rsplit("-", 1)[-1]
+    return any(
+        last == ending or (last.endswith(ending) and len(last) - len(ending) >= _COMPOUND_HEAD)
+        for ending in endings
+    )
+
+
+_COMPOUND_HEAD = 3
+
+
 def _org_head(word: str) -> bool:
     head = word.casefold()
     if head.endswith(("school", "scholen")):
@@ -430,7 +444,7 @@ def _org_head(word: str) -> bool:
         return True
     if word[0].isupper() and head.endswith("team") and head != "team":
         return True  # "Basisteam Zaanstreek", "Wijkteam Noord": units, not "Team Jansen"
-    return word[0].isupper() and (head in _ORG_HEADS or head.endswith(_ORG_HEAD_ENDINGS))
+    return word[0].isupper() and (head in _ORG_HEADS or _ends_in(head, _ORG_HEAD_ENDINGS))
 
 
 def names_an_organization(value: str) -> bool:
@@ -441,7 +455,7 @@ def names_an_organization(value: str) -> bool:
         return True
     for word in value.split():
         head = word.casefold().strip(".,;:()")
-        if _org_head(word) or head in _ORG_NEXT or head.endswith(_TRADE_ENDINGS):
+        if _org_head(word) or head in _ORG_NEXT or _ends_in(head, _TRADE_ENDINGS):
             return True
     return bool(org_regions(value))
 
@@ -466,7 +480,7 @@ def names_an_organization_not_a_person(value: str) -> bool:
 def _kind_of_firm(word: str) -> bool:
     """A word that says what kind of firm it names and is no surname ("Bewindvoering")."""
     head = normalize(word.strip(".,;:()"))
-    kind = _org_head(word) or head.endswith(_TRADE_ENDINGS)
+    kind = _org_head(word) or _ends_in(head, _TRADE_ENDINGS)
     return kind and not is_known_last(head)
 
 
