@@ -43,15 +43,17 @@ def test_an_organization_among_names_stays() -> None:
     """A column of administrators holds firms beside persons: "Plan B Bewindvoering" names
     no person, while "Jasmin Wolfswinkel" (a given name first) does, and so does a sole
     trader ("Klussenbedrijf P. Steenbergen": a firm's word, initials and a surname), and a
-    surname that only ends like a firm's word ("Jagroep" is no "groep")."""
-    firms = ["Plan B Bewindvoering", "Bewindvoeringskantoor De Jong", "De Hoop Bewindvoering"]
+    surname that only ends like a firm's word ("Jagroep" is no "groep"); a well-known
+    organization alone ("CJIB") is one."""
+    firms = ["Plan B Bewindvoering", "Bewindvoeringskantoor De Jong", "De Hoop Bewindvoering",
+             "CJIB", "Belastingdienst/Toeslagen"]  # fmt: skip
     # Persons whose surname ends in a firm's word or shares a firm's name.
     persons = ["Jasmin Wolfswinkel", "Maaswinkel", "van Kempen", "van der Valk", "van der Winkel",
                "Klussenbedrijf P. Steenbergen", "Notariskantoor Martijn Meer",
                "Errol Sewdien-Jagroep", "Errol Jagroep"]  # fmt: skip
     out = full_name(pa.array([*firms, *persons]), KEY).to_pylist()
-    assert out[:3] == firms
-    assert all(fake != person for fake, person in zip(out[3:], persons, strict=True))
+    assert out[: len(firms)] == firms
+    assert all(fake != person for fake, person in zip(out[len(firms) :], persons, strict=True))
     surnames = last_name(pa.array(persons[1:]), KEY).to_pylist()
     assert all(fake != person for fake, person in zip(surnames, persons[1:], strict=True))
 

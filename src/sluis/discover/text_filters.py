@@ -461,12 +461,15 @@ def names_an_organization(value: str) -> bool:
 
 
 def names_an_organization_not_a_person(value: str) -> bool:
-    """:func:`names_an_organization`, unless it is one word or a given name or particle leads
-    it: "Maaswinkel", "Jasmin Wolfswinkel", "van Kempen" and "van der Valk" are persons (a
-    surname may end in a firm's word, or share a firm's name), "Plan B Bewindvoering" a firm;
-    after a particle a word of the firm's kind must follow ("De Hoop Bewindvoering")."""
+    """:func:`names_an_organization`, unless it is one word (but a well-known organization's:
+    "CJIB") or a given name or particle leads it: "Maaswinkel", "Jasmin Wolfswinkel", "van
+    Kempen" and "van der Valk" are persons (a surname may end in a firm's word, or share a
+    firm's name), "Plan B Bewindvoering" a firm; after a particle a word of the firm's kind
+    must follow ("De Hoop Bewindvoering")."""
     words = value.split()
-    if len(words) < 2 or is_first(lead := normalize(words[0])):
+    if len(words) == 1:
+        return _well_known(words[0])
+    if not words or is_first(lead := normalize(words[0])):
         return False
     if lead in lex().particle_words:  # "De Hoop Bewindvoering", but not "van der Winkel"
         rest = [w for w in words if normalize(w) not in lex().particle_words]
@@ -475,6 +478,17 @@ def names_an_organization_not_a_person(value: str) -> bool:
         if _owner_of_firm(value, len(" ".join(words[:i])) + 1, None):
             return False
     return names_an_organization(value)
+
+
+def _well_known(word: str) -> bool:
+    """A well-known organization written alone ("CJIB", "Belastingdienst/Toeslagen"), no
+    surname or given name ("Bank" is one)."""
+    head = normalize(word.split("/", 1)[0]).strip(".,;:()")
+    return (
+        (head in lex().organizations or head in _PUBLIC_BODIES)
+        and not is_known_last(head)
+        and not is_first(head)
+    )
 
 
 def _kind_of_firm(word: str) -> bool:
