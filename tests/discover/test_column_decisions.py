@@ -282,3 +282,20 @@ def test_the_name_of_a_municipality_in_a_table_of_municipalities_is_kept() -> No
     found = classify_column(column, pa.array(cells * 5), is_key=False, about_things=True)
     assert found.category is None
     assert "location.city" in found.look_alike
+
+
+def test_a_column_of_firms_and_persons_is_one_of_names() -> None:
+    """Creditors: firms beside private persons (a third of them) under a name that says
+    nothing (``schldeiser_nm``). It was kept as not personal, the persons with it; as a name
+    column its fakes keep the firms and replace the persons."""
+    cells = ["CJIB", "Ziggo B.V.", "M. Bakker", "Fatma Kaya", "Intrum Nederland B.V.",
+             "Klussenbedrijf Yilmaz", "de Vries, Jan", "Kapsalon Naima", "Eneco",
+             "Autobedrijf El Amrani", "Belastingdienst/Toeslagen",
+             "J. de Boer Schilderwerken"]  # fmt: skip
+    column = Column("schldeiser_nm", LogicalType.TEXT)
+    found = classify_column(column, pa.array(cells * 3), is_key=False)
+    assert found.category == "person.name"
+    # School subjects that are surnames too ("Engels") name no firm beside them.
+    subjects = ["Engels", "Nederlands", "Wiskunde", "Duits", "Frans", "Biologie", "Geschiedenis"]
+    found = classify_column(Column("vak", LogicalType.TEXT), pa.array(subjects * 5), is_key=False)
+    assert found.category is None

@@ -30,6 +30,8 @@ import pyarrow as pa
 from sluis.discover import content, user_codes, values
 from sluis.discover.cells import Sample, sample
 from sluis.discover.detectors.kenteken import side_code
+from sluis.discover.detectors.last_name import DETECTOR as LAST_NAME
+from sluis.discover.detectors.person_name import DETECTOR as PERSON_NAME
 from sluis.discover.foreign_keys import agree_across_keys
 from sluis.discover.text_filters import names_an_organization
 from sluis.discover.vocabulary import (
@@ -364,6 +366,17 @@ def classify_column(
             column.name, column.type.value, "text.contains_pii", 0.7, tuple(evidence),
             ("person.name",),
         )  # fmt: skip
+    if (
+        category is None
+        and column.type is LogicalType.TEXT
+        and not about_things
+        and _may_name_people(name)
+        and (persons := _persons_beside_firms(cells))
+    ):
+        # Creditors, administrators: firms and persons in one column; the fakes of a name
+        # column keep the firms as they are.
+        evidence.append(f"content:persons {round(100 * persons)}% beside organizations")
+        return ColumnFinding(column.name, column.type.value, "person.name", 0.6, tuple(evidence))
     if category is None and _may_name_people(name) and (codes := user_codes.share(cells.texts)):
         evidence.append(f"content:user codes {round(100 * codes)}%")
         return ColumnFinding(column.name, column.type.value, "person.name", 0.7, tuple(evidence))
@@ -446,6 +459,22 @@ def _look_alikes(
     if any(shares.share(c) for c in NAME_LOOK_ALIKES):
         found += _organization_look_alikes(cells, evidence)
     return found
+
+
+def _persons_beside_firms(cells: Sample) -> float:
+    """The share of distinct cells that name a person, no organization, when others name
+    organizations (each a fifth at least, together :data:`_MIXED_COVERED`); else 0."""
+    distinct = {v for v in cells.texts if len(v.split()) <= _NAME_WORDS}
+    if len(distinct) < _MIXED_DISTINCT or len(distinct) < 0.9 * len(set(cells.texts)):
+        return 0.0
+    firms = {v for v in distinct if names_an_organization(v)}
+    persons = sum(1 for v in distinct - firms if PERSON_NAME.matches(v) or LAST_NAME.matches(v))
+    share, organizations = persons / len(distinct), len(firms) / len(distinct)
+    mixed = min(share, organizations) >= _MIXED_SHARE
+    return share if mixed and share + organizations >= _MIXED_COVERED else 0.0
+
+
+_MIXED_DISTINCT, _MIXED_SHARE, _MIXED_COVERED = 5, 0.2, 0.8
 
 
 def _organization_look_alikes(cells: Sample, evidence: list[str]) -> tuple[str, ...]:
