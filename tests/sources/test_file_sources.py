@@ -162,3 +162,20 @@ def test_csv_batches(csv_dir: Path) -> None:
 )
 def test_sniff_delimiter(header: str, expected: str) -> None:
     assert sniff_delimiter(header) == expected
+
+
+def test_csv_values_may_hold_line_breaks(tmp_path: Path) -> None:
+    """Quoted values over several lines (pasted bank statements), more than one block of
+    the reader: every row is read whole (before, a block that began inside a value split
+    it into rows of its own)."""
+    lines = "\n".join(
+        f"2024-01-{d:02d};NL91ABNA0417164300;TERMIJN {d};-12,50" for d in range(1, 21)
+    )
+    statement = '"' + lines + '"'
+    (tmp_path / "afschrift.csv").write_text(
+        "id,tekst\n" + "".join(f"{i},{statement}\n" for i in range(3_000)), encoding="utf-8"
+    )
+    with open_source(f"csv:{tmp_path}") as source:
+        rows = pa.Table.from_batches(list(source.batches("afschrift")))
+    assert rows.num_rows == 3_000
+    assert set(rows.column("tekst").to_pylist()) == {lines}

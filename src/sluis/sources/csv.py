@@ -44,7 +44,10 @@ class CsvSource(FolderSource):
     def file_format(self, files: list[Path]) -> ds.FileFormat:
         first = files[0]
         try:
-            parse = pacsv.ParseOptions(delimiter=sniff_delimiter(_header_line(first)))
+            # A quoted value may hold line breaks (a note, a pasted bank statement).
+            parse = pacsv.ParseOptions(
+                delimiter=sniff_delimiter(_header_line(first)), newlines_in_values=True
+            )
             with pacsv.open_csv(first, parse_options=parse) as reader:
                 names = reader.schema.names
         except (pa.ArrowException, OSError) as exc:
