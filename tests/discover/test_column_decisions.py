@@ -274,11 +274,12 @@ def test_a_things_own_contact_and_place_are_kept(name: str, cells: list[str], ke
     assert supplier.category is not None
 
 
-def test_the_name_of_a_municipality_in_a_table_of_municipalities_is_kept() -> None:
+@pytest.mark.parametrize("name", ["gem_naam", "GEM_NM"])
+def test_the_name_of_a_municipality_in_a_table_of_municipalities_is_kept(name: str) -> None:
     """``gemeente.gem_naam``: the municipality a code stands for, no one's place of
     residence; drafted ``keep`` with the towns it names allowed (it was faked as a city)."""
     cells = ["Utrecht", "Zeist", "De Bilt", "Houten", "Nieuwegein", "Bunnik", "Stichtse Vecht"]
-    column = Column("gem_naam", LogicalType.TEXT)
+    column = Column(name, LogicalType.TEXT)
     found = classify_column(column, pa.array(cells * 5), is_key=False, about_things=True)
     assert found.category is None
     assert "location.city" in found.look_alike

@@ -564,7 +564,7 @@ def _names_the_thing(column_name: str, name: NameHint) -> bool:
     ("Johan de Witt College", "De Kleine Prins"), towns a municipality's name."""
     others = [t for t in normalize(column_name).split("_") if t != name.word]
     return (
-        name.word in ("naam", "name")
+        name.word in ("naam", "name", "nm")
         and name.strength < STRONG
         and not any((hint(t).category or "").startswith("person.") for t in others)
     )
