@@ -481,8 +481,8 @@ def names_an_organization_not_a_person(value: str) -> bool:
 
 
 def _well_known(word: str) -> bool:
-    """A well-known organization written alone ("CJIB", "Belastingdienst/Toeslagen"), no
-    surname or given name ("Bank" is one)."""
+    """A well-known organization written alone ("CJIB", "Belastingdienst/Toeslagen") that is
+    no known surname or given name."""
     head = normalize(word.split("/", 1)[0]).strip(".,;:()")
     return (
         (head in lex().organizations or head in _PUBLIC_BODIES)
