@@ -427,6 +427,14 @@ def test_a_given_name_that_is_a_word_is_found_with_its_rows_surname_in_small_let
     texts = ["contact storm bos heeft klachten", "bloem de haan", "jun xu", "storm 't hart"]
     texts += ["storm en bos"]
     assert [len(list(known.spans(t))) for t in texts] == [2, 2, 2, 2, 0]
+    # A full-name column pairs them as well, where the given name is one ("Wolf Koster").
+    path = sqlite_db(
+        "CREATE TABLE contact (id INTEGER PRIMARY KEY, naam TEXT, notitie TEXT)",
+        {"contact": [(1, "Wolf Koster", "x")]},
+        name="contacts.db",
+    )
+    known = known_from(path, {"contact": {"naam": NAME, "notitie": TEXT}})
+    assert len(list(known.spans("contact wolf koster heeft klachten"))) == 2
 
 
 def test_a_source_surname_longer_than_the_name_found_is_replaced_whole() -> None:

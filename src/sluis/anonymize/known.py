@@ -35,6 +35,7 @@ from sluis.discover.text_filters import (
     names_an_organization_not_a_person,
 )
 from sluis.keys import Key
+from sluis.model import array_literal
 from sluis.model.policy import (
     Fake,
     JsonRule,
@@ -413,13 +414,15 @@ def collect(
         }
         if not wanted:
             continue
+        lists = {c.name for c in table.columns if array_literal.is_array(c.native_type)}
         done, total = 0, source.row_count(table.name) if progress else 0
         for batch in source.batches(table.name, list(wanted), batch_rows=batch_rows):
-            if names is not None:
-                names.pair(
-                    [batch.column(n) for n, r in wanted.items() if r == "person.first_name"],
-                    [batch.column(n) for n, r in wanted.items() if r == "person.last_name"],
+            if names is not None:  # a row's names; an array of siblings' names is none
+                given, surnames = (
+                    [batch.column(n) for n, r in wanted.items() if r == role and n not in lists]
+                    for role in ("person.first_name", "person.last_name")
                 )
+                names.pair(given, surnames)
             for name, role in wanted.items():
                 values = pc.unique(batch.column(name))
                 if names is not None and codes and (table.name, name) in codes:
@@ -566,6 +569,8 @@ class _Names:
                     self.worded.update(w for w in surname if w in self.vocabulary)
                 elif given is not None and lexicon.normalize(given) in lexicon.first_names():
                     self.worded_first.add(given)  # "Floor Bakker", not "Bijzondere bijstand"
+                    if surname:
+                        self.pairs.add((given, surname[-1]))
 
     def pair(self, given: list[pa.Array], surnames: list[pa.Array]) -> None:
         """The rows' given names that are words, with their surnames' last words."""
