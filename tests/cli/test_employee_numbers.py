@@ -12,10 +12,9 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-import psycopg
 import pytest
 
-from tests.cli.drafted import drafted_copy
+from tests.cli.drafted import drafted_copy, postgres_source
 
 DDL = (
     'CREATE TABLE "Medewerker" ("emp_no" INTEGER PRIMARY KEY, "PersoneelsNr" TEXT NOT NULL,'
@@ -73,10 +72,5 @@ def test_personnel_numbers_are_replaced_and_keys_kept_on_postgresql(
     pg_db: str, tmp_path: Path
 ) -> None:
     staff, consults = _rows()
-    with psycopg.connect(pg_db, autocommit=True) as conn:
-        for statement in DDL:
-            conn.execute(statement)
-        with conn.cursor() as cursor:
-            cursor.executemany('INSERT INTO "Medewerker" VALUES (%s, %s, %s)', staff)
-            cursor.executemany('INSERT INTO "Consult" VALUES (%s, %s, %s)', consults)
-    _check(pg_db, tmp_path, staff)
+    rows = {'"Medewerker"': staff, '"Consult"': consults}
+    _check(postgres_source(pg_db, ";\n".join(DDL), rows), tmp_path, staff)

@@ -13,11 +13,10 @@ from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from sluis.synth.people import PersonFactory
-from tests.cli.drafted import drafted_copy
+from tests.cli.drafted import drafted_copy, postgres_source
 
 DDL = (
     'CREATE TABLE "School" ("SchoolId" INTEGER PRIMARY KEY, "SchoolNaam" TEXT NOT NULL)',
@@ -80,11 +79,5 @@ def test_kept_school_names_stay_in_notes_on_sqlite(
 @pytest.mark.postgres
 def test_kept_school_names_stay_in_notes_on_postgresql(pg_db: str, tmp_path: Path) -> None:
     rows = _rows()
-    with psycopg.connect(pg_db, autocommit=True) as conn:
-        for statement in DDL:
-            conn.execute(statement)
-        with conn.cursor() as cursor:
-            for table, table_rows in rows.items():
-                marks = ", ".join(["%s"] * len(table_rows[0]))
-                cursor.executemany(f'INSERT INTO "{table}" VALUES ({marks})', table_rows)
-    _check(pg_db, tmp_path, rows)
+    quoted = {f'"{table}"': table_rows for table, table_rows in rows.items()}
+    _check(postgres_source(pg_db, ";\n".join(DDL), quoted), tmp_path, rows)

@@ -489,7 +489,7 @@ def _role(rule: Rule, reads_names: bool) -> str | None:
             return rule.category
     if isinstance(rule, RedactText | JsonRule):
         return "text"
-    if reads_names and isinstance(rule, Keep) and set(rule.allow) & set(NAME_CATEGORIES):
+    if reads_names and isinstance(rule, Keep) and rule.keeps_names_of_things:
         return _THINGS
     return None
 

@@ -164,6 +164,8 @@ _ORG_HEAD_ENDINGS = ("bedrijf", "bedrijven", "kantoor", "praktijk", "bureau", "o
                      "centrum", "groep", "winkel", "services", "handel", "techniek", "school",
                      "scholen", "lyceum", "gymnasium", "stichting", "vereniging",
                      "dagverblijf", "speelzaal", "crèche", "creche")  # fmt: skip
+# A school's word heads or ends its name written small or not ("Al Amana basisschool").
+_SCHOOLS = ("school", "scholen")
 # Kinds of school written before the school's name: "CBS De Wegwijzer", "OBS De Regenboog".
 _SCHOOL_KINDS = frozenset(
     {"bs", "cbs", "obs", "pcbs", "rkbs", "sbo", "so", "vso", "ikc", "kdv", "bso", "psz", "roc"}
@@ -323,7 +325,7 @@ def _not_a_person(text: str, span: Span, value: str) -> bool:
     capital = m.group(1)[0].isupper()
     if nxt in _ORG_NEXT or (capital and nxt.endswith(_TRADE_ENDINGS if firm else _ORG_SUFFIXES)):
         return True
-    if nxt.endswith(("school", "scholen")):
+    if nxt.endswith(_SCHOOLS):
         return True  # "Al Amana basisschool", written small or not
     if _TITLE_BEFORE.search(text, max(0, span.start - 12), span.start):
         return False  # "dhr. Jansen over uitkering": a title names a person
@@ -438,7 +440,7 @@ _COMPOUND_HEAD = 3
 
 def _org_head(word: str) -> bool:
     head = word.casefold()
-    if head.endswith(("school", "scholen")):
+    if head.endswith(_SCHOOLS):
         return True  # "basisschool De Regenboog", written small or not
     if word.isupper() and head in _SCHOOL_KINDS:
         return True

@@ -27,7 +27,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from sluis.model.categories import CATEGORIES
+from sluis.model.categories import CATEGORIES, PERSON_NAMES
 
 
 class _Rule(BaseModel):
@@ -70,6 +70,12 @@ class Keep(_Allows):
 
     rule: Literal["keep"]
     reason: str = Field(min_length=3)
+
+    @property
+    def keeps_names_of_things(self) -> bool:
+        """Whether its values read as names but a reviewer confirmed they are not a person's
+        (``allow`` of a name category: schools "De Kleine Prins", firms)."""
+        return not PERSON_NAMES.isdisjoint(self.allow)
 
 
 class Null(_Rule):

@@ -263,13 +263,16 @@ def _build_sets(ctx: VerifyContext) -> tuple[FingerprintSet, FingerprintSet, pl.
         sets.pool.close()
 
 
+_NO_THINGS = Phrases()
+
+
 class _PassOne:
     """The sets as source batches are taken apart, here or on the pool's workers."""
 
     def __init__(
-        self, key: FingerprintKey, pool: StartingPool, things: Phrases | None = None
+        self, key: FingerprintKey, pool: StartingPool, things: Phrases = _NO_THINGS
     ) -> None:
-        self.key, self.pool, self.things = key, pool, things or Phrases()
+        self.key, self.pool, self.things = key, pool, things
         self.identifiers, self.personal = SetBuilder(), SetBuilder()
         self.starts: list[pl.Series] = []
         self.detected: dict[str, str | None] = {}
@@ -346,7 +349,7 @@ def _collect(
     batch: pa.RecordBatch,
     key: FingerprintKey,
     detected: dict[str, str | None] | None = None,
-    things: Phrases | None = None,
+    things: Phrases = _NO_THINGS,
 ) -> _Collected:
     """Fingerprint one source batch's personal values into the two sets; ``detected``
     remembers (boundedly) which identifier detector matched a value, across batches;
@@ -377,7 +380,7 @@ def _collect(
             # Fingerprints are a set: each distinct value of the batch is added once.
             by_category: dict[str, list[str]] = defaultdict(list)
             for text in pc.unique(pc.drop_null(array)).to_pylist():
-                _add_container(text, by_category, things or Phrases())
+                _add_container(text, by_category, things)
             for found_category, found in by_category.items():
                 collected.add(found, found_category)
             continue
@@ -448,7 +451,7 @@ def _kept_things(ctx: VerifyContext) -> Phrases:
             column.name
             for column in table.columns
             if isinstance(rule := ctx.policy.rule(table.name, column.name), Keep)
-            and set(rule.allow) & _NAMES
+            and rule.keeps_names_of_things
             and column.type is LogicalType.TEXT
         ]
         for batch in ctx.source.batches(table.name, kept) if kept else ():
